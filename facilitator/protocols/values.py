@@ -1,0 +1,57 @@
+"""Parsing of the small value languages: durations and fractions.
+
+Each parser returns the value or raises ValueError with a sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+_DURATION = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+_UNITS = (7 * 86400, 86400, 3600, 60, 1)
+
+
+def parse_duration(text: object, *, days: bool = False) -> int:
+    """`45s`, `2m`, `1m30s`, `1h`, `1h15m` -> seconds; `30d`, `6w` only with `days=True`."""
+    raw = str(text).strip()
+    match = _DURATION.match(raw)
+    if not raw or not match or not any(match.groups()):
+        example = "`30d` or `6w`" if days else "`45s`, `2m`, `1m30s` or `1h15m`"
+        raise ValueError(f"`{raw}` is not a duration; write it like {example}.")
+    weeks, ds = match.group(1), match.group(2)
+    if (weeks or ds) and not days:
+        raise ValueError(
+            f"`{raw}` uses days or weeks, which only review periods take; "
+            "write it in hours, minutes and seconds, like `1h15m`."
+        )
+    seconds = sum(int(g) * unit for g, unit in zip(match.groups(), _UNITS) if g)
+    if seconds <= 0:
+        raise ValueError(f"`{raw}` is no time at all; give a duration longer than zero.")
+    return seconds
+
+
+def format_duration(seconds: float) -> str:
+    """Seconds -> `1h15m`, `2m`, `1m30s`, `45s` (whole seconds)."""
+    total = int(round(seconds))
+    if total <= 0:
+        return "0s"
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return "".join(f"{v}{u}" for v, u in ((hours, "h"), (minutes, "m"), (secs, "s")) if v)
+
+
+def parse_fraction(text: object) -> Fraction:
+    """`2/3`, `0.75`, `75%`, `1` -> a Fraction between 0 and 1."""
+    if isinstance(text, bool):
+        raise ValueError(f"`{text}` is not a fraction; write it like `2/3`, `0.75` or `75%`.")
+    raw = str(text).strip()
+    try:
+        value = Fraction(raw[:-1]) / 100 if raw.endswith("%") else Fraction(raw)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(
+            f"`{raw}` is not a fraction; write it like `2/3`, `0.75` or `75%`."
+        ) from None
+    if not 0 <= value <= 1:
+        raise ValueError(f"`{raw}` is not between 0 and 1; a fraction of the group is.")
+    return value
