@@ -1,0 +1,1 @@
+"""Sub-commands of the `facilitator` command line, one module per area."""
