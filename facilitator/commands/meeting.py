@@ -3,7 +3,102 @@
 from __future__ import annotations
 
 import argparse
+import pathlib
+import sys
+
+from facilitator.commands.protocols import add_library_arguments, library_paths
+from facilitator.errors import ProtocolError
+from facilitator.protocols.loader import build_library, builtin_source, read_sources
+from facilitator.protocols.model import Library
+from facilitator.session import Sources
+
+FORMATS = ("json", "md", "html", "txt", "eml")
+
+
+def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
+    """The library and the exact sources it was built from (kept in a meeting's journal)."""
+    sources, problems = read_sources(library_paths(args))
+    sources = [builtin_source(), *sources]
+    library, more = build_library(sources, include_builtin=False)
+    problems += more
+    if any(not p.warning for p in problems):
+        raise ProtocolError(problems)
+    return library, sources
+
+
+def _group(args: argparse.Namespace, *, default: bool = True):  # type: ignore[no-untyped-def]
+    from facilitator.store.group import Group
+
+    if args.group is None and not default:
+        return None
+    return Group.from_env(args.group)
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from facilitator.minutes import render
+    from facilitator.script import ScriptError, load_script, run_script
+
+    try:
+        script = load_script(args.script)
+        library, sources = sources_from_args(args)
+        group = _group(args, default=False)
+        live = run_script(script, library, sources, group)
+    except ScriptError as error:
+        print(error, file=sys.stderr)
+        return 1
+    minutes = live.minutes()
+    if group is not None and live.meeting.ended:
+        formats = {fmt: render(minutes, fmt) for fmt in ("md",)}
+        live.finish(formats)
+    else:
+        live.close()
+    sys.stdout.write(render(minutes, args.format))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from facilitator.ui.launch import run
+
+    library, sources = sources_from_args(args)
+    return run(library, sources, _group(args), protocol=args.protocol, plain=args.plain,
+               title=args.title)
+
+
+def _resume(args: argparse.Namespace) -> int:
+    from facilitator.ui.launch import resume
+
+    library, sources = sources_from_args(args)
+    return resume(_group(args), args.meeting, plain=args.plain)
+
+
+def _display(args: argparse.Namespace) -> int:
+    from facilitator.ui.launch import display
+
+    return display(_group(args), args.meeting)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    pass
+    run = subparsers.add_parser("run", help="run a meeting in the terminal")
+    run.add_argument("protocol", nargs="?", help="open this protocol's meeting directly")
+    run.add_argument("--title", default="", help="the meeting's title")
+    run.add_argument("--plain", action="store_true",
+                     help="a line-by-line conversation, for screen readers and simple terminals")
+    add_library_arguments(run)
+    run.set_defaults(func=_run)
+
+    sim = subparsers.add_parser("simulate", help="run a script headless and print its minutes")
+    sim.add_argument("script", type=pathlib.Path)
+    sim.add_argument("--format", choices=FORMATS, default="json")
+    add_library_arguments(sim)
+    sim.set_defaults(func=_simulate)
+
+    res = subparsers.add_parser("resume", help="go on with an unfinished meeting")
+    res.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
+    res.add_argument("--plain", action="store_true")
+    add_library_arguments(res)
+    res.set_defaults(func=_resume)
+
+    disp = subparsers.add_parser("display", help="a read-only, large view of the live meeting")
+    disp.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
+    disp.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None)
+    disp.set_defaults(func=_display)

@@ -143,6 +143,7 @@ class Step:
     # record
     type: str = "note"
     public: bool = False
+    review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
     # agenda
@@ -151,6 +152,13 @@ class Step:
     # use
     protocol: str | None = None
     where: Where = attrs.field(factory=Where, eq=False)
+    # Where each key's value sat in the file ("scale", "on.passed", "items[1].protocol"),
+    # so checks made after building can still name the exact place.
+    places: Mapping[str, Where] = attrs.field(factory=dict, converter=_frozen_map, eq=False)
+
+    def place(self, key: str) -> Where:
+        """The position of `key`'s value, or of the whole object when unknown."""
+        return self.places.get(key, self.where)  # type: ignore[return-value]
 
     @property
     def display_title(self) -> str:
@@ -166,6 +174,13 @@ class Protocol:
     roles: Mapping[str, Role] = attrs.field(factory=dict, converter=_frozen_map)
     confidential: bool = False
     where: Where = attrs.field(factory=Where, eq=False)
+    # Where each key's value sat in the file ("scale", "on.passed", "items[1].protocol"),
+    # so checks made after building can still name the exact place.
+    places: Mapping[str, Where] = attrs.field(factory=dict, converter=_frozen_map, eq=False)
+
+    def place(self, key: str) -> Where:
+        """The position of `key`'s value, or of the whole object when unknown."""
+        return self.places.get(key, self.where)  # type: ignore[return-value]
 
     def step(self, step_id: str) -> Step | None:
         for step in self.steps:

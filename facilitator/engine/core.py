@@ -1,0 +1,125 @@
+"""The engine: `handle(meeting, command, now) -> (meeting, events)`. Pure.
+
+Rules:
+- No I/O, no clock: `now` (epoch seconds) is an argument.
+- A command that does not fit the moment raises `Refused` with one sentence saying why
+  and what to do instead; the meeting handed in is untouched (it is frozen).
+- Before a command, every hard timebox that ran out by `now` fires, at the moment it ran
+  out (`tick`). A caller with no command to give calls `tick` itself.
+- The journal keeps each accepted command with its time; `replay` runs them again and
+  arrives at a meeting equal to the live one.
+- `undo` restores the meeting as it was before the last command and is an override.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from facilitator.engine import flow
+from facilitator.engine.commands import OVERRIDES, Command, parse
+from facilitator.engine.general import GENERAL
+from facilitator.engine.state import Meeting, Setup
+from facilitator.engine.steps import KIND_COMMANDS, STEP_COMMANDS
+from facilitator.engine.tx import Tx
+from facilitator.errors import Refused
+from facilitator.protocols.model import Library
+
+Event = dict[str, Any]
+TICK = "tick"
+
+
+def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meeting, list[Event]]:
+    """Apply one command at `now`; Refused leaves `meeting` as it was."""
+    cmd = parse(command) if isinstance(command, str) else command
+    if meeting.ended:
+        raise Refused("The meeting has ended; its minutes are written.")
+    if now < meeting.setup.created_at:
+        raise Refused("That time is before the meeting was opened.")
+    tx = Tx(meeting, now)
+    if cmd.name == "undo":
+        _undo(tx)
+    else:
+        flow.tick(tx)
+        if cmd.name in OVERRIDES:
+            tx.emit("Override", command=cmd.text, confidential=False)
+        _dispatch(tx, cmd)
+        tx.update(previous=meeting)
+    tx.update(seq=tx.m.seq + 1)
+    return tx.m, tx.events
+
+
+def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
+    """Fire the hard timeboxes that ran out by `now`. No events: nothing happened."""
+    if meeting.ended:
+        return meeting, []
+    tx = Tx(meeting, now)
+    flow.tick(tx)
+    if not tx.events:
+        return meeting, []
+    tx.update(previous=meeting, seq=tx.m.seq + 1)
+    return tx.m, tx.events
+
+
+def _dispatch(tx: Tx, cmd: Command) -> None:
+    if cmd.name in STEP_COMMANDS:
+        run = _running(tx, cmd)
+        handler = KIND_COMMANDS.get(run.step.kind, {}).get(cmd.name)
+        if handler is None:
+            raise Refused(_not_here(cmd, run.step.kind))
+        handler(tx, cmd)
+        return
+    GENERAL[cmd.name](tx, cmd)
+
+
+def _running(tx: Tx, cmd: Command) -> Any:
+    m = tx.m
+    if m.started_at is None:
+        raise Refused(f"The meeting has not started; `start` it before `{cmd.name}`.")
+    if m.run is None:
+        raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
+    return m.run
+
+
+_KIND_WORDS = {
+    "round": "a round", "discussion": "a discussion", "turn": "a turn",
+    "decide": "a test for agreement", "record": "a record step", "choose": "a choice",
+    "agenda": "an agenda", "use": "a step that runs another protocol",
+    "review": "a review", "pause": "a break",
+}
+_WHERE = {
+    "hand": "Hands are taken in a discussion", "lower": "Hands are taken in a discussion",
+    "next": "`next` moves the floor in a round, a discussion or a turn",
+    "done": "`done` ends a speaker's time in a round, a discussion or a turn",
+    "pass": "Passing is for rounds", "invite": "`invite` works in a discussion",
+    "stance": "Stances are given in a test for agreement",
+    "collect": "`collect` works in a round that collects answers",
+    "choose": "`choose` works in a choice step", "review": "`review` works in a review step",
+}
+
+
+def _not_here(cmd: Command, kind: str) -> str:
+    return f"{_WHERE[cmd.name]}; this step is {_KIND_WORDS[kind]}."
+
+
+def _undo(tx: Tx) -> None:
+    previous = tx.m.previous
+    if previous is None:
+        raise Refused("There is nothing to undo.")
+    seq = tx.m.seq
+    tx.m = previous
+    tx.emit("Override", command="undo", confidential=False)
+    tx.emit("Undone", confidential=False)
+    flow.tick(tx)
+    tx.update(seq=seq)
+
+
+def replay(setup: Setup, library: Library,
+           entries: Iterable[Mapping[str, Any]]) -> Meeting:
+    """The meeting rebuilt from its journal entries (`{"at", "command"}` each)."""
+    meeting = Meeting.open(setup, library)
+    for entry in entries:
+        if entry["command"] == TICK:
+            meeting, _ = tick(meeting, entry["at"])
+        else:
+            meeting, _ = handle(meeting, entry["command"], entry["at"])
+    return meeting

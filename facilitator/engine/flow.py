@@ -1,0 +1,151 @@
+"""How steps move: entering, ending, routing, frames for `use` and agenda items, timers.
+
+Rules (from the protocol language):
+- A step ends only on `advance`, `skip`, `back`, `goto`, a choice, or a hard timebox.
+- An outcome routes by the step's `on`, else its `next`, else the following step, else `end`.
+- Reaching `end` ends the protocol with that outcome (`done` when it ran off the last step);
+  a `use` step then ends with the same outcome, an agenda starts its next item.
+- `max_visits`: the visit after the last allowed one ends at once with `exhausted`.
+- `every: N`: the step runs only in meetings whose number (among the group's meetings of
+  this protocol) is a multiple of N; otherwise it ends at once with `skipped`.
+Routing is a loop, not recursion, so a long chain of steps that end at once is cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import attrs
+
+from facilitator.engine.floor import end_floor
+from facilitator.engine.state import Frame, Run
+from facilitator.engine.tx import Tx
+from facilitator.protocols.model import END, Protocol
+
+# kind -> function run on entering a step of that kind; it may return an outcome that
+# ends the step at once. Filled by facilitator.engine.steps.
+ENTER: dict[str, Callable[[Tx], str | None]] = {}
+# kind -> function run when a frame above a step of that kind ends (use, agenda).
+RESUME: dict[str, Callable[[Tx, str], str | None]] = {}
+
+
+def push_frame(tx: Tx, protocol: Protocol) -> str | None:
+    confidential = protocol.confidential or tx.confidential
+    tx.update(frames=tx.m.frames + (Frame(protocol=protocol, confidential=confidential),))
+    return enter(tx, 0)
+
+
+def enter(tx: Tx, index: int) -> str | None:
+    """Enter the step at `index` of the innermost protocol."""
+    tx.count_entry()
+    frame = tx.m.frames[-1]
+    step = frame.protocol.steps[index]
+    visit = frame.visits.get(step.id, 0) + 1
+    confidential = frame.confidential if step.confidential is None else step.confidential
+    run = Run(step=step, index=index, entered=tx.active, entered_at=tx.now, visit=visit,
+              confidential=confidential)
+    tx.set_frame(attrs.evolve(frame, run=run, visits={**frame.visits, step.id: visit},
+                              trail=frame.trail + (index,)))
+    tx.emit("StepStarted", protocol=frame.protocol.id, step=step.id, kind=step.kind,
+            title=step.display_title, depth=len(tx.m.frames) - 1, visit=visit,
+            confidential=False)
+    if visit > step.max_visits:
+        return "exhausted"
+    if step.every and tx.m.setup.meeting_number % step.every != 0:
+        return "skipped"
+    return ENTER[step.kind](tx)
+
+
+def end_step(tx: Tx, outcome: str) -> None:
+    """Close the innermost step's visit: the floor ends, the timeline gets its entry."""
+    run = tx.run
+    end_floor(tx)
+    duration = max(0.0, tx.active - run.entered)
+    overrun = max(0.0, duration - (run.step.time + run.extended)) if run.step.time else 0.0
+    frame = tx.m.frames[-1]
+    tx.emit("StepEnded", protocol=frame.protocol.id, step=run.step.id, kind=run.step.kind,
+            outcome=outcome, duration_s=round(duration, 3), overrun_s=round(overrun, 3),
+            confidential=False)
+    tx.set_frame(attrs.evolve(frame, run=None))
+
+
+def route(frame: Frame, run: Run, outcome: str) -> str:
+    step = run.step
+    if step.kind == "choose" and outcome not in step.on and outcome in step.options:
+        return step.options[outcome]
+    return frame.protocol.route(run.index, outcome)
+
+
+def finish(tx: Tx, outcome: str | None) -> None:
+    """End the innermost step with `outcome` and carry on until a step waits for people."""
+    while outcome is not None:
+        outcome = _leave(tx, outcome)
+
+
+def _leave(tx: Tx, outcome: str) -> str | None:
+    run = tx.run
+    frame = tx.m.frames[-1]
+    end_step(tx, outcome)
+    target = route(frame, run, outcome)
+    if target != END:
+        return enter(tx, frame.protocol.index(target))
+    # The protocol ends with the outcome of the transition that reached `end`, or `done`
+    # when it ran off the last step.
+    step = run.step
+    explicit = (outcome in step.on or step.next is not None
+                or (step.kind == "choose" and outcome in step.options))
+    return pop_frame(tx, outcome if explicit else "done")
+
+
+def pop_frame(tx: Tx, outcome: str) -> str | None:
+    frame = tx.m.frames[-1]
+    tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome=outcome, confidential=False)
+    tx.update(frames=tx.m.frames[:-1])
+    if not tx.m.frames:
+        tx.update(outcome=outcome)
+        return None
+    parent = tx.run
+    return RESUME[parent.step.kind](tx, outcome)
+
+
+def jump(tx: Tx, index: int, how: str) -> None:
+    """Leave the innermost step without an outcome and enter another (`back`, `goto`)."""
+    end_step(tx, how)
+    finish(tx, enter(tx, index))
+
+
+def deadline(tx: Tx) -> tuple[int, float] | None:
+    """The earliest hard timebox among the running steps: (frame depth, active seconds)."""
+    best: tuple[int, float] | None = None
+    for depth, frame in enumerate(tx.m.frames):
+        run = frame.run
+        if run and run.step.hard and run.step.time:
+            due = run.entered + run.step.time + run.extended
+            if best is None or due < best[1]:
+                best = (depth, due)
+    return best
+
+
+def tick(tx: Tx) -> None:
+    """Fire every hard timebox that ran out by `tx.now`, each at the moment it ran out."""
+    if tx.m.paused_since is not None or tx.m.ended:
+        return
+    now = tx.now
+    while (due := deadline(tx)) is not None and due[1] <= tx.m.active(now):
+        depth, at_active = due
+        tx.now = now - (tx.m.active(now) - at_active)
+        while len(tx.m.frames) - 1 > depth:  # the inner protocols are cut off
+            if tx.m.run is not None:
+                end_step(tx, "timeout")
+            frame = tx.m.frames[-1]
+            tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="timeout",
+                    confidential=False)
+            tx.update(frames=tx.m.frames[:-1])
+        timed_out = tx.run
+        if timed_out.step.kind == "decide":
+            from facilitator.engine.steps.decide import close_test
+
+            finish(tx, close_test(tx, "timeout"))
+        else:
+            finish(tx, "timeout")
+    tx.now = now

@@ -1,0 +1,217 @@
+"""Commands that do not belong to one kind of step: attendance, roles, the flow, time."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import attrs
+
+from facilitator.engine import flow
+from facilitator.engine.commands import Command
+from facilitator.engine.floor import drop_hand, end_floor
+from facilitator.engine.state import Meeting, Person
+from facilitator.engine.steps import ADVANCE, nested, record, round
+from facilitator.engine.tx import Tx
+from facilitator.errors import Refused
+from facilitator.protocols.model import BUILTIN_ROLES, Protocol, Role
+from facilitator.protocols.values import parse_duration
+
+
+def join(tx: Tx, cmd: Command) -> None:
+    name = cmd.args[0].strip()
+    pronouns = cmd.args[1] if len(cmd.args) > 1 else ""
+    if not name:
+        raise Refused("Give the person's name: `join NAME [PRONOUNS]`.")
+    person = tx.m.people.get(name)
+    if person is not None and person.present:
+        raise Refused(f"{name} is already here.")
+    pronouns = pronouns or (person.pronouns if person else "")
+    seating = tx.m.seating if person else tx.m.seating + (name,)
+    tx.update(people={**tx.m.people, name: Person(name, pronouns, True)}, seating=seating)
+    tx.emit("Joined", name=name, pronouns=pronouns, confidential=False)
+    if tx.m.run is not None and tx.m.run.step.kind == "round":
+        round.joined(tx, name)
+
+
+def leave(tx: Tx, cmd: Command) -> None:
+    name = cmd.args[0]
+    person = tx.m.people.get(name)
+    if person is None or not person.present:
+        raise Refused(f"{name} is not here.")
+    if tx.m.floor is not None and tx.m.floor.name == name:
+        end_floor(tx)
+    drop_hand(tx, name)
+    tx.update(people={**tx.m.people, name: attrs.evolve(person, present=False)})
+    tx.emit("Left", name=name, confidential=False)
+
+
+def roles_in_play(m: Meeting) -> dict[str, Role]:
+    """Every role the meeting's protocol, and the protocols it runs, declare."""
+    found: dict[str, Role] = {r: Role(r) for r in BUILTIN_ROLES}
+    seen: set[str] = set()
+    todo = [m.protocol]
+    while todo:
+        protocol: Protocol = todo.pop()
+        if protocol.id in seen:
+            continue
+        seen.add(protocol.id)
+        found.update(protocol.roles)
+        for step in protocol.steps:
+            for ref in [step.protocol, *(i.protocol for i in step.items or ())]:
+                inner = m.library.protocol(ref) if ref else None
+                if inner is not None:
+                    todo.append(inner)
+    return found
+
+
+def role(tx: Tx, cmd: Command) -> None:
+    role_id, name = cmd.args
+    roles = roles_in_play(tx.m)
+    if role_id not in roles:
+        raise Refused(f"This meeting has no role `{role_id}`; its roles are: "
+                      f"{', '.join(roles)}.")
+    person = tx.m.people.get(name)
+    if person is None or not person.present:
+        raise Refused(f"Name {name} to a role once they have joined: `join {name}`.")
+    definition = roles[role_id]
+    for other, holders in tx.m.roles.items():
+        if other == role_id or name not in holders:
+            continue
+        kept_apart = other in definition.not_ or role_id in roles.get(other, Role(other)).not_
+        if kept_apart:
+            raise Refused(f"{name} is {_a(other)} here and cannot also be {_a(role_id)}. "
+                          "Choose someone outside the dispute.")
+    holders = tx.m.roles.get(role_id, ())
+    if name in holders:
+        raise Refused(f"{name} is already {_a(role_id)}.")
+    if definition.count == 1:
+        holders = (name,)
+    elif len(holders) >= definition.count:
+        raise Refused(f"The role {role_id} takes {definition.count} people and has them: "
+                      f"{', '.join(holders)}.")
+    else:
+        holders = holders + (name,)
+    tx.update(roles={**tx.m.roles, role_id: holders})
+    tx.emit("RoleAssigned", role=role_id, name=name, confidential=False)
+
+
+def _a(role_id: str) -> str:
+    words = role_id.replace("_", " ").replace("-", " ")
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def start(tx: Tx, cmd: Command) -> None:
+    if tx.m.started_at is not None:
+        raise Refused("The meeting has already started.")
+    if not tx.m.present:
+        raise Refused("Nobody has joined yet; add people with `join NAME`.")
+    for role_id in tx.m.protocol.roles:
+        if not tx.m.holders(role_id):
+            raise Refused(f"Name {_a(role_id)} before starting: `role {role_id} NAME`.")
+    tx.update(started_at=tx.now)
+    tx.emit("MeetingStarted", protocol=tx.m.protocol.id, confidential=False)
+    flow.finish(tx, flow.push_frame(tx, tx.m.protocol))
+
+
+def propose(tx: Tx, cmd: Command) -> None:
+    run = tx.m.run
+    if run is not None and run.step.kind == "decide" and run.stances:
+        raise Refused("Stances are being given on the current proposal; `advance` or `skip` "
+                      "the test before changing it.")
+    tx.update(proposal=cmd.args[0])
+    tx.emit("Proposed", text=cmd.args[0])
+
+
+def note(tx: Tx, cmd: Command) -> None:
+    tx.emit("Noted", text=cmd.args[0])
+
+
+def extend(tx: Tx, cmd: Command) -> None:
+    try:
+        seconds = parse_duration(cmd.args[0])
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    run = tx.m.run
+    floor = tx.m.floor
+    if run is None or (not run.step.time and (floor is None or floor.limit is None)):
+        raise Refused("Nothing here has a timebox to extend.")
+    if run.step.time:
+        tx.update_run(extended=run.extended + seconds)
+    if floor is not None and floor.limit is not None:
+        tx.update(floor=attrs.evolve(floor, limit=floor.limit + seconds))
+    tx.emit("Extended", seconds=seconds, confidential=False)
+
+
+def pause(tx: Tx, cmd: Command) -> None:
+    if tx.m.paused_since is not None:
+        raise Refused("The meeting is already paused; `resume` when the group is back.")
+    tx.update(paused_since=tx.now)
+    tx.emit("Paused", confidential=False)
+
+
+def resume(tx: Tx, cmd: Command) -> None:
+    since = tx.m.paused_since
+    if since is None:
+        raise Refused("The meeting is not paused.")
+    tx.update(paused_since=None, paused_total=tx.m.paused_total + (tx.now - since))
+    tx.emit("Resumed", seconds=round(tx.now - since, 3), confidential=False)
+
+
+def _step(tx: Tx, cmd: Command) -> None:
+    if tx.m.started_at is None:
+        raise Refused(f"The meeting has not started; `start` it before `{cmd.name}`.")
+    if tx.m.run is None:
+        raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
+
+
+def advance(tx: Tx, cmd: Command) -> None:
+    _step(tx, cmd)
+    kind = tx.run.step.kind
+    flow.finish(tx, ADVANCE[kind](tx) if kind in ADVANCE else "done")
+
+
+def skip(tx: Tx, cmd: Command) -> None:
+    _step(tx, cmd)
+    flow.finish(tx, "skipped")
+
+
+def back(tx: Tx, cmd: Command) -> None:
+    _step(tx, cmd)
+    frame = tx.m.frames[-1]
+    if len(frame.trail) < 2:
+        raise Refused("This is the first step; there is nothing to go back to.")
+    target = frame.trail[-2]
+    tx.set_frame(attrs.evolve(frame, trail=frame.trail[:-2]))
+    flow.jump(tx, target, "back")
+
+
+def goto(tx: Tx, cmd: Command) -> None:
+    _step(tx, cmd)
+    protocol = tx.m.frames[-1].protocol
+    if protocol.step(cmd.args[0]) is None:
+        steps = ", ".join(s.id for s in protocol.steps)
+        raise Refused(f"There is no step `{cmd.args[0]}` here; the steps are: {steps}.")
+    flow.jump(tx, protocol.index(cmd.args[0]), "goto")
+
+
+def end(tx: Tx, cmd: Command) -> None:
+    if tx.m.paused_since is not None:
+        resume(tx, cmd)
+    end_floor(tx)
+    while tx.m.frames:
+        if tx.m.run is not None:
+            flow.end_step(tx, "ended")
+        frame = tx.m.frames[-1]
+        tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="ended",
+                confidential=False)
+        tx.update(frames=tx.m.frames[:-1], outcome=tx.m.outcome or "ended")
+    tx.emit("MeetingEnded", confidential=False)
+    tx.update(ended=True)
+
+
+GENERAL: dict[str, Callable[[Tx, Command], None]] = {
+    "join": join, "leave": leave, "role": role, "start": start, "propose": propose,
+    "note": note, "extend": extend, "pause": pause, "resume": resume, "advance": advance,
+    "skip": skip, "back": back, "goto": goto, "end": end, "record": record.record,
+    "item": nested.item, "defer": nested.defer,
+}

@@ -1,0 +1,118 @@
+"""`decide`: a test for agreement on the current proposal.
+
+The outcome, checked in this order: `no_quorum` (too few stances among those present),
+`blocked` (a stance whose option vetoes), `failed` (more stand-asides than allowed, or
+too little support among the counted stances), else `passed`. A visit that is the Nth
+unsuccessful one, N being `attempts`, ends `exhausted` instead. Stances of people who
+have left do not count. Each ended test is one entry in the minutes' decisions.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from facilitator.engine.commands import Command
+from facilitator.engine.state import Meeting, Run
+from facilitator.engine.tx import Tx
+from facilitator.errors import Refused
+from facilitator.protocols.model import Scale
+
+
+def scale_of(m: Meeting, run: Run) -> Scale:
+    scale = m.library.scale(run.step.scale)
+    assert scale is not None, "validated at load time"
+    return scale
+
+
+def enter(tx: Tx) -> str | None:
+    if tx.m.proposal is None:
+        raise Refused("There is no proposal to test yet; give one first: `propose TEXT`.")
+    frame = tx.m.frames[-1]
+    tx.update_run(attempt=frame.visits[tx.run.step.id])
+    return None
+
+
+def stance(tx: Tx, command: Command) -> None:
+    run = tx.run
+    name, key = command.args[0], command.args[1]
+    reason = command.args[2] if len(command.args) > 2 else None
+    person = tx.m.people.get(name)
+    if person is None or not person.present:
+        raise Refused(f"{name} is not here; only people present give a stance.")
+    scale = scale_of(tx.m, run)
+    option = scale.option(key)
+    if option is None:
+        raise Refused(f"`{key}` is not on the {scale.id} scale; use one of: "
+                      f"{', '.join(scale.keys)}.")
+    if option.reason == "required" and not reason:
+        raise Refused(f"A stance of {option.label} needs a reason; add it in quotes: "
+                      f"stance {name} {key} \"...\".")
+    if option.reason == "none" and reason:
+        raise Refused(f"A stance of {option.label} takes no reason; choose an option that "
+                      "takes one (such as reservations) to add it.")
+    tx.update_run(stances={**run.stances, name: (key, reason)})
+    tx.emit("StanceGiven", name=name, stance=key, reason=reason)
+
+
+def counted_stances(m: Meeting, run: Run) -> list[tuple[str, str, str | None]]:
+    return [(name, key, reason) for name, (key, reason) in run.stances.items()
+            if name in m.people and m.people[name].present]
+
+
+def result(m: Meeting, run: Run) -> tuple[str, dict[str, int]]:
+    """The outcome the test would have now, and its tally."""
+    scale = scale_of(m, run)
+    rule = run.step.rule
+    stances = counted_stances(m, run)
+    tally = {o.key: sum(1 for s in stances if s[1] == o.key) for o in scale.options}
+    tally = {k: v for k, v in tally.items() if v}
+    present = len(m.present)
+    options = {o.key: o for o in scale.options}
+    if present == 0 or Fraction(len(stances)) < rule.quorum * present:
+        return "no_quorum", tally
+    if any(options[key].veto for _, key, _ in stances):
+        return "blocked", tally
+    stand_asides = tally.get("stand_aside", 0)
+    if rule.max_stand_asides is not None and stand_asides > rule.max_stand_asides:
+        return "failed", tally
+    counted = [s for s in stances if options[s[1]].support is not None]
+    support = sum(1 for s in counted if options[s[1]].support)
+    if not counted or Fraction(support) < rule.threshold * len(counted):
+        return "failed", tally
+    return "passed", tally
+
+
+def close_test(tx: Tx, outcome: str | None = None) -> str:
+    """End the test: the entry for the minutes, and the outcome the step ends with."""
+    run = tx.run
+    computed, tally = result(tx.m, run)
+    outcome = outcome or computed
+    frame = tx.m.frames[-1]
+    if outcome != "passed":
+        failures = frame.failures.get(run.step.id, 0) + 1
+        tx.set_frame(_with_failures(frame, run.step.id, failures))
+        if run.step.attempts is not None and failures >= run.step.attempts:
+            outcome = "exhausted"
+    entry: dict[str, Any] = {
+        "step": run.step.id, "proposal": tx.m.proposal, "outcome": outcome,
+        "attempt": run.attempt, "tally": tally,
+        "stances": [{"name": n, "stance": k, "reason": r}
+                    for n, k, r in counted_stances(tx.m, run)],
+    }
+    tx.emit("TestEnded", index=tx.m.tests, **entry)
+    tx.update(last_test={**entry, "index": tx.m.tests}, tests=tx.m.tests + 1)
+    return outcome
+
+
+def _with_failures(frame: Any, step_id: str, failures: int) -> Any:
+    import attrs
+
+    return attrs.evolve(frame, failures={**frame.failures, step_id: failures})
+
+
+def advance(tx: Tx) -> str:
+    return close_test(tx)
+
+
+COMMANDS = {"stance": stance}

@@ -1,0 +1,114 @@
+"""`use` and `agenda`: steps that run other protocols in a frame of their own.
+
+A `use` step ends when its protocol ends, with that protocol's outcome. An agenda runs
+its items one after another, each through its protocol (`default_protocol` for items that
+name none), and ends after the last. Items given with `item` before the agenda begins,
+and items the group deferred last time, join the agenda when it begins; `item` during
+an agenda that waits starts the item at once. `defer` ends the running item and keeps it
+for the next meeting.
+"""
+
+from __future__ import annotations
+
+from facilitator.engine.commands import Command
+from facilitator.engine.flow import end_step, finish, push_frame
+from facilitator.engine.state import Run
+from facilitator.engine.tx import Tx
+from facilitator.errors import Refused
+from facilitator.protocols.model import AgendaItem
+
+
+def enter_use(tx: Tx) -> str | None:
+    protocol = tx.m.library.protocol(tx.run.step.protocol or "")
+    assert protocol is not None, "validated at load time"
+    return push_frame(tx, protocol)
+
+
+def resume_use(tx: Tx, outcome: str) -> str | None:
+    return outcome
+
+
+def enter_agenda(tx: Tx) -> str | None:
+    run = tx.run
+    items = tuple(run.step.items or ()) + tx.m.pending_items
+    tx.update(pending_items=())
+    tx.update_run(items=items)
+    return _start_item(tx, 0)
+
+
+def _start_item(tx: Tx, index: int) -> str | None:
+    run = tx.run
+    if index >= len(run.items):
+        tx.update_run(item=len(run.items))
+        # An agenda built live waits for its first item; a planned one is over.
+        return None if run.step.items is None and not run.items else "done"
+    item = run.items[index]
+    tx.update_run(item=index)
+    protocol_id = item.protocol or run.step.default_protocol
+    protocol = tx.m.library.protocol(protocol_id)
+    if protocol is None:
+        raise Refused(f"The item {item.title!r} names the protocol `{protocol_id}`, which "
+                      "this group does not have; `facilitator protocols` lists them.")
+    tx.emit("ItemStarted", title=item.title, protocol=protocol_id, owner=item.owner,
+            time=item.time)
+    return push_frame(tx, protocol)
+
+
+def resume_agenda(tx: Tx, outcome: str) -> str | None:
+    return _start_item(tx, tx.run.item + 1)
+
+
+def advance_agenda(tx: Tx) -> str:
+    return "done"
+
+
+def _agenda_depth(tx: Tx) -> int | None:
+    for depth in range(len(tx.m.frames) - 1, -1, -1):
+        run = tx.m.frames[depth].run
+        if run is not None and run.step.kind == "agenda":
+            return depth
+    return None
+
+
+def item(tx: Tx, command: Command) -> None:
+    title = command.args[0]
+    protocol = command.args[1] if len(command.args) > 1 else None
+    if protocol is not None and tx.m.library.protocol(protocol) is None:
+        raise Refused(f"There is no protocol `{protocol}`; `facilitator protocols` lists them.")
+    new = AgendaItem(title=title, protocol=protocol)
+    tx.emit("ItemAdded", title=title, protocol=protocol)
+    depth = _agenda_depth(tx)
+    if depth is None:
+        tx.update(pending_items=tx.m.pending_items + (new,))
+        return
+    run = tx.m.frames[depth].run
+    assert run is not None
+    _set_agenda(tx, depth, run, items=run.items + (new,))
+    if depth == len(tx.m.frames) - 1 and run.item >= len(run.items):
+        finish(tx, _start_item(tx, len(run.items)))
+
+
+def _set_agenda(tx: Tx, depth: int, run: Run, **changes: object) -> None:
+    import attrs
+
+    frame = tx.m.frames[depth]
+    tx.set_frame(attrs.evolve(frame, run=attrs.evolve(run, **changes)), depth)
+
+
+def defer(tx: Tx, command: Command) -> None:
+    depth = _agenda_depth(tx)
+    if depth is None or depth == len(tx.m.frames) - 1:
+        raise Refused("No agenda item is running; `defer` keeps the running item for the "
+                      "next meeting.")
+    run = tx.m.frames[depth].run
+    assert run is not None
+    current = run.items[run.item]
+    while len(tx.m.frames) - 1 > depth:
+        if tx.m.run is not None:
+            end_step(tx, "deferred")
+        frame = tx.m.frames[-1]
+        tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="deferred",
+                confidential=False)
+        tx.update(frames=tx.m.frames[:-1])
+    tx.emit("ItemDeferred", title=current.title, protocol=current.protocol)
+    finish(tx, _start_item(tx, run.item + 1))

@@ -1,0 +1,67 @@
+"""`record`, and the `record ...` command that works in any step.
+
+A record step of type `decision` records the last proposal with the result of its last
+test (or, with no test before it, an entry with outcome `recorded`) when it ends.
+Agreements get a review date from the step's `review_after`. In a confidential protocol or
+step, records stay out of the minutes unless the record step is `public: true`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from facilitator.engine.commands import Command
+from facilitator.engine.tx import Tx
+from facilitator.errors import Refused
+
+
+def enter(tx: Tx) -> str | None:
+    return None
+
+
+def _public(tx: Tx) -> dict[str, bool]:
+    run = tx.m.run
+    if run is not None and run.step.kind == "record" and run.step.public:
+        return {"confidential": False}
+    return {}
+
+
+def record(tx: Tx, command: Command) -> None:
+    kind, rest = command.args[0], command.args[1:]
+    if kind == "decision":
+        tx.emit("DecisionRecorded", text=" ".join(rest), test=None,
+                step=tx.m.step.id if tx.m.step else None, **_public(tx))
+    elif kind == "note":
+        tx.emit("Noted", text=" ".join(rest), **_public(tx))
+    elif kind == "action":
+        if len(rest) not in (2, 3):
+            raise Refused("An action is written `record action TEXT OWNER [DUE]`, as in: "
+                          "record action \"Book the hall\" Ana 2026-12-01.")
+        due = rest[2] if len(rest) == 3 else None
+        if due is not None:
+            try:
+                dt.date.fromisoformat(due)
+            except ValueError:
+                raise Refused(f"`{due}` is not a date; write the due date like 2026-12-01.")\
+                    from None
+        tx.emit("ActionRecorded", what=rest[0], owner=rest[1], due=due, **_public(tx))
+    elif kind == "agreement":
+        run = tx.m.run
+        review_on = None
+        if run is not None and run.step.kind == "record" and run.step.review_after:
+            day = dt.datetime.fromtimestamp(tx.now, dt.timezone.utc).date()
+            review_on = (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
+        tx.emit("AgreementRecorded", text=rest[0], parties=list(rest[1:]),
+                review_on=review_on, **_public(tx))
+    else:
+        raise Refused(f"`record {kind}` is not a kind of record; use decision, action, "
+                      "agreement or note.")
+
+
+def advance(tx: Tx) -> str:
+    run = tx.run
+    if run.step.type == "decision":
+        last = tx.m.last_test
+        tx.emit("DecisionRecorded", text=tx.m.proposal, step=run.step.id,
+                test=last["index"] if last else None, **_public(tx))
+    return "done"

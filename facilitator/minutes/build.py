@@ -1,0 +1,158 @@
+"""Events -> the minutes (the JSON shape of the protocol language), one pass, no engine.
+
+Rules:
+- Input: the journal's header setup and its entries (`{"at", "command", "events"}`).
+- An `undo` takes back the events of the command it undid, as the engine does.
+- Events marked `confidential` never reach the minutes (records made public are not
+  marked); events marked `private` neither. Attendance, timing and airtime always count.
+- Times are seconds from the start of the meeting (`start`; before it, from opening).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping
+
+from facilitator.minutes.fairness import evenness
+
+MINUTES_VERSION = 1
+Event = Mapping[str, Any]
+
+
+def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
+    """The events that still stand once every undo has taken back its command."""
+    stack: list[list[Event]] = []
+    kept: list[Event] = []  # overrides: the record of an undo stays
+    for entry in entries:
+        events = list(entry.get("events", ()))
+        if any(e["type"] == "Undone" for e in events):
+            if stack:
+                stack.pop()
+            kept.extend(e for e in events if e["type"] == "Override")
+            rest = [e for e in events if e["type"] not in ("Override", "Undone")]
+            if rest:
+                if stack:
+                    stack[-1].extend(rest)
+                else:
+                    stack.append(rest)
+            continue
+        stack.append(events)
+    merged = [e for events in stack for e in events] + kept
+    merged.sort(key=lambda e: e["at"])  # stable: same-time events keep their order
+    return merged
+
+
+def iso(ts: float | None) -> str | None:
+    if ts is None:
+        return None
+    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    events = effective_events(entries)
+    created = float(setup["created_at"])
+    start = next((e["at"] for e in events if e["type"] == "MeetingStarted"), created)
+    end = next((e["at"] for e in events if e["type"] == "MeetingEnded"), None)
+
+    def rel(ts: float) -> float:
+        return round(max(0.0, ts - start), 3)
+
+    people: dict[str, dict[str, Any]] = {}
+    roles: dict[str, list[str]] = {}
+    steps: list[dict[str, Any]] = []
+    open_steps: list[dict[str, Any]] = []
+    decisions: list[dict[str, Any]] = []
+    by_index: dict[int, dict[str, Any]] = {}
+    all_tests: dict[int, Event] = {}
+    actions, agreements, notes, overrides = [], [], [], []
+    deferred, reviews, items = [], [], []
+    airtime: dict[str, dict[str, Any]] = {}
+    for e in events:
+        kind = e["type"]
+        if kind == "TestEnded":
+            all_tests[e["index"]] = e
+        if kind == "Override":
+            overrides.append({"command": e["command"], "at_s": rel(e["at"])})
+        if e.get("confidential") or e.get("private"):
+            continue
+        if kind == "Joined":
+            person = people.setdefault(e["name"], {"name": e["name"], "pronouns": e["pronouns"],
+                                                   "joined_s": rel(e["at"]), "left_s": None})
+            person["pronouns"] = e["pronouns"] or person["pronouns"]
+            person["left_s"] = None
+            airtime.setdefault(e["name"], {"name": e["name"], "seconds": 0.0, "turns": 0})
+        elif kind == "Left":
+            people[e["name"]]["left_s"] = rel(e["at"])
+        elif kind == "RoleAssigned":
+            roles.setdefault(e["role"], [])
+            if e["name"] not in roles[e["role"]]:
+                roles[e["role"]].append(e["name"])
+        elif kind == "StepStarted":
+            entry = {"protocol": e["protocol"], "step": e["step"], "kind": e["kind"],
+                     "title": e["title"], "started_s": rel(e["at"]), "duration_s": None,
+                     "outcome": None, "overrun_s": 0.0}
+            steps.append(entry)
+            open_steps.append(entry)
+        elif kind == "StepEnded":
+            for entry in reversed(open_steps):
+                if entry["step"] == e["step"] and entry["protocol"] == e["protocol"]:
+                    entry.update(duration_s=e["duration_s"], outcome=e["outcome"],
+                                 overrun_s=e["overrun_s"])
+                    open_steps.remove(entry)
+                    break
+        elif kind == "FloorEnded":
+            row = airtime.setdefault(e["name"], {"name": e["name"], "seconds": 0.0, "turns": 0})
+            row["seconds"] = round(row["seconds"] + e["seconds"], 3)
+            row["turns"] += 1 if e.get("counted", True) else 0
+        elif kind == "TestEnded":
+            decision = {k: e[k] for k in ("step", "proposal", "outcome", "attempt", "tally",
+                                          "stances")}
+            decision["recorded"] = False
+            decisions.append(decision)
+            by_index[e["index"]] = decision
+        elif kind == "DecisionRecorded":
+            test = e.get("test")
+            if test is not None and test in by_index:
+                by_index[test]["recorded"] = True
+            else:
+                outcome = all_tests[test]["outcome"] if test in all_tests else "recorded"
+                decisions.append({"step": e.get("step"), "proposal": e["text"],
+                                  "outcome": outcome, "attempt": None, "tally": {},
+                                  "stances": [], "recorded": True})
+        elif kind == "ActionRecorded":
+            actions.append({"what": e["what"], "owner": e["owner"], "due": e["due"]})
+        elif kind == "AgreementRecorded":
+            agreements.append({"text": e["text"], "parties": e["parties"],
+                               "review_on": e["review_on"]})
+        elif kind == "Noted":
+            notes.append({"text": e["text"], "at_s": rel(e["at"])})
+        elif kind == "ItemStarted":
+            items.append({"title": e["title"], "protocol": e["protocol"], "outcome": None})
+        elif kind == "ItemDeferred":
+            deferred.append({"title": e["title"], "protocol": e["protocol"]})
+        elif kind == "Reviewed":
+            reviews.append({"id": e["id"], "result": e["result"], "to": e["to"]})
+    total = sum(r["seconds"] for r in airtime.values())
+    shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
+              for r in airtime.values()]
+    return {
+        "version": MINUTES_VERSION,
+        "meeting": {
+            "id": setup["meeting_id"], "title": setup.get("title", ""),
+            "protocol": setup["protocol"], "started_at": iso(start), "ended_at": iso(end),
+            "duration_s": round(end - start, 3) if end is not None else None,
+        },
+        "attendance": list(people.values()),
+        "roles": {role: ", ".join(names) for role, names in roles.items()},
+        "steps": steps,
+        "decisions": decisions,
+        "actions": actions,
+        "agreements": agreements,
+        "notes": notes,
+        "airtime": shares,
+        "evenness": evenness([r["seconds"] for r in shares]),
+        "overrides": overrides,
+        "items": items,
+        "deferred": deferred,
+        "reviews": reviews,
+    }

@@ -1,0 +1,143 @@
+"""A meeting being run: the engine's state, its journal and a clock, held together.
+
+Rules:
+- Every accepted command is in the journal (flushed and fsynced) before `do` returns,
+  so the screen never shows what the journal does not hold.
+- A refused command writes nothing.
+- The journal's header holds the protocol sources the meeting was opened with, so a
+  meeting resumes with exactly the protocols it began with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from facilitator.clock import Clock
+from facilitator.engine.core import TICK, handle, replay, tick
+from facilitator.engine.state import Meeting, ReviewItem, Setup
+from facilitator.minutes.build import build_minutes
+from facilitator.protocols.loader import build_library
+from facilitator.protocols.model import AgendaItem, Library
+from facilitator.store.group import Group
+from facilitator.store.journal import Journal
+
+Sources = list[tuple[str, str]]
+
+
+def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
+    stamp = dt.datetime.fromtimestamp(when, dt.timezone.utc).strftime("%Y-%m-%d-%H%M")
+    base = f"{stamp}-{protocol}"
+    if group is None:
+        return base
+    candidate, n = base, 1
+    while group.journal_path(candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
+                now: float) -> Setup:
+    """What the group's memory brings to a new meeting."""
+    if group is None:
+        return Setup(meeting_id, title, protocol, now)
+    today = dt.datetime.fromtimestamp(now, dt.timezone.utc).date()
+    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "")
+              for a in group.open_actions()]
+    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()))
+               for g in group.agreements_due(today)]
+    deferred = [AgendaItem(title=d["title"], protocol=d.get("protocol"))
+                for d in group.deferred_items()]
+    return Setup(meeting_id, title, protocol, now,
+                 meeting_number=group.meeting_count(protocol) + 1,
+                 review=tuple(review), deferred=tuple(deferred))
+
+
+class LiveMeeting:
+    def __init__(self, meeting: Meeting, clock: Clock, sources: Sources,
+                 journal: Journal | None = None, group: Group | None = None,
+                 entries: list[dict[str, Any]] | None = None) -> None:
+        self.meeting = meeting
+        self.clock = clock
+        self.sources = sources
+        self.journal = journal
+        self.group = group
+        self.entries: list[dict[str, Any]] = entries or []
+
+    @classmethod
+    def open(cls, library: Library, sources: Sources, protocol: str, clock: Clock, *,
+             title: str = "", group: Group | None = None) -> LiveMeeting:
+        now = clock.now()
+        meeting_id = new_meeting_id(protocol, now, group)
+        setup = group_setup(group, protocol, title, meeting_id, now)
+        journal = None
+        if group is not None:
+            header = {"journal": 1,
+                      "meeting": {"id": meeting_id, "title": title, "protocol": protocol,
+                                  "created_at": now},
+                      "setup": {"setup": setup.to_dict(),
+                                "sources": [list(s) for s in sources]}}
+            journal = group.new_journal(meeting_id, header)
+        return cls(Meeting.open(setup, library), clock, sources, journal, group)
+
+    @classmethod
+    def resume(cls, group: Group, meeting_id: str, clock: Clock) -> LiveMeeting:
+        """Rebuild an unfinished meeting from its journal and go on writing to it."""
+        journal, contents = Journal.open(group.journal_path(meeting_id))
+        try:
+            sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
+            setup = Setup.from_dict(contents.header["setup"]["setup"])
+            library, _ = build_library(sources, include_builtin=False)
+            meeting = replay(setup, library, contents.entries)
+        except BaseException:
+            journal.close()
+            raise
+        live = cls(meeting, clock, sources, journal, group, list(contents.entries))
+        live.warning = contents.warning
+        return live
+
+    warning: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.meeting.setup.meeting_id
+
+    def _accept(self, command: str, at: float, meeting: Meeting,
+                events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        entry = {"seq": len(self.entries) + 1, "at": at, "command": command, "events": events}
+        if self.journal is not None:
+            self.journal.append(entry)  # durable before anyone sees the change
+        self.entries.append(entry)
+        self.meeting = meeting
+        return events
+
+    def do(self, command: str) -> list[dict[str, Any]]:
+        """Give one command now; Refused leaves everything as it was."""
+        now = max(self.clock.now(), self.meeting.setup.created_at)
+        meeting, events = handle(self.meeting, command, now)
+        return self._accept(command.strip(), now, meeting, events)
+
+    def tick(self) -> list[dict[str, Any]]:
+        """Let hard timeboxes that ran out fire; journal them if any did."""
+        now = self.clock.now()
+        meeting, events = tick(self.meeting, now)
+        if not events:
+            return []
+        return self._accept(TICK, now, meeting, events)
+
+    def minutes(self) -> dict[str, Any]:
+        return build_minutes(self.meeting.setup.to_dict(), self.entries)
+
+    def finish(self, formats: dict[str, str] | None = None) -> dict[str, Any]:
+        """After `end`: the minutes, recorded into the group's memory. Returns them."""
+        minutes = self.minutes()
+        if self.group is not None and self.meeting.ended:
+            self.group.record_minutes(minutes, formats or {})
+        self.close()
+        return minutes
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
