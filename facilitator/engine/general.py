@@ -10,7 +10,8 @@ from facilitator.engine import flow
 from facilitator.engine.commands import Command
 from facilitator.engine.floor import drop_hand, end_floor
 from facilitator.engine.state import Meeting, Person
-from facilitator.engine.steps import ADVANCE, nested, record, round
+from facilitator.engine.steps import ADVANCE, nested, record
+from facilitator.engine.steps import round as round_step
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import BUILTIN_ROLES, Protocol, Role
@@ -30,7 +31,7 @@ def join(tx: Tx, cmd: Command) -> None:
     tx.update(people={**tx.m.people, name: Person(name, pronouns, True)}, seating=seating)
     tx.emit("Joined", name=name, pronouns=pronouns, confidential=False)
     if tx.m.run is not None and tx.m.run.step.kind == "round":
-        round.joined(tx, name)
+        round_step.joined(tx, name)
 
 
 def leave(tx: Tx, cmd: Command) -> None:

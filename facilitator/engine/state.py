@@ -161,7 +161,7 @@ class Meeting:
     tests: int = 0  # tests for agreement ended so far (index of the next one)
     hand_seq: int = 0
     pending_items: tuple[AgendaItem, ...] = ()
-    seq: int = 0  # commands accepted
+    seq: int = attrs.field(default=0, eq=False)  # commands accepted
     previous: Meeting | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod

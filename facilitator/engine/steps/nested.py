@@ -40,8 +40,8 @@ def _start_item(tx: Tx, index: int) -> str | None:
     run = tx.run
     if index >= len(run.items):
         tx.update_run(item=len(run.items))
-        # An agenda built live waits for its first item; a planned one is over.
-        return None if run.step.items is None and not run.items else "done"
+        # An agenda built live waits for more items (or `advance`); a planned one is over.
+        return None if run.step.items is None else "done"
     item = run.items[index]
     tx.update_run(item=index)
     protocol_id = item.protocol or run.step.default_protocol

@@ -1,0 +1,274 @@
+"""The shape of a protocol file: which keys exist where, and a JSON Schema of it.
+
+Rules:
+- This module is the one list of keys. The loader's shape check and `json_schema()` both
+  read the tables below, so the editor's completion and `facilitator validate` agree.
+- `json_schema()` is draft 2020-12 and plain data (no I/O), fit for yaml-language-server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.protocols.model import (
+    INTERJECTIONS,
+    ORDERS,
+    POLICIES,
+    REASONS,
+    RECORD_TYPES,
+    REVEALS,
+    STEP_KINDS,
+)
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+SCALE_KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+DURATION_PATTERN = r"^(\d+h(\d+m)?(\d+s)?|\d+m(\d+s)?|\d+s)$"
+PERIOD_PATTERN = r"^(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$"
+FRACTION_PATTERN = r"^\s*(\d+\s*/\s*\d+|\d+(\.\d+)?%?|\.\d+)\s*$"
+
+FILE_KEYS = {
+    "version": "The protocol language version; must be 1.",
+    "scales": "Extra stance scales, id -> list of options; built-ins can be overridden.",
+    "protocols": "The protocols of this file, id -> protocol.",
+}
+PROTOCOL_KEYS = {
+    "title": "The name people see (required).",
+    "summary": "One sentence on what the protocol is for.",
+    "roles": "Roles that must be named before start, id -> {count, not}.",
+    "confidential": "true: nothing said inside reaches the minutes except public records.",
+    "steps": "The steps, in order (at least one).",
+}
+REQUIRED_PROTOCOL_KEYS = ("title", "steps")
+ROLE_KEYS = {
+    "count": "How many people hold the role (default 1).",
+    "not": "Roles the same person may not also hold (a neutrality rule).",
+}
+COMMON_STEP_KEYS = {
+    "id": "The step's id, unique in its protocol.",
+    "kind": "What the step does: " + ", ".join(STEP_KINDS) + ".",
+    "title": "What the room sees; default from the id.",
+    "prompt": "The question or instruction, shown large; placeholders {proposal}, {item}, "
+    "{speaker}, {role.NAME}.",
+    "time": "Timebox for the whole step, like 10m; soft unless `hard: true`.",
+    "hard": "true: when `time` runs out the step ends with outcome `timeout`.",
+    "next": "Step id or `end`; default the following step.",
+    "on": "Outcome -> step id or `end`; overrides `next` for that outcome.",
+    "max_visits": "Loop guard (default 10); one visit more ends with outcome `exhausted`.",
+    "every": "Run this step only in every Nth meeting of this protocol, else skip it.",
+    "confidential": "As on a protocol, for this step only.",
+}
+KIND_KEYS: dict[str, dict[str, str]] = {
+    "round": {
+        "order": "Speaking order: " + ", ".join(ORDERS) + " (default seating).",
+        "time_per_speaker": "Soft per-person time limit, like 1m.",
+        "allow_pass": "Whether people may pass (default true).",
+        "revisit_passes": "true: ask those who passed again at the end.",
+        "think": "Silent time before the first speaker, like 2m.",
+        "collect": "A field kept per person: {capacity: [green, yellow, red]} or {answer: text}.",
+        "private": "true: what was said or collected stays out of the minutes.",
+    },
+    "discussion": {
+        "policy": "Who speaks next: " + ", ".join(POLICIES) + " (default progressive).",
+        "time_per_speaker": "Soft per-speaker time limit, like 2m.",
+        "interjections": "Allowed interjections: " + ", ".join(INTERJECTIONS) + " (default all).",
+        "direct_responses_per_person": "Direct responses each person may make (default 1).",
+    },
+    "turn": {"speaker": "A role id, or `choose` (the facilitator names one)."},
+    "decide": {
+        "scale": "A scale id, built-in or from `scales:` (default consensus).",
+        "rule": "{quorum, threshold, max_stand_asides}: when the proposal passes.",
+        "attempts": "The Nth unsuccessful visit ends with outcome `exhausted`.",
+        "reveal": "together (stances hidden until all are in) or open.",
+    },
+    "record": {
+        "type": "What is recorded: " + ", ".join(RECORD_TYPES) + ".",
+        "public": "true lets the record out of a confidential protocol or step.",
+        "review_after": "Agreements: review them this long after the meeting (`30d`, `6w`).",
+    },
+    "choose": {"options": "Label -> step id or `end`; the facilitator picks one."},
+    "agenda": {
+        "items": "A list of {title, protocol, time, owner}, or `ask` (built live).",
+        "default_protocol": "Protocol for items that name none (default discussion).",
+    },
+    "use": {"protocol": "The id of the protocol to run in place."},
+    "review": {},
+    "pause": {},
+}
+REQUIRED_KIND_KEYS = {"turn": ("speaker",), "choose": ("options",), "use": ("protocol",)}
+RULE_KEYS = {
+    "quorum": "Fraction of people present who must give a stance (default 1).",
+    "threshold": "Fraction of counted stances that must be supportive (default 1).",
+    "max_stand_asides": "More stand-asides than this and the outcome is `failed`.",
+}
+ITEM_KEYS = {
+    "title": "The item's title (required).",
+    "protocol": "The protocol the item runs through.",
+    "time": "Timebox for the item, like 15m.",
+    "owner": "Who brings the item.",
+}
+OPTION_KEYS = {
+    "key": "What people type: `stance NAME KEY` (required).",
+    "label": "What people see.",
+    "meaning": "One sentence shown when choosing.",
+    "support": "true counts for, false against, null is not counted.",
+    "veto": "true: this stance blocks.",
+    "reason": "Whether a reason is required, optional or none.",
+}
+
+# Outcomes a step of each kind can end with; every kind may also end with these.
+COMMON_OUTCOMES = ("timeout", "exhausted", "skipped")
+KIND_OUTCOMES: dict[str, tuple[str, ...]] = {
+    kind: ("done",) for kind in STEP_KINDS if kind not in ("decide", "choose", "use")
+}
+KIND_OUTCOMES["decide"] = ("passed", "blocked", "failed", "no_quorum", "exhausted")
+
+
+def step_key_owner(key: str) -> list[str]:
+    """The kinds a kind-specific step key belongs to."""
+    return [kind for kind, keys in KIND_KEYS.items() if key in keys]
+
+
+# --- JSON Schema -------------------------------------------------------------------------
+
+def _d(description: str, **schema: Any) -> dict[str, Any]:
+    return {"description": description, **schema}
+
+
+_ID = {"type": "string", "pattern": ID_PATTERN}
+_DURATION = {"type": "string", "pattern": DURATION_PATTERN}
+_FRACTION = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1},
+                       {"type": "string", "pattern": FRACTION_PATTERN}]}
+_TARGET = {"type": "string", "description": "A step id of this protocol, or `end`."}
+_TEXT = {"type": ["string", "number"]}
+
+
+def _step_value_schemas() -> dict[str, dict[str, Any]]:
+    choose_target = {"type": "object", "additionalProperties": _TARGET, "minProperties": 1}
+    item = {
+        "type": "object", "required": ["title"], "additionalProperties": False,
+        "properties": {
+            "title": _d(ITEM_KEYS["title"], **_TEXT), "protocol": _d(ITEM_KEYS["protocol"], **_ID),
+            "time": _d(ITEM_KEYS["time"], **_DURATION), "owner": _d(ITEM_KEYS["owner"], **_TEXT),
+        },
+    }
+    return {
+        "id": _ID, "kind": {"enum": list(STEP_KINDS)}, "title": _TEXT, "prompt": _TEXT,
+        "time": _DURATION, "hard": {"type": "boolean"}, "next": _TARGET,
+        "on": {"type": "object", "additionalProperties": _TARGET},
+        "max_visits": {"type": "integer", "minimum": 1},
+        "every": {"type": "integer", "minimum": 1}, "confidential": {"type": "boolean"},
+        "order": {"enum": list(ORDERS)}, "time_per_speaker": _DURATION,
+        "allow_pass": {"type": "boolean"}, "revisit_passes": {"type": "boolean"},
+        "think": _DURATION,
+        "collect": {
+            "type": "object", "minProperties": 1, "maxProperties": 1,
+            "additionalProperties": {"anyOf": [
+                {"const": "text"},
+                {"type": "array", "items": {"type": ["string", "number"]}, "minItems": 1},
+            ]},
+        },
+        "private": {"type": "boolean"},
+        "policy": {"enum": list(POLICIES)},
+        "interjections": {"type": "array", "items": {"enum": list(INTERJECTIONS)},
+                          "uniqueItems": True},
+        "direct_responses_per_person": {"type": "integer", "minimum": 0},
+        "speaker": {"type": "string", "pattern": ID_PATTERN},
+        "scale": {"type": "string"},
+        "rule": {
+            "type": "object", "additionalProperties": False,
+            "properties": {
+                "quorum": _d(RULE_KEYS["quorum"], **_FRACTION),
+                "threshold": _d(RULE_KEYS["threshold"], **_FRACTION),
+                "max_stand_asides": _d(RULE_KEYS["max_stand_asides"], type="integer", minimum=0),
+            },
+        },
+        "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
+        "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
+        "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
+        "options": choose_target,
+        "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [
+            item, {"type": "string"}]}}]},
+        "default_protocol": _ID, "protocol": _ID,
+    }
+
+
+def _step_schema() -> dict[str, Any]:
+    values = _step_value_schemas()
+    every_key = {**COMMON_STEP_KEYS}
+    for keys in KIND_KEYS.values():
+        every_key.update(keys)
+    branches = []
+    for kind, keys in KIND_KEYS.items():
+        allowed = {**COMMON_STEP_KEYS, **keys}
+        branches.append({
+            "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "then": {
+                "properties": {k: True for k in allowed},
+                "additionalProperties": False,
+                "required": ["id", "kind", *REQUIRED_KIND_KEYS.get(kind, ())],
+            },
+        })
+    return {
+        "type": "object",
+        "required": ["id", "kind"],
+        "properties": {k: {**values[k], "description": text} for k, text in every_key.items()},
+        "additionalProperties": False,
+        "allOf": branches,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of a protocol file."""
+    option = {
+        "type": "object", "required": ["key"], "additionalProperties": False,
+        "properties": {
+            "key": _d(OPTION_KEYS["key"], anyOf=[
+                {"type": "string", "pattern": SCALE_KEY_PATTERN},
+                {"type": "integer", "minimum": 0}]),
+            "label": _d(OPTION_KEYS["label"], **_TEXT),
+            "meaning": _d(OPTION_KEYS["meaning"], **_TEXT),
+            "support": _d(OPTION_KEYS["support"], type=["boolean", "null"]),
+            "veto": _d(OPTION_KEYS["veto"], type="boolean"),
+            "reason": _d(OPTION_KEYS["reason"], enum=list(REASONS)),
+        },
+    }
+    role = {
+        "type": ["object", "null"], "additionalProperties": False,
+        "properties": {
+            "count": _d(ROLE_KEYS["count"], type="integer", minimum=1),
+            "not": _d(ROLE_KEYS["not"], type="array", items=_ID),
+        },
+    }
+    protocol = {
+        "type": "object", "required": list(REQUIRED_PROTOCOL_KEYS),
+        "additionalProperties": False,
+        "properties": {
+            "title": _d(PROTOCOL_KEYS["title"], **_TEXT),
+            "summary": _d(PROTOCOL_KEYS["summary"], **_TEXT),
+            "roles": _d(PROTOCOL_KEYS["roles"], type="object",
+                        propertyNames={"pattern": ID_PATTERN}, additionalProperties=role),
+            "confidential": _d(PROTOCOL_KEYS["confidential"], type="boolean"),
+            "steps": _d(PROTOCOL_KEYS["steps"], type="array", minItems=1,
+                        items={"$ref": "#/$defs/step"}),
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://facilitator.invalid/schema/protocols-v1.json",
+        "title": "facilitator protocol file",
+        "description": "A group's meeting protocols, in the facilitator protocol language v1.",
+        "type": "object",
+        "required": ["version", "protocols"],
+        "additionalProperties": False,
+        "properties": {
+            "version": _d(FILE_KEYS["version"], const=1),
+            "scales": _d(FILE_KEYS["scales"], type="object",
+                         propertyNames={"pattern": ID_PATTERN},
+                         additionalProperties={"type": "array", "minItems": 1,
+                                               "items": {"$ref": "#/$defs/option"}}),
+            "protocols": _d(FILE_KEYS["protocols"], type="object",
+                            propertyNames={"pattern": ID_PATTERN},
+                            additionalProperties={"$ref": "#/$defs/protocol"}),
+        },
+        "$defs": {"protocol": protocol, "step": _step_schema(), "option": option},
+    }

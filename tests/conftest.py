@@ -1,0 +1,85 @@
+"""Shared test helpers: protocols from YAML text, and a meeting driven with a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.clock import FakeClock
+from facilitator.errors import Refused
+from facilitator.protocols.loader import build_library
+from facilitator.protocols.model import Library
+from facilitator.session import LiveMeeting
+
+
+def library_from(text: str, name: str = "test.yaml") -> Library:
+    library, problems = build_library([(name, text)])
+    errors = [p for p in problems if not p.warning and p.file == name]
+    assert not errors, "\n".join(map(str, errors))
+    return library
+
+
+class Driver:
+    """A meeting under test: commands, waits, and refusals that must change nothing."""
+
+    def __init__(self, library: Library, protocol: str, people: tuple[str, ...] = ("Ana", "Ben", "Cy"),
+                 roles: dict[str, str] | None = None, group=None) -> None:
+        self.clock = FakeClock()
+        self.live = LiveMeeting.open(library, [], protocol, self.clock, title="Test", group=group)
+        self.events: list[dict] = []
+        for name in people:
+            self.do(f"join {name}")
+        for role, name in (roles or {}).items():
+            self.do(f"role {role} {name}")
+
+    @property
+    def m(self):
+        return self.live.meeting
+
+    def do(self, *commands: str) -> list[dict]:
+        out = []
+        for command in commands:
+            events = self.live.do(command)
+            out += events
+        self.events += out
+        return out
+
+    def wait(self, seconds: float) -> list[dict]:
+        self.clock.advance(seconds)
+        events = self.live.tick()
+        self.events += events
+        return events
+
+    def refused(self, command: str) -> str:
+        before = self.live.meeting
+        entries = len(self.live.entries)
+        with pytest.raises(Refused) as info:
+            self.live.do(command)
+        assert self.live.meeting is before
+        assert len(self.live.entries) == entries
+        message = str(info.value)
+        assert message.endswith((".", "?", ")")) and "\n" not in message
+        return message
+
+    @property
+    def step(self) -> str | None:
+        return self.m.step.id if self.m.step else None
+
+    @property
+    def floor(self) -> str | None:
+        return self.m.floor.name if self.m.floor else None
+
+    def stack(self) -> list[str]:
+        from facilitator.engine.floor import ordered_stack
+
+        return [h.name for h, _ in ordered_stack(self.m, self.m.run)]
+
+    def minutes(self) -> dict:
+        return self.live.minutes()
+
+    def of(self, kind: str) -> list[dict]:
+        return [e for e in self.events if e["type"] == kind]
+
+
+@pytest.fixture
+def driver():
+    return Driver
