@@ -1,0 +1,161 @@
+"""Random protocols, random commands: only refusals, and the meeting's invariants hold.
+
+Invariants: nothing but `Refused` is ever raised; the floor is held by at most one person,
+who is present; no one stands twice on the stack; airtime is never negative;
+`replay(journal) == state`; the minutes always build.
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from facilitator.clock import FakeClock
+from facilitator.engine.core import replay
+from facilitator.errors import Refused
+from facilitator.protocols.loader import build_library
+from facilitator.session import LiveMeeting
+
+NAMES = ["Ana", "Ben", "Cy", "Dee"]
+KINDS = ["round", "discussion", "turn", "decide", "record", "choose", "use", "review", "pause",
+         "agenda"]
+OUTCOMES = ["done", "passed", "blocked", "failed", "no_quorum", "exhausted", "timeout",
+            "skipped"]
+
+
+@st.composite
+def protocol_files(draw: st.DrawFn) -> str:
+    n = draw(st.integers(1, 5))
+    ids = [f"s{i}" for i in range(n)]
+    steps = []
+    for i, sid in enumerate(ids):
+        kind = draw(st.sampled_from(KINDS))
+        step: dict = {"id": sid, "kind": kind}
+        targets = st.sampled_from(ids + ["end"])
+        if draw(st.booleans()):
+            step["next"] = draw(targets)
+        if draw(st.booleans()):
+            step["time"] = draw(st.sampled_from(["30s", "1m", "5m"]))
+            step["hard"] = draw(st.booleans())
+        if draw(st.booleans()):
+            step["max_visits"] = draw(st.integers(1, 3))
+        if kind == "round":
+            step["order"] = draw(st.sampled_from(["seating", "reverse", "random",
+                                                  "facilitator-last"]))
+            step["revisit_passes"] = draw(st.booleans())
+            if draw(st.booleans()):
+                step["think"] = "30s"
+        elif kind == "discussion":
+            step["policy"] = draw(st.sampled_from(["progressive", "airtime", "fifo"]))
+        elif kind == "turn":
+            step["speaker"] = draw(st.sampled_from(["facilitator", "choose"]))
+        elif kind == "decide":
+            step["scale"] = draw(st.sampled_from(["consensus", "vote", "fist-to-five"]))
+            step["attempts"] = draw(st.integers(1, 3))
+            step["on"] = {o: draw(targets) for o in draw(st.sets(st.sampled_from(OUTCOMES)))}
+        elif kind == "record":
+            step["type"] = draw(st.sampled_from(["decision", "action", "agreement", "note"]))
+        elif kind == "choose":
+            step["options"] = {"a": draw(targets), "b": draw(targets)}
+        elif kind == "use":
+            step["protocol"] = "inner"
+        elif kind == "agenda":
+            step["items"] = draw(st.sampled_from(["ask", [{"title": "One"}]]))
+            step["default_protocol"] = "inner"
+        if draw(st.booleans()) and i:
+            step["confidential"] = True
+        steps.append(step)
+    doc = {"version": 1, "protocols": {
+        "random": {"title": "Random", "steps": steps},
+        "inner": {"title": "Inner", "steps": [{"id": "i", "kind": "discussion"},
+                                              {"id": "v", "kind": "decide", "scale": "vote"}]},
+    }}
+    return json.dumps(doc)  # JSON is YAML
+
+
+def commands() -> st.SearchStrategy[str]:
+    name = st.sampled_from(NAMES + ["Zed"])
+    word = st.sampled_from(["agree", "block", "stand_aside", "yes", "no", "3", "0", "a", "b",
+                            "green", "x", "s0", "s1", "A1", "done", "hand"])
+    return st.one_of(
+        st.sampled_from(["start", "next", "done", "pass", "advance", "skip", "back", "undo",
+                         "pause", "resume", "defer", "end", 'propose "A plan"',
+                         'note "hello"', "extend 1m", "goto s0", "goto s2", "choose a",
+                         "choose b", 'record action "Do it" Ana', 'record agreement "We" Ana',
+                         "record decision Yes", "item Extra", "unknown", 'note "unclosed']),
+        st.builds(lambda n: f"join {n}", name), st.builds(lambda n: f"leave {n}", name),
+        st.builds(lambda n: f"hand {n}", name),
+        st.builds(lambda n, k: f"hand {n} {k}", name,
+                  st.sampled_from(["clarify", "direct-response", "point-of-process", "x"])),
+        st.builds(lambda n: f"lower {n}", name), st.builds(lambda n: f"invite {n}", name),
+        st.builds(lambda n: f"pass {n}", name),
+        st.builds(lambda n, w: f'stance {n} {w} "because"', name, word),
+        st.builds(lambda n, w: f"stance {n} {w}", name, word),
+        st.builds(lambda n, w: f"collect {n} {w}", name, word),
+        st.builds(lambda r, n: f"role {r} {n}", st.sampled_from(["facilitator", "notetaker",
+                                                                 "nobody"]), name),
+    )
+
+
+class MeetingMachine(RuleBasedStateMachine):
+    @initialize(text=protocol_files(), people=st.integers(0, 4))
+    def open(self, text: str, people: int) -> None:
+        library, problems = build_library([("random.yaml", text)], include_builtin=False)
+        errors = [p for p in problems if not p.warning]
+        self.library = None if errors else library
+        if self.library is None:
+            return
+        self.clock = FakeClock()
+        self.live = LiveMeeting.open(library, [], "random", self.clock)
+        for name in NAMES[:people]:
+            self.live.do(f"join {name}")
+
+    @rule(command=commands())
+    def give(self, command: str) -> None:
+        if self.library is None:
+            return
+        before = self.live.meeting
+        try:
+            self.live.do(command)
+        except Refused:
+            assert self.live.meeting is before
+
+    @rule(seconds=st.sampled_from([1, 20, 45, 90, 400]))
+    def wait(self, seconds: int) -> None:
+        if self.library is None:
+            return
+        self.clock.advance(seconds)
+        self.live.tick()
+
+    @invariant()
+    def holds(self) -> None:
+        if getattr(self, "library", None) is None:
+            return
+        m = self.live.meeting
+        if m.floor is not None:
+            assert m.people[m.floor.name].present
+        for frame in m.frames:
+            if frame.run is not None:
+                names = [h.name for h in frame.run.stack]
+                assert len(names) == len(set(names))
+        assert all(s.airtime >= 0 for s in m.stats.values())
+        if m.floor is not None:
+            assert m.active(self.clock.now()) - m.floor.since >= 0
+
+    def teardown(self) -> None:
+        if getattr(self, "library", None) is None:
+            return
+        m = self.live.meeting
+        assert replay(m.setup, self.library, self.live.entries) == m
+        minutes = self.live.minutes()
+        json.dumps(minutes)
+        assert all(a["seconds"] >= 0 for a in minutes["airtime"])
+
+
+MeetingMachine.TestCase.settings = settings(
+    max_examples=150, stateful_step_count=40, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+TestMeetingMachine = MeetingMachine.TestCase
