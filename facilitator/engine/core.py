@@ -43,7 +43,8 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
         if cmd.name in OVERRIDES:
             tx.emit("Override", command=cmd.text, confidential=False)
         _dispatch(tx, cmd)
-        tx.update(previous=meeting)
+        tx.update(previous=meeting, seq=tx.m.seq + 1)
+        return tx.m, tx.events
     tx.update(seq=tx.m.seq + 1)
     return tx.m, tx.events
 

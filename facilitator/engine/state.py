@@ -21,6 +21,10 @@ from facilitator.protocols.model import AgendaItem, Library, Protocol, Step
 
 
 def frozen_map(value: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
+    """A read-only copy; one that is already read-only is kept (evolve runs this for every
+    field, and copying every mapping on every change would cost more as people join)."""
+    if isinstance(value, MappingProxyType):
+        return value
     return MappingProxyType(dict(value or {}))
 
 
