@@ -3,7 +3,195 @@
 from __future__ import annotations
 
 import argparse
+import json
+from typing import Any
+
+from facilitator.errors import StoreError
+from facilitator.store.group import Group
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _minutes_as(minutes: dict[str, Any], fmt: str, group: Group, meeting_id: str) -> str:
+    """The minutes in `fmt`. Formats other than json come from facilitator.minutes."""
+    if fmt == "json":
+        return json.dumps(minutes, ensure_ascii=False, indent=2)
+    try:
+        from facilitator.minutes import render  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        stored = group.minutes_path / f"{meeting_id}.{fmt}"
+        if stored.is_file():
+            return stored.read_text(encoding="utf-8").rstrip("\n")
+        raise StoreError(f"Minutes as {fmt} are not available yet; use --format json.") from None
+    return str(render(minutes, fmt)).rstrip("\n")
+
+
+def meetings(args: argparse.Namespace) -> int:
+    """List the group's meetings, the ones still open first."""
+    group = Group.from_env(args.group)
+    open_ = [{**m, "status": "open"} for m in group.unfinished_meetings()]
+    ended = [{**m, "status": "ended"} for m in group.meetings()]
+    if args.format == "json":
+        _print_json(open_ + ended)
+        return 0
+    if not open_ and not ended:
+        print(f"No meetings yet in {group.path}.")
+    for m in open_:
+        print(
+            f"{str(m.get('created_at'))[:16]:16}  {m['id']}  {m.get('title')} "
+            f"({m.get('protocol')}; still open: facilitator resume {m['id']})"
+        )
+    for m in ended:
+        minutes = round((m.get("duration_s") or 0) / 60)
+        print(
+            f"{str(m.get('started_at'))[:16]:16}  {m['id']}  {m.get('title')} "
+            f"({m.get('protocol')}; {minutes} min; {len(m.get('attendance') or [])} present)"
+        )
+    return 0
+
+
+def minutes(args: argparse.Namespace) -> int:
+    """Print the minutes of one meeting (or the last one)."""
+    group = Group.from_env(args.group)
+    meeting_id = group.last_meeting_id() if args.last else args.meeting
+    if meeting_id is None:
+        raise StoreError(
+            "Name a meeting, or use --last for the most recent one."
+            if not args.last
+            else f"There are no meetings yet in {group.path}."
+        )
+    stored = group.minutes(meeting_id)
+    if stored is None:
+        if any(m["id"] == meeting_id for m in group.unfinished_meetings()):
+            raise StoreError(
+                f"The meeting {meeting_id} is still open, so it has no minutes yet. "
+                f"Resume it with `facilitator resume {meeting_id}` and end it."
+            )
+        raise StoreError(
+            f"There is no meeting {meeting_id} in {group.path}. `facilitator meetings` lists them."
+        )
+    print(_minutes_as(stored, args.format, group, meeting_id))
+    return 0
+
+
+def roster(args: argparse.Namespace) -> int:
+    """Show who comes to the group's meetings; record opt-outs from roles."""
+    group = Group.from_env(args.group)
+    change = args.opt_out or args.opt_in
+    if change:
+        name, role = change
+        person = group.set_opt_out(name, role, out=bool(args.opt_out))
+        wants = "no longer takes" if args.opt_out else "can again take"
+        print(f"{person['name']} {wants} the role {role}.")
+        return 0
+    people = group.roster()
+    if not people:
+        print(f"No one has come to a meeting yet in {group.path}.")
+    for p in people:
+        pronouns = f" ({p['pronouns']})" if p.get("pronouns") else ""
+        outs = f"; opts out of {', '.join(p['opt_outs'])}" if p.get("opt_outs") else ""
+        print(
+            f"{p['name']}{pronouns}: {p.get('meetings', 0)} meetings, "
+            f"last {p.get('last_seen') or 'never'}{outs}"
+        )
+    return 0
+
+
+def actions(args: argparse.Namespace) -> int:
+    """Show open action items, grouped by the person who owns them."""
+    group = Group.from_env(args.group)
+    by_owner: dict[str, list[dict[str, Any]]] = {}
+    for action in group.open_actions():
+        by_owner.setdefault(str(action.get("owner") or "(nobody)"), []).append(action)
+    if not by_owner:
+        print("No open action items.")
+    for owner in sorted(by_owner, key=str.casefold):
+        print(owner)
+        for a in by_owner[owner]:
+            due = f"due {a['due']}; " if a.get("due") else ""
+            print(f"  {a['id']}  {a.get('what')} ({due}from {a.get('date')})")
+    return 0
+
+
+def decisions(args: argparse.Namespace) -> int:
+    """Show the decision log, or the entries that contain WORD."""
+    group = Group.from_env(args.group)
+    found = group.decisions(" ".join(args.word) or None)
+    if not found:
+        print("No decisions match." if args.word else "No decisions yet.")
+    for d in found:
+        mark = " (recorded)" if d.get("recorded") else ""
+        tally = ", ".join(f"{k} {v}" for k, v in (d.get("tally") or {}).items())
+        print(
+            f"{d.get('date')}  {d.get('proposal')}: {d.get('outcome')}{mark}"
+            + (f" [{tally}]" if tally else "")
+        )
+    return 0
+
+
+def principles(args: argparse.Namespace) -> int:
+    """Show the group's principles, or add one with `principles add TEXT`."""
+    group = Group.from_env(args.group)
+    if args.words:
+        if args.words[0] != "add":
+            raise StoreError("Use `facilitator principles add TEXT` to add a principle.")
+        principle = group.add_principle(" ".join(args.words[1:]))
+        print(f"Added {principle['id']}: {principle['text']}")
+        return 0
+    items = group.principles()
+    if not items:
+        print("No principles yet. Add one with `facilitator principles add TEXT`.")
+    for p in items:
+        print(f"{p['id']}  {p['text']}")
+    return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    pass
+    """Add the group's memory commands to the command line."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--group",
+        metavar="DIR",
+        default=None,
+        help="the group's folder (default: $FACILITATOR_GROUP, else your data folder)",
+    )
+
+    def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = subparsers.add_parser(
+            name, parents=[common], help=help_, description=help_
+        )
+        parser.set_defaults(func=func)
+        return parser
+
+    p = add("meetings", meetings, "List the group's meetings.")
+    p.add_argument("--format", choices=["json", "txt"], default="txt")
+
+    p = add("minutes", minutes, "Print the minutes of a meeting.")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("meeting", nargs="?", metavar="MEETING", help="the meeting's id")
+    which.add_argument("--last", action="store_true", help="the most recent meeting")
+    p.add_argument(
+        "--format",
+        default="json",
+        metavar="FORMAT",
+        help="json (default), or md, html, txt where available",
+    )
+
+    p = add("roster", roster, "Show who comes to meetings; record opt-outs from roles.")
+    change = p.add_mutually_exclusive_group()
+    change.add_argument(
+        "--opt-out", nargs=2, metavar=("NAME", "ROLE"), help="NAME does not want to be given ROLE"
+    )
+    change.add_argument(
+        "--opt-in", nargs=2, metavar=("NAME", "ROLE"), help="NAME can be given ROLE again"
+    )
+
+    add("actions", actions, "Show open action items by person.")
+
+    p = add("decisions", decisions, "Show the decision log (searchable).")
+    p.add_argument("word", nargs="*", metavar="WORD", help="only entries containing this")
+
+    p = add("principles", principles, "Show the group's principles, or `add TEXT`.")
+    p.add_argument("words", nargs="*", metavar="add TEXT", help="add a principle")

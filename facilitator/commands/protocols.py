@@ -1,9 +1,114 @@
-"""`validate`, `protocols`, `show`, `schema`: working with protocol files."""
+"""`validate`, `protocols`, `show`, `schema`: working with protocol files.
+
+Other command modules build their library the same way: `add_library_arguments(parser)`
+and `library_from_args(args)`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import pathlib
+import sys
+
+from facilitator.errors import FacilitatorError, ProtocolError
+from facilitator.protocols.describe import mermaid, outline
+from facilitator.protocols.loader import build_library, load_library, read_sources
+from facilitator.protocols.model import Library
+from facilitator.protocols.schema import json_schema
+
+GROUP_ENV = "FACILITATOR_GROUP"
+
+
+def add_library_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--protocols FILE` (repeatable) and `--group DIR`, as `library_from_args` reads them."""
+    parser.add_argument("--protocols", metavar="FILE", action="append", default=[],
+                        type=pathlib.Path, help="a protocol file; later ones override earlier "
+                        "ones by id (repeatable)")
+    parser.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None,
+                        help=f"the group's folder (default: ${GROUP_ENV}); its "
+                        "protocols.yaml is used if it exists")
+
+
+def library_paths(args: argparse.Namespace) -> list[pathlib.Path]:
+    """The protocol files named by the arguments, in override order (built-in not included)."""
+    paths: list[pathlib.Path] = []
+    group = getattr(args, "group", None) or os.environ.get(GROUP_ENV) or None
+    if group is not None:
+        group_file = pathlib.Path(group) / "protocols.yaml"
+        if group_file.is_file():
+            paths.append(group_file)
+    paths += [pathlib.Path(p) for p in getattr(args, "protocols", None) or []]
+    return paths
+
+
+def library_from_args(args: argparse.Namespace) -> Library:
+    """Built-in library, the group's protocols.yaml, then every `--protocols` file.
+
+    Raises ProtocolError (every problem) when any file has an error; warnings are ignored.
+    """
+    library, _warnings = load_library(library_paths(args))
+    return library
+
+
+def _validate(args: argparse.Namespace) -> int:
+    sources, problems = read_sources(args.files)
+    _library, more = build_library(sources)
+    problems += more
+    for problem in problems:
+        print(problem)
+    for path in args.files:
+        if not any(p.file == str(path) and not p.warning for p in problems):
+            print(f"{path}: ok")
+    return 1 if any(not p.warning for p in problems) else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = library_from_args(args)
+    width = max((len(pid) for pid in library.protocols), default=0)
+    for pid, protocol in sorted(library.protocols.items()):
+        print(f"{pid:<{width}}  {protocol.title}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    library = library_from_args(args)
+    protocol = library.protocol(args.id)
+    if protocol is None:
+        known = ", ".join(sorted(library.protocols))
+        raise FacilitatorError(f"There is no protocol `{args.id}`; choose one of {known}.")
+    sys.stdout.write(mermaid(protocol) if args.mermaid else outline(protocol))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2))
+    return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    pass
+    validate = subparsers.add_parser(
+        "validate", help="check protocol files and print every problem",
+        description="Check protocol files (with the built-in library) and print every "
+        "problem as FILE:LINE:COL. Exit 1 on errors; warnings alone exit 0.")
+    validate.add_argument("files", metavar="FILE", nargs="+", type=pathlib.Path)
+    validate.set_defaults(func=_validate)
+
+    listing = subparsers.add_parser("protocols", help="list the protocols you can use")
+    add_library_arguments(listing)
+    listing.set_defaults(func=_list)
+
+    show = subparsers.add_parser("show", help="outline a protocol, or draw it in Mermaid")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--mermaid", action="store_true",
+                      help="print a Mermaid flowchart to paste into Markdown")
+    add_library_arguments(show)
+    show.set_defaults(func=_show)
+
+    schema = subparsers.add_parser(
+        "schema", help="print the JSON Schema of protocol files (for editors)")
+    schema.set_defaults(func=_schema)
+
+
+__all__ = ["ProtocolError", "add_library_arguments", "library_from_args", "register"]

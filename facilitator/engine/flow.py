@@ -19,7 +19,8 @@ import attrs
 
 from facilitator.engine.floor import end_floor
 from facilitator.engine.state import Frame, Run
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Looping, Tx
+from facilitator.errors import Refused
 from facilitator.protocols.model import END, Protocol
 
 # kind -> function run on entering a step of that kind; it may return an outcome that
@@ -53,7 +54,15 @@ def enter(tx: Tx, index: int) -> str | None:
         return "exhausted"
     if step.every and tx.m.setup.meeting_number % step.every != 0:
         return "skipped"
-    return ENTER[step.kind](tx)
+    if not tx.ticking:
+        return ENTER[step.kind](tx)
+    # Time cannot be refused: a step that a command could not enter yet (no proposal, no
+    # presenter) is entered and waits, and the room is told what it waits for.
+    try:
+        return ENTER[step.kind](tx)
+    except Refused as why:
+        tx.emit("StepWaiting", reason=str(why), confidential=False)
+        return None
 
 
 def end_step(tx: Tx, outcome: str) -> None:
@@ -131,21 +140,43 @@ def tick(tx: Tx) -> None:
     if tx.m.paused_since is not None or tx.m.ended:
         return
     now = tx.now
+    tx.ticking = True
     while (due := deadline(tx)) is not None and due[1] <= tx.m.active(now):
         depth, at_active = due
         tx.now = now - (tx.m.active(now) - at_active)
-        while len(tx.m.frames) - 1 > depth:  # the inner protocols are cut off
-            if tx.m.run is not None:
-                end_step(tx, "timeout")
-            frame = tx.m.frames[-1]
-            tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="timeout",
-                    confidential=False)
-            tx.update(frames=tx.m.frames[:-1])
-        timed_out = tx.run
-        if timed_out.step.kind == "decide":
-            from facilitator.engine.steps.decide import close_test
-
-            finish(tx, close_test(tx, "timeout"))
-        else:
-            finish(tx, "timeout")
+        tx.entries = 0
+        try:
+            _fire(tx, depth)
+        except Looping as why:
+            _stop(tx, str(why))
     tx.now = now
+    tx.ticking = False
+
+
+def _stop(tx: Tx, reason: str) -> None:
+    """Time ran into a circle of steps that never wait: the protocol is stopped."""
+    tx.emit("StepWaiting", reason=reason, confidential=False)
+    while tx.m.frames:
+        if tx.m.run is not None:
+            end_step(tx, "exhausted")
+        tx.emit("ProtocolEnded", protocol=tx.m.frames[-1].protocol.id, outcome="exhausted",
+                confidential=False)
+        tx.update(frames=tx.m.frames[:-1])
+    tx.update(outcome="exhausted")
+
+
+def _fire(tx: Tx, depth: int) -> None:
+    """The step at `depth` timed out; the protocols inside it are cut off."""
+    while len(tx.m.frames) - 1 > depth:
+        if tx.m.run is not None:
+            end_step(tx, "timeout")
+        frame = tx.m.frames[-1]
+        tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="timeout",
+                confidential=False)
+        tx.update(frames=tx.m.frames[:-1])
+    if tx.run.step.kind == "decide":
+        from facilitator.engine.steps.decide import close_test
+
+        finish(tx, close_test(tx, "timeout"))
+    else:
+        finish(tx, "timeout")

@@ -18,12 +18,17 @@ from facilitator.errors import Refused
 MAX_ENTRIES = 500
 
 
+class Looping(Refused):
+    """The protocol routes in a circle in which no step waits for anyone."""
+
+
 class Tx:
     def __init__(self, meeting: Meeting, now: float) -> None:
         self.m = meeting
         self.now = now
         self.events: list[dict[str, Any]] = []
         self.entries = 0
+        self.ticking = False  # firing timeboxes: a step that cannot start yet waits instead
 
     @property
     def active(self) -> float:
@@ -69,7 +74,7 @@ class Tx:
     def count_entry(self) -> None:
         self.entries += 1
         if self.entries > MAX_ENTRIES:
-            raise Refused(
+            raise Looping(
                 "This protocol routes in a circle without stopping for anyone; "
                 "check its `next` and `on` routes with `facilitator show`."
             )

@@ -6,7 +6,8 @@ default then applies); positions of cross-references go into `places` for `valid
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from facilitator.protocols import schema
 from facilitator.protocols.model import (

@@ -248,3 +248,40 @@ def test_after_the_protocol_ends_the_meeting_stays_open_until_end(driver):
     d.do('note "after"', "end")
     assert d.m.ended
     assert d.refused("note x") == "The meeting has ended; its minutes are written."
+
+
+TIMED = library_from("""
+version: 1
+protocols:
+  timed:
+    title: Timed
+    roles: {presenter: {}}
+    steps:
+      - {id: talk, kind: discussion, time: 1m, hard: true}
+      - {id: show, kind: turn, speaker: presenter}
+      - {id: test, kind: decide}
+  circle:
+    title: Circle
+    steps:
+      - {id: a, kind: discussion, time: 30s, hard: true, max_visits: 1, on: {timeout: b}}
+      - {id: b, kind: pause, every: 2, next: a}
+""")
+
+
+def test_a_timebox_into_a_step_that_cannot_start_yet_waits_and_says_why(driver):
+    d = driver(TIMED, "timed", roles={"presenter": "Ben"})
+    d.do("start", "leave Ben")
+    d.wait(61)
+    assert d.step == "show" and d.floor is None
+    assert d.of("StepWaiting")[0]["reason"] == (
+        "This turn belongs to the presenter; name one first: `role presenter NAME`.")
+    d.do("join Ben", "invite Ben")
+    assert d.floor == "Ben"
+
+
+def test_time_running_into_a_circle_of_steps_stops_the_protocol(driver):
+    d = driver(TIMED, "circle")
+    d.do("start")
+    d.wait(31)  # a: timeout -> b, skipped -> a, visits used up -> b, skipped -> a ...
+    assert d.m.frames == () and d.m.outcome == "exhausted"
+    assert "routes in a circle" in d.of("StepWaiting")[0]["reason"]

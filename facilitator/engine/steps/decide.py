@@ -25,16 +25,21 @@ def scale_of(m: Meeting, run: Run) -> Scale:
     return scale
 
 
+NO_PROPOSAL = "There is no proposal to test yet; give one first: `propose TEXT`."
+
+
 def enter(tx: Tx) -> str | None:
-    if tx.m.proposal is None:
-        raise Refused("There is no proposal to test yet; give one first: `propose TEXT`.")
     frame = tx.m.frames[-1]
     tx.update_run(attempt=frame.visits[tx.run.step.id])
+    if tx.m.proposal is None:
+        raise Refused(NO_PROPOSAL)
     return None
 
 
 def stance(tx: Tx, command: Command) -> None:
     run = tx.run
+    if tx.m.proposal is None:
+        raise Refused(NO_PROPOSAL)
     name, key = command.args[0], command.args[1]
     reason = command.args[2] if len(command.args) > 2 else None
     person = tx.m.people.get(name)
@@ -112,6 +117,8 @@ def _with_failures(frame: Any, step_id: str, failures: int) -> Any:
 
 
 def advance(tx: Tx) -> str:
+    if tx.m.proposal is None:
+        raise Refused(NO_PROPOSAL)
     return close_test(tx)
 
 

@@ -25,13 +25,9 @@ def enter(tx: Tx) -> str | None:
     return None
 
 
-def complete(tx_run_spoken: frozenset[str], floor_held: bool) -> bool:
-    return bool(tx_run_spoken) and not floor_held
-
-
 def invite(tx: Tx, command: Command) -> None:
     run = tx.run
-    if run.step.speaker != "choose":
+    if run.step.speaker != "choose" and run.speaker is not None:
         raise Refused(f"This turn belongs to the {run.step.speaker}; it is not passed around.")
     name = command.args[0]
     person = tx.m.people.get(name)

@@ -1,0 +1,217 @@
+"""Stage two of loading: YAML data -> the frozen model, checking the shape on the way.
+
+Rules:
+- Whatever the data, `build_file` returns a model of what could be read and a Problem for
+  everything else; it reports every problem of the file, not only the first.
+- A value that cannot be read keeps the model's default, so later checks still run.
+- Cross-references (step ids, roles, scales, protocols) are not checked here: that is
+  `validate`, on the merged library. Their positions are kept in `places` for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.errors import Problem
+from facilitator.protocols import schema
+from facilitator.protocols.model import (
+    REASONS,
+    STEP_KINDS,
+    Protocol,
+    Role,
+    Scale,
+    ScaleOption,
+    Step,
+    Where,
+)
+from facilitator.protocols.readers import READERS, Places
+from facilitator.protocols.shape import Shaper, show, suggest, type_name
+
+
+def build_file(data: Any, file: str) -> tuple[dict[str, Protocol], dict[str, Scale], list[Problem]]:
+    """Turn one file's YAML data into protocols and scales, with the problems found."""
+    s = Shaper(file)
+    protocols: dict[str, Protocol] = {}
+    scales: dict[str, Scale] = {}
+    start = Where(file, 1, 1)
+    if data is None:
+        s.report(start, "The file is empty; start it with `version: 1` and a `protocols:` mapping.")
+        return protocols, scales, s.problems
+    if not isinstance(data, dict):
+        s.report(s.at(data), f"A protocol file must be a mapping with `version: 1` and "
+                             f"`protocols:`, not {type_name(data)}.")
+        return protocols, scales, s.problems
+    s.check_keys(data, schema.FILE_KEYS, "a protocol file")
+    if "version" not in data:
+        s.report(s.at(data), "The file has no `version`; add `version: 1` at the top.")
+    elif not (type(data["version"]) is not bool and data["version"] == 1):
+        s.report(s.at(data, "version"), f"Version {show(data['version'])} is not supported; "
+                                        "this facilitator reads `version: 1`.")
+    if "scales" in data:
+        table = s.mapping(data["scales"], s.at(data, "scales"), "`scales`")
+        for sid in table or {}:
+            scale = _scale(s, table, sid)
+            if scale is not None:
+                scales[scale.id] = scale
+    if "protocols" not in data:
+        s.report(s.at(data), "The file has no `protocols`; add a `protocols:` mapping of "
+                             "id -> protocol.")
+    else:
+        table = s.mapping(data["protocols"], s.at(data, "protocols"), "`protocols`")
+        for pid in table or {}:
+            protocol = _protocol(s, table, pid)
+            if protocol is not None:
+                protocols[protocol.id] = protocol
+    return protocols, scales, s.problems
+
+
+def _scale(s: Shaper, table: Any, sid: Any) -> Scale | None:
+    where = s.at(table, sid, of_key=True)
+    s.check_id(str(sid), where, "scale id")
+    items = s.sequence(table[sid], s.at(table, sid), f"Scale `{sid}`")
+    if items is None:
+        return None
+    if not items:
+        s.report(s.at(table, sid), f"Scale `{sid}` has no options; list at least one.")
+    options: list[ScaleOption] = []
+    for j, item in enumerate(items):
+        node = s.mapping(item, s.at(items, j), f"Option {j + 1} of scale `{sid}`")
+        if node is None:
+            continue
+        s.check_keys(node, schema.OPTION_KEYS, "a scale option")
+        s.require(node, ["key"], f"Option {j + 1} of scale `{sid}`", s.at(items, j))
+        key = None
+        if "key" in node:
+            key = s.name(node, "key", "scale key", schema.SCALE_KEY_PATTERN[1:-1],
+                         "lower-case letters, digits, `-` and `_`")
+        if key is None:
+            continue
+        if any(o.key == key for o in options):
+            s.report(s.at(node, "key"), f"Scale `{sid}` has the key `{key}` twice; "
+                                        "give each option its own key.")
+            continue
+        fields: dict[str, Any] = {}
+        for name in ("label", "meaning"):
+            if name in node and (text := s.text(node, name)) is not None:
+                fields[name] = text
+        if "support" in node:
+            if node["support"] is None or isinstance(node["support"], bool):
+                fields["support"] = node["support"]
+            else:
+                s.report(s.at(node, "support"), "`support` must be `true`, `false` or "
+                                                f"`null`, not {type_name(node['support'])}.")
+        if "veto" in node and (veto := s.boolean(node, "veto")) is not None:
+            fields["veto"] = veto
+        if "reason" in node and (reason := s.choice(node, "reason", REASONS)) is not None:
+            fields["reason"] = reason
+        options.append(ScaleOption(key=key, label=fields.pop("label", key), **fields))
+    return Scale(str(sid), tuple(options))
+
+
+def _protocol(s: Shaper, table: Any, pid: Any) -> Protocol | None:
+    where = s.at(table, pid, of_key=True)
+    if not isinstance(pid, str):
+        s.report(where, f"{show(pid)} is not a valid protocol id; use lower-case letters, "
+                        "digits, `-` and `_`, starting with a letter.")
+        return None
+    s.check_id(pid, where, "protocol id")
+    node = s.mapping(table[pid], s.at(table, pid), f"Protocol `{pid}`")
+    if node is None:
+        return None
+    s.check_keys(node, schema.PROTOCOL_KEYS, "a protocol")
+    s.require(node, schema.REQUIRED_PROTOCOL_KEYS, f"Protocol `{pid}`", where)
+    places: Places = {key: s.at(node, key) for key in node if isinstance(key, str)}
+    fields: dict[str, Any] = {}
+    for name in ("title", "summary"):
+        if name in node and (text := s.text(node, name)) is not None:
+            fields[name] = text
+    if "confidential" in node and (flag := s.boolean(node, "confidential")) is not None:
+        fields["confidential"] = flag
+    if "roles" in node:
+        fields["roles"] = _roles(s, node, places)
+    steps: list[Step] = []
+    if "steps" in node:
+        items = s.sequence(node["steps"], s.at(node, "steps"), f"`steps` of protocol `{pid}`")
+        if items is not None and not items:
+            s.report(s.at(node, "steps"), f"Protocol `{pid}` has no steps; add at least one.")
+        for i in range(len(items or ())):
+            step = _step(s, items, i, pid)
+            if step is not None:
+                steps.append(step)
+    return Protocol(id=pid, title=fields.pop("title", pid), steps=tuple(steps), where=where,
+                    places=places, **fields)
+
+
+def _roles(s: Shaper, node: Any, places: Places) -> dict[str, Role]:
+    table = s.mapping(node["roles"], s.at(node, "roles"), "`roles`") or {}
+    roles: dict[str, Role] = {}
+    for rid in table:
+        where = s.at(table, rid, of_key=True)
+        if not isinstance(rid, str) or not s.check_id(rid, where, "role id"):
+            if not isinstance(rid, str):
+                s.report(where, f"{show(rid)} is not a valid role id; use lower-case letters.")
+            continue
+        places[f"roles.{rid}"] = where
+        spec = s.mapping(table[rid], s.at(table, rid), f"Role `{rid}`")
+        if spec is None:
+            continue
+        s.check_keys(spec, schema.ROLE_KEYS, "a role")
+        count = s.integer(spec, "count") if "count" in spec else None
+        others: list[str] = []
+        if "not" in spec:
+            items = s.sequence(spec["not"], s.at(spec, "not"), "`not`")
+            for j in range(len(items or ())):
+                other = s.name(items, j, "role id")
+                if other is not None:
+                    places[f"roles.{rid}.not[{j}]"] = s.at(items, j)
+                    others.append(other)
+        roles[rid] = Role(rid, count or 1, tuple(others))
+    return roles
+
+
+def _step(s: Shaper, items: Any, i: int, pid: str) -> Step | None:
+    where = s.at(items, i)
+    node = s.mapping(items[i], where, f"Step {i + 1} of protocol `{pid}`")
+    if node is None:
+        return None
+    step_id = s.name(node, "id", "step id") if "id" in node else None
+    label = f"Step `{step_id}`" if step_id else f"Step {i + 1} of protocol `{pid}`"
+    s.require(node, ["id"], label, where)
+    kind = None
+    if "kind" not in node:
+        s.report(where, f"{label} has no `kind`; add one of {', '.join(STEP_KINDS)}.")
+    elif isinstance(node["kind"], str) and node["kind"] in STEP_KINDS:
+        kind = node["kind"]
+    else:
+        raw = node["kind"]
+        shown = f"`{raw}`" if isinstance(raw, str) else type_name(raw)
+        hint = suggest(raw, STEP_KINDS) if isinstance(raw, str) else ""
+        s.report(s.at(node, "kind"), f"{shown} is not a step kind; use one of "
+                                     f"{', '.join(STEP_KINDS)}{hint or '.'}")
+    allowed = dict(schema.COMMON_STEP_KEYS)
+    elsewhere: dict[str, str] | None = None
+    if kind is None:
+        for keys in schema.KIND_KEYS.values():
+            allowed.update(keys)
+    else:
+        allowed.update(schema.KIND_KEYS[kind])
+        elsewhere = {key: " or ".join(f"a {k} step" for k in schema.step_key_owner(key))
+                     for keys in schema.KIND_KEYS.values() for key in keys
+                     if key not in allowed}
+    s.check_keys(node, allowed, f"a {kind} step" if kind else "a step", elsewhere)
+    s.require(node, schema.REQUIRED_KIND_KEYS.get(kind or "", ()), label, where)
+    places: Places = {key: s.at(node, key) for key in node if isinstance(key, str)}
+    fields: dict[str, Any] = {}
+    for key in node:
+        if isinstance(key, str) and key in allowed and key in READERS:
+            value = READERS[key](s, node, key, places)
+            if value is not None:
+                fields[key] = value
+    if kind == "agenda" and "items" in node and "items" not in fields:
+        fields["items"] = ()  # unreadable items: none, rather than `ask`
+    if fields.get("items") == "ask":
+        del fields["items"]  # the model says `ask` with None
+    raw_kind = node.get("kind")
+    return Step(id=step_id or f"#{i + 1}", kind=kind or (raw_kind if isinstance(raw_kind, str)
+                                                          else ""),
+                where=where, places=places, **fields)

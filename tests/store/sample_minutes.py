@@ -1,0 +1,61 @@
+"""Sample minutes and journal headers shared by the store and CLI tests."""
+
+from __future__ import annotations
+
+
+def make_minutes(meeting_id: str, day: str, **extra: object) -> dict:
+    minutes = {
+        "meeting": {
+            "id": meeting_id,
+            "title": f"Meeting {meeting_id}",
+            "protocol": "quick-decision",
+            "started_at": f"{day}T19:00:00",
+            "ended_at": f"{day}T20:00:00",
+            "duration_s": 3600,
+        },
+        "attendance": [
+            {"name": "Ana", "pronouns": "she/her", "joined_s": 0, "left_s": None},
+            {"name": "Ben", "pronouns": None, "joined_s": 0, "left_s": None},
+        ],
+        "roles": {"facilitator": "Ana", "presenter": "Ben"},
+        "steps": [
+            {"protocol": "quick-decision", "step": "discuss", "kind": "discussion"},
+            {"protocol": "check-in", "step": "round", "kind": "round"},
+        ],
+        "decisions": [
+            {
+                "step": "test",
+                "proposal": "Open the tool library on Saturdays",
+                "outcome": "passed",
+                "attempt": 1,
+                "tally": {"agree": 2},
+                "stances": [{"name": "Ana", "stance": "agree", "reason": None}],
+                "recorded": True,
+            }
+        ],
+        "actions": [{"what": "Print a sign", "owner": "Ben", "due": "2026-04-01"}],
+        "agreements": [
+            {
+                "text": "Keys go back to the hook",
+                "parties": ["Ana", "Ben"],
+                "review_on": "2026-03-31",
+            }
+        ],
+        "notes": [],
+        "airtime": [{"name": "Ben", "seconds": 120, "turns": 1, "share": 1.0}],
+        "overrides": [],
+    }
+    minutes.update(extra)
+    return minutes
+
+
+def header(meeting_id: str, created_at: str) -> dict:
+    return {
+        "meeting": {
+            "id": meeting_id,
+            "title": f"T {meeting_id}",
+            "protocol": "p",
+            "created_at": created_at,
+        },
+        "setup": {},
+    }
