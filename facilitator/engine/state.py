@@ -170,8 +170,9 @@ class Meeting:
 
     @classmethod
     def open(cls, setup: Setup, library: Library) -> Meeting:
-        """A meeting not yet started: people may join and roles be named."""
-        return cls(setup=setup, library=library)
+        """A meeting not yet started: people may join and roles be named. Items the group
+        deferred last time wait for the meeting's first agenda."""
+        return cls(setup=setup, library=library, pending_items=setup.deferred)
 
     # --- reading ---------------------------------------------------------------------
 

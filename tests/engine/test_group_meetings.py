@@ -1,0 +1,56 @@
+"""Meetings recorded in a group: `every`, `review` and deferred items work from its memory."""
+
+from __future__ import annotations
+
+import json
+
+from facilitator.cli import main
+from facilitator.store.group import Group
+
+PROTOCOLS = """
+version: 1
+protocols:
+  weekly:
+    title: Weekly
+    steps:
+      - {id: review, kind: review}
+      - {id: agenda, kind: agenda, items: ask, default_protocol: talk}
+      - {id: reflect, kind: round, every: 2}
+  talk:
+    title: Talk
+    steps: [{id: t, kind: discussion}]
+"""
+
+
+def simulate(tmp_path, name: str, commands: list[str], capsys) -> dict:
+    script = {"protocol": "weekly", "title": name, "participants": ["Ana", "Ben"],
+              "commands": commands}
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(json.dumps(script))
+    code = main(["simulate", str(path), "--protocols", str(tmp_path / "p.yaml"),
+                 "--group", str(tmp_path / "group")])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return json.loads(out.out)
+
+
+def test_review_every_and_deferred_items_carry_across_meetings(tmp_path, capsys):
+    (tmp_path / "p.yaml").write_text(PROTOCOLS)
+    first = simulate(tmp_path, "one", [
+        "start", "advance", "item Rent", 'record action "Call the landlord" Ana 2026-02-01',
+        "advance", "item Garden", "defer", "advance", "end"], capsys)
+    assert [s["step"] for s in first["steps"] if s["outcome"] == "skipped"] == ["reflect"]
+    assert first["deferred"] == [{"title": "Garden", "protocol": None}]
+
+    group = Group(tmp_path / "group")
+    [action] = group.open_actions()
+    second = simulate(tmp_path, "two", [
+        "start", f"review {action['id']} done", "advance", "advance", "advance", "next",
+        "next", "advance", "end"], capsys)
+    # the deferred item came back on the agenda; the every-2 round ran in meeting 2
+    assert [i["title"] for i in second["items"]] == ["Garden"]
+    assert [s["outcome"] for s in second["steps"] if s["step"] == "reflect"] == ["done"]
+    assert [(r["id"], r["result"], r["to"]) for r in second["reviews"]] == [
+        (action["id"], "done", None)]
+    assert group.open_actions() == []
+    assert group.meeting_count("weekly") == 2
