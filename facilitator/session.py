@@ -51,7 +51,16 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                 for d in group.deferred_items()]
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
-                 review=tuple(review), deferred=tuple(deferred))
+                 review=tuple(review), deferred=tuple(deferred),
+                 moratorium=_moratorium(group))
+
+
+def _moratorium(group: Group) -> str | None:
+    try:
+        from facilitator.fairshare import current_moratorium
+    except ImportError:  # pragma: no cover - the fair-share module is optional here
+        return None
+    return current_moratorium(group)
 
 
 class LiveMeeting:

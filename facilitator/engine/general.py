@@ -121,6 +121,14 @@ def propose(tx: Tx, cmd: Command) -> None:
                       "the test before changing it.")
     tx.update(proposal=cmd.args[0])
     tx.emit("Proposed", text=cmd.args[0])
+    remind_moratorium(tx)
+
+
+def remind_moratorium(tx: Tx) -> None:
+    """While the group takes on no new work, a new proposal or item says so."""
+    if tx.m.setup.moratorium:
+        tx.emit("Reminder", text="The group has a moratorium on new initiatives: "
+                f"{tx.m.setup.moratorium}. Is this new work?", confidential=False)
 
 
 def note(tx: Tx, cmd: Command) -> None:

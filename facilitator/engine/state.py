@@ -49,6 +49,7 @@ class Setup:
     meeting_number: int = 1  # among the group's meetings of this protocol, this one included
     review: tuple[ReviewItem, ...] = ()
     deferred: tuple[AgendaItem, ...] = ()
+    moratorium: str | None = None  # the group takes no new work: why, shown as a reminder
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -63,6 +64,7 @@ class Setup:
             meeting_number=int(data.get("meeting_number", 1)),
             review=tuple(ReviewItem(**r) for r in data.get("review", ())),
             deferred=tuple(AgendaItem(**d) for d in data.get("deferred", ())),
+            moratorium=data.get("moratorium"),
         )
 
 

@@ -120,3 +120,19 @@ def test_the_journal_of_a_live_meeting_holds_every_accepted_command(tmp_path):
     contents = read_journal(group.journal_path(live.id))
     assert [e["command"] for e in contents.entries] == ["join Ana", "start"]
     live.close()
+
+
+def test_a_moratorium_reminds_on_new_proposals_and_items():
+    from facilitator.engine.core import handle
+    from facilitator.engine.state import Meeting
+
+    setup = Setup("m", "Weekly", "review", 0.0, moratorium="until the rent strike is won")
+    m = Meeting.open(setup, LIB)
+    m, events = handle(m, 'propose "A new garden project"', 1.0)
+    assert events[-1]["type"] == "Reminder"
+    assert "until the rent strike is won" in events[-1]["text"]
+    m, events = handle(m, "item Garden", 1.0)
+    assert events[-1]["type"] == "Reminder"
+    plain = Meeting.open(Setup("n", "Weekly", "review", 0.0), LIB)
+    _, events = handle(plain, 'propose "A plan"', 1.0)
+    assert [e["type"] for e in events] == ["Proposed"]

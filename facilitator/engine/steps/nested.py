@@ -77,6 +77,10 @@ def item(tx: Tx, command: Command) -> None:
         raise Refused(f"There is no protocol `{protocol}`; `facilitator protocols` lists them.")
     new = AgendaItem(title=title, protocol=protocol)
     tx.emit("ItemAdded", title=title, protocol=protocol)
+    if tx.m.setup.moratorium:
+        from facilitator.engine.general import remind_moratorium
+
+        remind_moratorium(tx)
     depth = _agenda_depth(tx)
     if depth is None:
         tx.update(pending_items=tx.m.pending_items + (new,))
