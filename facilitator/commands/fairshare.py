@@ -1,0 +1,168 @@
+"""`roles suggest`, `workload`, `airtime`, `moratorium`: sharing the work fairly.
+
+Text output is sentences, by name, never a ranking; `--format json` gives the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from facilitator import fairshare
+from facilitator.errors import StoreError
+from facilitator.store.group import Group
+
+NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _times(count: int) -> str:
+    return NUMBERS.get(count, f"{count} times")
+
+
+def _roles(args: argparse.Namespace) -> int:
+    """Who to ask for each role next."""
+    group = Group.from_env(args.group)
+    suggestions = fairshare.suggest_roles(group.meetings(), group.roster())
+    if args.format == "json":
+        _print_json(suggestions)
+        return 0
+    if not any(suggestions.values()):
+        print(f"No one has come to a meeting yet in {group.path}.")
+        return 0
+    for role, names in suggestions.items():
+        if not names:
+            print(f"{role}: nobody can be asked (everyone opted out).")
+        elif len(names) == 1:
+            print(f"{role}: ask {names[0]}.")
+        else:
+            print(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
+    return 0
+
+
+def _person(row: dict[str, Any]) -> str:
+    items = row["open_actions"]
+    actions = {0: "no open actions", 1: "1 open action"}.get(items, f"{items} open actions")
+    held = ", ".join(f"{role} {_times(n)}" for role, n in row["roles_recent"].items())
+    roles = f"{held} in the last {fairshare.RECENT} meetings" if held else "no role lately"
+    came = "came to 1 meeting" if row["meetings"] == 1 else f"came to {row['meetings']} meetings"
+    return f"{row['name']}: {actions}; {roles}; {came}."
+
+
+def _workload(args: argparse.Namespace) -> int:
+    """Open actions, recent roles and meetings per person, with a word where it piles up."""
+    group = Group.from_env(args.group)
+    rows = fairshare.workload(group.meetings(), group.open_actions(), group.roster())
+    if args.format == "json":
+        _print_json(rows)
+        return 0
+    if not rows:
+        print(f"No one has come to a meeting yet in {group.path}.")
+    for row in rows:
+        print(_person(row))
+    warnings = [row["warning"] for row in rows if row["warning"]]
+    if warnings:
+        print()
+        for warning in warnings:
+            print(f"  {warning}")
+    elif rows:
+        print("\nThe work is shared: nobody carries much more than the others.")
+    return 0
+
+
+def _share(fraction: float) -> str:
+    return f"{round(fraction * 100)}% of the speaking time"
+
+
+def _how_even(value: float) -> str:
+    if value >= 0.8:
+        return "evenly"
+    if value >= 0.6:
+        return "fairly evenly"
+    if value >= 0.4:
+        return "unevenly"
+    return "very unevenly"
+
+
+def _airtime(args: argparse.Namespace) -> int:
+    """Each person's share of the floor over the last N meetings, and how even it was."""
+    if args.meetings < 1:
+        raise StoreError("--meetings counts meetings: give 1 or more.")
+    group = Group.from_env(args.group)
+    shares = fairshare.airtime_shares(group.meetings(), args.meetings)
+    if args.format == "json":
+        _print_json(shares)
+        return 0
+    if not shares["meetings"]:
+        print(f"No meetings yet in {group.path}.")
+        return 0
+    total = sum(shares["seconds"].values())
+    span = "the last meeting" if shares["meetings"] == 1 else f"the last {shares['meetings']} meetings"
+    print(f"Over {span} ({round(total / 60)} min of speaking):")
+    for name, fraction in shares["shares"].items():
+        print(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
+    value = shares["evenness"]
+    if value is None:
+        print("Too little was said to tell how evenly the floor was shared.")
+    else:
+        print(f"The floor was shared {_how_even(value)} (evenness {value:.2f}, where 1 is "
+              "perfectly even: 1 minus the normalised Gini of airtime, silent people counted).")
+    many = fairshare.floor_flag(shares["shares"])
+    if many:
+        print(f"{' and '.join(many)} held more than twice an even share; "
+              "a round might make room for quieter voices.")
+    return 0
+
+
+def _moratorium(args: argparse.Namespace) -> int:
+    """Show, set or lift the moratorium on new initiatives."""
+    group = Group.from_env(args.group)
+    reason = " ".join(args.reason)
+    if args.action == "set":
+        fairshare.set_moratorium(group, reason)
+        print(f"New initiatives are paused: {' '.join(reason.split())}.")
+    elif args.action == "lift":
+        fairshare.lift_moratorium(group, reason)
+        print("The moratorium is lifted; new initiatives are welcome again.")
+    elif args.reason:
+        raise StoreError("Use `facilitator moratorium set REASON` or `moratorium lift REASON`.")
+    elif (current := fairshare.current_moratorium(group)) is None:
+        print("No moratorium: the group is open to new initiatives.")
+    else:
+        print(f"New initiatives are paused since {fairshare.moratorium_since(group)}: "
+              f"{current}.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the fair-share commands to the command line."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--group", metavar="DIR", default=None,
+                        help="the group's folder (default: $FACILITATOR_GROUP, else your "
+                        "data folder)")
+
+    def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = subparsers.add_parser(
+            name, parents=[common], help=help_, description=help_)
+        parser.set_defaults(func=func)
+        return parser
+
+    p = add("roles", _roles, "Suggest who to ask for each role next.")
+    p.add_argument("action", choices=["suggest"])
+    p.add_argument("--format", choices=["json", "txt"], default="txt")
+
+    p = add("workload", _workload, "Open actions and recent roles per person.")
+    p.add_argument("--format", choices=["json", "txt"], default="txt")
+
+    p = add("airtime", _airtime, "Each person's share of the floor over recent meetings.")
+    p.add_argument("--meetings", type=int, default=fairshare.RECENT, metavar="N",
+                   help=f"how many recent meetings (default {fairshare.RECENT})")
+    p.add_argument("--format", choices=["json", "txt"], default="txt")
+
+    p = add("moratorium", _moratorium, "Show, set or lift a moratorium on new initiatives.")
+    p.add_argument("action", nargs="?", choices=["set", "lift"])
+    p.add_argument("reason", nargs="*", metavar="REASON")

@@ -1,0 +1,261 @@
+"""Fair share: who to ask for a role next, who carries too much, who held the floor.
+
+Rules:
+- The functions take plain rows as `Group` returns them (meetings, roster, open actions) in
+  any order: meetings are put oldest first by `started_at`, ties kept in the order given
+  (simulated meetings all start at the same moment; `Group.meetings()` keeps them in the
+  order they were recorded).
+- Only the rotating roles (`ROLES`) count as workload; a presenter carries a proposal,
+  not a chore.
+- Results are sentences to read kindly, never a scoreboard: nothing here ranks people by
+  a number.
+- The moratorium helpers at the end are the only ones that touch a group's memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from facilitator.errors import StoreError
+from facilitator.minutes.fairness import MEASURE, evenness
+
+if TYPE_CHECKING:
+    from facilitator.store.group import Group
+
+ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
+RECENT = 4  # meetings that count as "recent" for workload
+IN_A_ROW = 3
+VERBS = {"facilitator": "facilitated", "notetaker": "taken notes",
+         "timekeeper": "kept time", "vibeswatcher": "watched the vibes"}
+Row = dict[str, Any]
+
+
+def _when(meeting: Row) -> float:
+    try:
+        return dt.datetime.fromisoformat(str(meeting.get("started_at"))).timestamp()
+    except ValueError:
+        return 0.0
+
+
+def chronological(meetings: Iterable[Row]) -> list[Row]:
+    """The meetings oldest first; meetings that started at the same moment keep their order."""
+    return sorted(meetings, key=_when)
+
+
+def holders(meeting: Row) -> dict[str, list[str]]:
+    """The rotating roles of a meeting and who held each: {role: [names]}."""
+    found: dict[str, list[str]] = {}
+    for role, names in (meeting.get("roles") or {}).items():
+        if role in ROLES:
+            found[role] = [str(n) for n in (names if isinstance(names, list) else [names]) if n]
+    return found
+
+
+def _key(name: str) -> str:
+    return name.casefold()
+
+
+def attended(meetings: Iterable[Row], roster: Iterable[Row] = ()) -> dict[str, int]:
+    """How many meetings each person came to (the roster's count when it knows more)."""
+    counts: Counter[str] = Counter()
+    for meeting in meetings:
+        counts.update(set(map(str, meeting.get("attendance") or [])))
+    for person in roster:
+        name = str(person["name"])
+        counts[name] = max(counts[name], int(person.get("meetings") or 0))
+    return dict(counts)
+
+
+def suggest_roles(meetings: list[Row], roster: list[Row]) -> dict[str, list[str]]:
+    """For each rotating role, the people in the order they should be asked.
+
+    Those who never held it come first, then the least recent, then the fewest times, then
+    by name. People who opted out of the role are left out; someone who came to fewer than
+    two meetings is never asked first to facilitate while anyone else could be.
+    """
+    history = chronological(meetings)
+    counts = attended(history, roster)
+    outs = {_key(str(p["name"])): set(p.get("opt_outs") or []) for p in roster}
+    people = sorted(counts, key=_key)
+    return {
+        role: sorted((n for n in people if role not in outs.get(_key(n), set())),
+                     key=_asking_order(role, history, counts))
+        for role in ROLES
+    }
+
+
+def _asking_order(
+    role: str, history: list[Row], counts: dict[str, int]
+) -> Callable[[str], tuple[bool, bool, int, int, str]]:
+    """The sort key for `role`: newcomers to facilitation last; never held, least recent,
+    fewest times, name."""
+    last: dict[str, int] = {}
+    times: Counter[str] = Counter()
+    for index, meeting in enumerate(history):
+        for name in holders(meeting).get(role, []):
+            last[_key(name)] = index
+            times[_key(name)] += 1
+
+    def order(name: str) -> tuple[bool, bool, int, int, str]:
+        k = _key(name)
+        newcomer = role == "facilitator" and counts[name] < 2
+        return (newcomer, k in last, last.get(k, -1), times[k], k)
+
+    return order
+
+
+def _open_counts(open_actions: Iterable[Row]) -> Counter[str]:
+    return Counter(_key(str(a["owner"])) for a in open_actions if a.get("owner"))
+
+
+def _too_many(name: str, meetings: list[Row], open_actions: list[Row]) -> int | None:
+    """The person's open items when they pass twice the mean and at least three, else None."""
+    recent = chronological(meetings)[-RECENT:]
+    present = {_key(str(n)) for m in recent for n in m.get("attendance") or []}
+    counts = _open_counts(open_actions)
+    mean = sum(counts[p] for p in present) / len(present) if present else 0.0
+    mine = counts[_key(name)]
+    return mine if mine >= 3 and mine > 2 * mean else None
+
+
+def overloaded(name: str, meetings: list[Row], open_actions: list[Row]) -> str | None:
+    """The gentle warning when an action goes to someone who already carries too much."""
+    mine = _too_many(name, meetings, open_actions)
+    if mine is None:
+        return None
+    return (f"{name} already carries {mine} open action items, more than twice the usual; "
+            "could someone else take this one?")
+
+
+def _in_a_row(name: str, recent: list[Row]) -> str | None:
+    if len(recent) < IN_A_ROW:
+        return None
+    held = [{r for r, names in holders(m).items() if _key(name) in map(_key, names)}
+            for m in recent[-IN_A_ROW:]]
+    same = set.intersection(*held)
+    if same:
+        role = min(same)
+        return f"{name} has {VERBS[role]} three meetings in a row; ask someone else."
+    if all(held):
+        return f"{name} has held a role in each of the last three meetings; ask someone else."
+    return None
+
+
+def workload(meetings: list[Row], open_actions: list[Row], roster: list[Row]) -> list[Row]:
+    """Per person, by name: {name, open_actions, roles_recent, meetings, warning}.
+
+    `roles_recent` counts the rotating roles held in the last four meetings; `warning` is a
+    sentence (or None) when someone carries too much: open items above twice the mean of
+    everyone who came to any of the last four meetings and at least three, or a role in
+    each of the last three meetings.
+    """
+    history = chronological(meetings)
+    recent = history[-RECENT:]
+    counts = attended(history, roster)
+    for action in open_actions:
+        owner = str(action.get("owner") or "")
+        if owner and _key(owner) not in map(_key, counts):
+            counts[owner] = 0
+    opened = _open_counts(open_actions)
+    rows = []
+    for name in sorted(counts, key=_key):
+        roles: Counter[str] = Counter()
+        for meeting in recent:
+            roles.update(r for r, names in holders(meeting).items()
+                         if _key(name) in map(_key, names))
+        many = _too_many(name, history, open_actions)
+        carries = (f"{name} carries {many} open action items, more than twice the usual; "
+                   "ask someone else for the next one.") if many else None
+        warnings = [w for w in (carries, _in_a_row(name, recent)) if w]
+        rows.append({"name": name, "open_actions": opened[_key(name)],
+                     "roles_recent": dict(sorted(roles.items())), "meetings": counts[name],
+                     "warning": " ".join(warnings) or None})
+    return rows
+
+
+def airtime_shares(meetings: list[Row], n: int = RECENT) -> Row:
+    """Each person's share of the floor over the last `n` meetings, and how even it was.
+
+    Returns {meetings, seconds: {name: s}, shares: {name: fraction}, evenness, measure};
+    everyone present counts, silent people included (with 0 seconds).
+    """
+    recent = chronological(meetings)[-n:] if n > 0 else []
+    seconds: dict[str, float] = {}
+    for meeting in recent:
+        for name in meeting.get("attendance") or []:
+            seconds.setdefault(str(name), 0.0)
+        for entry in meeting.get("airtime") or []:
+            name = str(entry["name"])
+            seconds[name] = seconds.get(name, 0.0) + float(entry.get("seconds") or 0)
+    total = sum(seconds.values())
+    names = sorted(seconds, key=_key)
+    return {
+        "meetings": len(recent),
+        "seconds": {k: round(seconds[k], 1) for k in names},
+        "shares": {k: round(seconds[k] / total, 4) if total else 0.0 for k in names},
+        "evenness": evenness(list(seconds.values())),
+        "measure": MEASURE,
+    }
+
+
+def floor_flag(shares: dict[str, float]) -> list[str]:
+    """Names whose share of the floor passes twice an even share (a quiet flag for the
+    vibes-watcher). Shares may be fractions or seconds: they are compared to their sum."""
+    total = sum(shares.values())
+    if len(shares) < 2 or total <= 0:
+        return []
+    even = total / len(shares)
+    return sorted((n for n, s in shares.items() if s > 2 * even), key=_key)
+
+
+# The moratorium on new initiatives: a small table in the group's memory.
+
+def _moratoria(group: Group) -> list[Row]:
+    return [dict(doc) for doc in group._table("moratorium").all()]
+
+
+def current_moratorium(group: Group) -> str | None:
+    """The reason of the moratorium on new initiatives in place, or None."""
+    active = [m for m in _moratoria(group) if not m.get("lifted_on")]
+    return str(active[-1]["reason"]) if active else None
+
+
+def moratorium_since(group: Group) -> str | None:
+    """The date the current moratorium was set, or None."""
+    active = [m for m in _moratoria(group) if not m.get("lifted_on")]
+    return str(active[-1].get("since")) if active else None
+
+
+def set_moratorium(group: Group, reason: str, today: dt.date | None = None) -> Row:
+    """Put a moratorium on new initiatives in place, for `reason`."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise StoreError("Say why the group pauses new initiatives: "
+                         "`facilitator moratorium set REASON`.")
+    if current_moratorium(group) is not None:
+        raise StoreError(f"A moratorium is already in place ({current_moratorium(group)}). "
+                         "Lift it first with `facilitator moratorium lift REASON`.")
+    entry = {"reason": reason, "since": (today or dt.date.today()).isoformat(),
+             "lifted_on": None, "lifted_because": None}
+    with group._storage.transaction():
+        group._table("moratorium").insert(entry)
+    return entry
+
+
+def lift_moratorium(group: Group, reason: str, today: dt.date | None = None) -> Row:
+    """Lift the moratorium in place, saying why; the record of it is kept."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise StoreError("Say why the moratorium ends: `facilitator moratorium lift REASON`.")
+    with group._storage.transaction():
+        table = group._table("moratorium")
+        active = [doc for doc in table.all() if not doc.get("lifted_on")]
+        if not active:
+            raise StoreError("There is no moratorium to lift; the group is open to new "
+                             "initiatives.")
+        changes = {"lifted_on": (today or dt.date.today()).isoformat(), "lifted_because": reason}
+        table.update(changes, doc_ids=[doc.doc_id for doc in active])
+    return {**dict(active[-1]), **changes}
