@@ -98,6 +98,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing = subparsers.add_parser("protocols", help="list the protocols you can use")
     add_library_arguments(listing)
     listing.set_defaults(func=_list)
+    from facilitator.commands.library_init import add_init_parser
+
+    add_init_parser(listing.add_subparsers(metavar="COMMAND"))
 
     show = subparsers.add_parser("show", help="outline a protocol, or draw it in Mermaid")
     show.add_argument("id", metavar="ID")

@@ -207,6 +207,7 @@ def end(tx: Tx, cmd: Command) -> None:
     if tx.m.paused_since is not None:
         resume(tx, cmd)
     end_floor(tx)
+    _defer_the_rest(tx)
     while tx.m.frames:
         if tx.m.run is not None:
             flow.end_step(tx, "ended")
@@ -216,6 +217,18 @@ def end(tx: Tx, cmd: Command) -> None:
         tx.update(frames=tx.m.frames[:-1], outcome=tx.m.outcome or "ended")
     tx.emit("MeetingEnded", confidential=False)
     tx.update(ended=True)
+
+
+def _defer_the_rest(tx: Tx) -> None:
+    """Agenda items the meeting did not reach are kept for the next one."""
+    left = []
+    for frame in tx.m.frames:
+        run = frame.run
+        if run is not None and run.step.kind == "agenda":
+            left += run.items[run.item + 1:] if run.item >= 0 else run.items
+    for item in left + list(tx.m.pending_items):
+        tx.emit("ItemDeferred", title=item.title, protocol=item.protocol, confidential=False)
+    tx.update(pending_items=())
 
 
 GENERAL: dict[str, Callable[[Tx, Command], None]] = {

@@ -1,19 +1,51 @@
-"""Minutes: built from a meeting's events (`build`), rendered in the formats groups use."""
+"""Minutes: built from a meeting's events (`build`), rendered in the formats groups use.
+
+`render(minutes, fmt)` is the one entry point: json, md, html, txt or eml. With
+`airtime=False` the airtime table and its evenness figure are left out of every format.
+With `template=FILE` a group's own Jinja2 template shapes md, txt or html.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from facilitator.errors import FacilitatorError
+from facilitator.minutes.errors import MinutesError, TemplateError
+
+FORMATS = ("json", "md", "html", "txt", "eml")
+__all__ = ["FORMATS", "MinutesError", "TemplateError", "render"]
 
 
-def render(minutes: dict[str, Any], fmt: str, **options: Any) -> str:
-    """The minutes as text in `fmt` (json, md; more as they are added)."""
+def render(minutes: dict[str, Any], fmt: str, airtime: bool = True,
+           template: str | Path | None = None) -> str:
+    """The minutes as text in `fmt`."""
+    if fmt not in FORMATS:
+        raise MinutesError(f"`{fmt}` is not a format of the minutes; use one of "
+                           f"{', '.join(FORMATS)}.")
+    if not airtime:
+        minutes = {**minutes, "airtime": [], "evenness": None}
+    if template is not None:
+        if fmt in ("json", "eml"):
+            raise MinutesError(f"A template makes its own text, so it cannot be used with "
+                               f"--format {fmt}; use md, txt or html with --template.")
+        from facilitator.minutes.template import render_template
+
+        return render_template(template, minutes, autoescape=fmt == "html")
     if fmt == "json":
         return json.dumps(minutes, indent=2, ensure_ascii=False) + "\n"
     if fmt == "md":
         from facilitator.minutes.markdown import render_markdown
 
-        return render_markdown(minutes, **options)
-    raise FacilitatorError(f"The format `{fmt}` is not available yet; use json or md.")
+        return render_markdown(minutes, airtime).rstrip("\n") + "\n"
+    if fmt == "txt":
+        from facilitator.minutes.text import render_text
+
+        return render_text(minutes, airtime)
+    if fmt == "html":
+        from facilitator.minutes.html import render_html
+
+        return render_html(minutes, airtime)
+    from facilitator.minutes.eml import render_email
+
+    return render_email(minutes, airtime)

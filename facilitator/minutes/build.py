@@ -5,15 +5,20 @@ Rules:
 - An `undo` takes back the events of the command it undid, as the engine does.
 - Events marked `confidential` never reach the minutes (records made public are not
   marked); events marked `private` neither. Attendance, timing and airtime always count.
+  A step (or agenda item) in which anything confidential was said is marked
+  `confidential` and loses its outcome.
 - Times are seconds from the start of the meeting (`start`; before it, from opening).
+- A test on a proposal whose last test was unsuccessful `follows` that test; when it is
+  held in another decide step (another scale or rule), it is the `fallback`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from facilitator.minutes.fairness import evenness
+from facilitator.minutes.fairness import MEASURE, evenness
 
 MINUTES_VERSION = 1
 Event = Mapping[str, Any]
@@ -42,10 +47,19 @@ def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
     return merged
 
 
+def _follows(before: dict[str, Any] | None, decision: dict[str, Any]) -> dict[str, Any]:
+    """Which unsuccessful test on the same proposal this one comes after, if any."""
+    if before is None or before["outcome"] == "passed":
+        return {"follows": None, "fallback": False}
+    return {"follows": {"step": before["step"], "title": before["title"],
+                        "attempt": before["attempt"], "outcome": before["outcome"]},
+            "fallback": before["step"] != decision["step"]}
+
+
 def iso(ts: float | None) -> str | None:
     if ts is None:
         return None
-    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).isoformat().replace("+00:00", "Z")
+    return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
@@ -63,9 +77,12 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     open_steps: list[dict[str, Any]] = []
     decisions: list[dict[str, Any]] = []
     by_index: dict[int, dict[str, Any]] = {}
+    last_test: dict[str, dict[str, Any]] = {}  # proposal -> its latest test
     all_tests: dict[int, Event] = {}
     actions, agreements, notes, overrides = [], [], [], []
-    deferred, reviews, items = [], [], []
+    deferred: list[dict[str, Any]] = []
+    reviews: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
     airtime: dict[str, dict[str, Any]] = {}
     for e in events:
         kind = e["type"]
@@ -73,7 +90,15 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             all_tests[e["index"]] = e
         if kind == "Override":
             overrides.append({"command": e["command"], "at_s": rel(e["at"])})
-        if e.get("confidential") or e.get("private"):
+        if e.get("confidential"):
+            # Something was said in confidence: the steps around it keep their timing
+            # but not their outcome, which would tell what was decided or chosen.
+            for entry in open_steps:
+                entry["confidential"] = True
+            if items and items[-1]["outcome"] is None:
+                items[-1]["confidential"] = True
+            continue
+        if e.get("private"):
             continue
         if kind == "Joined":
             person = people.setdefault(e["name"], {"name": e["name"], "pronouns": e["pronouns"],
@@ -89,14 +114,16 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 roles[e["role"]].append(e["name"])
         elif kind == "StepStarted":
             entry = {"protocol": e["protocol"], "step": e["step"], "kind": e["kind"],
-                     "title": e["title"], "started_s": rel(e["at"]), "duration_s": None,
-                     "outcome": None, "overrun_s": 0.0}
+                     "title": e["title"], "depth": e.get("depth", 0),
+                     "started_s": rel(e["at"]), "duration_s": None, "outcome": None,
+                     "overrun_s": 0.0, "confidential": False}
             steps.append(entry)
             open_steps.append(entry)
         elif kind == "StepEnded":
             for entry in reversed(open_steps):
                 if entry["step"] == e["step"] and entry["protocol"] == e["protocol"]:
-                    entry.update(duration_s=e["duration_s"], outcome=e["outcome"],
+                    outcome = None if entry["confidential"] else e["outcome"]
+                    entry.update(duration_s=e["duration_s"], outcome=outcome,
                                  overrun_s=e["overrun_s"])
                     open_steps.remove(entry)
                     break
@@ -107,7 +134,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         elif kind == "TestEnded":
             decision = {k: e[k] for k in ("step", "proposal", "outcome", "attempt", "tally",
                                           "stances")}
+            decision["title"] = open_steps[-1]["title"] if open_steps else e["step"]
             decision["recorded"] = False
+            decision.update(_follows(last_test.get(decision["proposal"]), decision))
+            last_test[decision["proposal"]] = decision
             decisions.append(decision)
             by_index[e["index"]] = decision
         elif kind == "DecisionRecorded":
@@ -118,7 +148,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 outcome = all_tests[test]["outcome"] if test in all_tests else "recorded"
                 decisions.append({"step": e.get("step"), "proposal": e["text"],
                                   "outcome": outcome, "attempt": None, "tally": {},
-                                  "stances": [], "recorded": True})
+                                  "stances": [], "title": None, "recorded": True,
+                                  "follows": None, "fallback": False})
         elif kind == "ActionRecorded":
             actions.append({"what": e["what"], "owner": e["owner"], "due": e["due"]})
         elif kind == "AgreementRecorded":
@@ -127,11 +158,19 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         elif kind == "Noted":
             notes.append({"text": e["text"], "at_s": rel(e["at"])})
         elif kind == "ItemStarted":
-            items.append({"title": e["title"], "protocol": e["protocol"], "outcome": None})
+            items.append({"title": e["title"], "protocol": e["protocol"],
+                          "owner": e.get("owner"), "outcome": None, "confidential": False})
+        elif kind == "ProtocolEnded":
+            item = items[-1] if items else None
+            if item and item["outcome"] is None and item["protocol"] == e["protocol"]:
+                item["outcome"] = "confidential" if item["confidential"] else e["outcome"]
         elif kind == "ItemDeferred":
             deferred.append({"title": e["title"], "protocol": e["protocol"]})
+            if items and items[-1]["title"] == e["title"]:
+                items[-1]["outcome"] = "deferred"
         elif kind == "Reviewed":
-            reviews.append({"id": e["id"], "result": e["result"], "to": e["to"]})
+            reviews.append({"id": e["id"], "result": e["result"], "to": e["to"],
+                            "text": e.get("text")})
     total = sum(r["seconds"] for r in airtime.values())
     shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
               for r in airtime.values()]
@@ -151,6 +190,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "notes": notes,
         "airtime": shares,
         "evenness": evenness([r["seconds"] for r in shares]),
+        "evenness_measure": MEASURE,
         "overrides": overrides,
         "items": items,
         "deferred": deferred,

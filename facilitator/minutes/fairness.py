@@ -20,3 +20,11 @@ def evenness(seconds: list[float]) -> float | None:
     # Gini = sum_i (2i - n - 1) x_i / (n * total), i from 1; normalised by its maximum (n-1)/n
     gini = sum((2 * i - n - 1) * x for i, x in enumerate(ordered, start=1)) / (n * total)
     return round(1.0 - gini * n / (n - 1), 4)
+
+
+MEASURE = (
+    "Evenness is 1 minus the normalised Gini coefficient of airtime over everyone present, "
+    "silent people included: 1 means everyone held the floor equally long, 0 that one "
+    "person held it all. Gini is the usual measure of inequality, and it counts those who "
+    "did not speak."
+)

@@ -1,66 +1,89 @@
-"""Minutes as Markdown: readable as plain text, and as a page once rendered."""
+"""Minutes as Markdown: readable as plain text, and as a page once rendered.
+
+Everything people typed goes through `_esc`, so a name or a reason cannot change the
+page's structure (no headings, links, tables or HTML of its own).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from facilitator.protocols.values import format_duration
+from facilitator.minutes.view import view
 
 
 def _esc(text: object) -> str:
-    """Markdown-escape what people typed, so it cannot change the page's structure."""
     out = str(text if text is not None else "")
-    for ch in "\\`*_[]<>|#":
+    for ch in "\\`*_[]<>|#!":
         out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+    return " ".join(out.split())
+
+
+def _decisions(v: dict[str, Any]) -> list[str]:
+    lines = ["## Decisions", ""]
+    for g in v["proposals"]:
+        lines += [f"### {_esc(g['proposal'])}", "", f"**{g['result'].capitalize()}.**", ""]
+        for t in g["tests"]:
+            tally = f" ({_esc(t['tally'])})" if t["tally"] else ""
+            lines.append(f"- {_esc(t['heading'])}: **{t['result']}**{tally}"
+                         + (" · recorded" if t["recorded"] else ""))
+            if t["note"]:
+                lines.append(f"  - {_esc(t['note'])}")
+            for name, did, reason in t["reasons"]:
+                lines.append(f"  - {_esc(name)} {did}" + (f": “{_esc(reason)}”" if reason else ""))
+        lines.append("")
+    return lines
 
 
 def render_markdown(m: dict[str, Any], airtime: bool = True) -> str:
-    meeting = m["meeting"]
-    title = meeting.get("title") or meeting["protocol"]
-    lines = [f"# {_esc(title)}", ""]
-    date = (meeting.get("started_at") or "")[:16].replace("T", " ")
-    duration = format_duration(meeting["duration_s"]) if meeting.get("duration_s") else "open"
-    lines += [f"{date} UTC · {duration} · protocol `{meeting['protocol']}`", ""]
-    people = [f"{_esc(p['name'])}" + (f" ({_esc(p['pronouns'])})" if p["pronouns"] else "")
-              for p in m["attendance"]]
-    lines += ["## Present", "", ", ".join(people) or "nobody", ""]
-    if m["roles"]:
-        lines += ["## Roles", ""] + [f"- {r}: {_esc(n)}" for r, n in m["roles"].items()] + [""]
-    if m["decisions"]:
-        lines += ["## Decisions", ""]
-        for d in m["decisions"]:
-            tally = ", ".join(f"{k}: {v}" for k, v in d["tally"].items())
-            attempt = f", attempt {d['attempt']}" if d.get("attempt") else ""
-            lines.append(f"- **{_esc(d['proposal'])}**: {d['outcome']}{attempt}"
-                         + (f" ({tally})" if tally else ""))
-            for s in d["stances"]:
-                if s.get("reason"):
-                    lines.append(f"  - {_esc(s['name'])} ({s['stance']}): {_esc(s['reason'])}")
-        lines.append("")
-    if m["actions"]:
-        lines += ["## Actions", ""]
-        lines += [f"- {_esc(a['what'])}: {_esc(a['owner'])}" + (f", by {a['due']}" if a["due"]
-                                                                 else "") for a in m["actions"]]
-        lines.append("")
-    if m["agreements"]:
+    v = view(m, airtime)
+    lines = [f"# {_esc(v['title'])}", "",
+             f"{v['date']} · {v['duration']} · protocol `{v['protocol']}`", ""]
+    lines += ["## Present", "", _esc(", ".join(v["present"]) or "nobody"), ""]
+    lines += [f"- Joined late: {_esc(p)} at {at}" for p, at in v["late"]]
+    lines += [f"- Left early: {_esc(p)} at {at}" for p, at in v["left"]]
+    lines += [""] if v["late"] or v["left"] else []
+    if v["roles"]:
+        lines += ["## Roles", ""] + [f"- {r}: {_esc(n)}" for r, n in v["roles"]] + [""]
+    if v["proposals"]:
+        lines += _decisions(v)
+    if v["actions"]:
+        lines += ["## Action items", ""]
+        lines += [f"- [ ] {_esc(a['what'])}: {_esc(a['owner'])}"
+                  + (f", due {a['due']}" if a["due"] else "") for a in v["actions"]] + [""]
+    if v["agreements"]:
         lines += ["## Agreements", ""]
-        for g in m["agreements"]:
-            review = f" (review on {g['review_on']})" if g.get("review_on") else ""
-            lines.append(f"- {_esc(g['text'])}: {_esc(', '.join(g['parties']))}{review}")
+        lines += [f"- {_esc(g['text'])}: {_esc(g['parties'])}"
+                  + (f" (review on {g['review']})" if g["review"] else "")
+                  for g in v["agreements"]] + [""]
+    if v["notes"]:
+        lines += ["## Notes", ""] + [f"- {_esc(n['text'])} ({n['at']})" for n in v["notes"]]
         lines.append("")
-    if m["notes"]:
-        lines += ["## Notes", ""] + [f"- {_esc(n['text'])}" for n in m["notes"]] + [""]
-    if airtime and m["airtime"]:
-        lines += ["## Airtime", "", "| name | time | turns | share |", "|---|---|---|---|"]
-        for a in m["airtime"]:
-            lines.append(f"| {_esc(a['name'])} | {format_duration(a['seconds'])} | "
-                         f"{a['turns']} | {round(a['share'] * 100)}% |")
-        if m.get("evenness") is not None:
-            lines += ["", f"Evenness of the floor: {m['evenness']:.2f} (1 is even)"]
+    if v["agenda"] or v["deferred"]:
+        lines += ["## Agenda", ""] + [f"- {_esc(i['title'])}: {i['outcome']}" for i in v["agenda"]]
+        lines += [f"- Deferred to the next meeting: {_esc(', '.join(v['deferred']))}"] \
+            if v["deferred"] else []
         lines.append("")
-    if m["overrides"]:
+    if v["reviews"]:
+        lines += ["## Review of open items", ""]
+        lines += [f"- {_esc(r['what'])}: {r['result']}" + (f" to {_esc(r['to'])}" if r["to"]
+                                                            else "") for r in v["reviews"]]
+        lines.append("")
+    lines += ["## Timeline", "", "| at | step | took | outcome |", "|---|---|---|---|"]
+    for s in v["timeline"]:
+        over = f", **{s['overrun']} over**" if s["overrun"] else ""
+        indent = "↳ " * s["depth"]
+        lines.append(f"| {s['start']} | {indent}{_esc(s['title'])} | {s['duration']}{over} | "
+                     f"{s['outcome']} |")
+    lines.append("")
+    if v["overrides"]:
         lines += ["## Facilitator's overrides", ""]
-        lines += [f"- `{_esc(o['command'])}` at {format_duration(o['at_s'])}"
-                  for o in m["overrides"]] + [""]
+        lines += [f"- `{o['command'].replace('`', '')}` at {o['at']}" for o in v["overrides"]]
+        lines.append("")
+    if v["airtime"]:
+        lines += ["## Airtime", "", "| name | time | turns | share |", "|---|---|---|---:|"]
+        lines += [f"| {_esc(a['name'])} | {a['time']} | {a['turns']} | {a['share']} |"
+                  for a in v["airtime"]]
+        if v["evenness"] is not None:
+            lines += ["", f"Evenness of the floor: **{v['evenness']}**. {_esc(v['measure'])}"]
+        lines.append("")
     return "\n".join(lines)

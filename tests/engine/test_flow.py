@@ -285,3 +285,12 @@ def test_time_running_into_a_circle_of_steps_stops_the_protocol(driver):
     d.wait(31)  # a: timeout -> b, skipped -> a, visits used up -> b, skipped -> a ...
     assert d.m.frames == () and d.m.outcome == "exhausted"
     assert "routes in a circle" in d.of("StepWaiting")[0]["reason"]
+
+
+def test_items_not_reached_by_the_end_are_deferred(driver):
+    d = driver(LIB, "agenda")
+    d.do("start", "end")  # Rent strike running, Garden not reached
+    assert [e["title"] for e in d.of("ItemDeferred")] == ["Garden"]
+    d = driver(LIB, "mini-talk")
+    d.do("item Budget", "start", "end")  # no agenda in this meeting: Budget waits
+    assert [e["title"] for e in d.of("ItemDeferred")] == ["Budget"]

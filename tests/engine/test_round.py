@@ -131,3 +131,11 @@ def test_collect_keeps_one_answer_per_person_and_private_rounds_stay_out_of_minu
     assert "'red'" not in text and "'green'" not in text and "Passed" not in text
     # attendance and timing still count
     assert {a["name"]: a["seconds"] for a in d.minutes()["airtime"]}["Ana"] == 10
+
+
+def test_a_latecomer_to_a_round_that_has_gone_round_is_asked(driver):
+    d = driver(LIB, "go-round")
+    d.do("start", "next", "next", "next")
+    assert d.floor is None
+    d.do("join Eli", "next")
+    assert d.floor == "Eli"

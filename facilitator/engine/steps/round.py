@@ -134,9 +134,11 @@ def collect(tx: Tx, command: Command) -> None:
 
 
 def joined(tx: Tx, name: str) -> None:
+    """A latecomer is asked at the end of the round, also once the round has gone round."""
     run = tx.run
     if name not in run.order:
-        tx.update_run(order=run.order + (name,))
+        position = len(run.order) - 1 if complete(run) else run.position
+        tx.update_run(order=run.order + (name,), position=position)
 
 
 COMMANDS = {"next": next_, "done": done, "pass": pass_, "hand": hand, "collect": collect}

@@ -1,0 +1,51 @@
+"""`facilitator protocols init`: a commented starter protocols.yaml in the group's folder.
+
+Rules: the starter text is `facilitator/data/starter-protocols.yaml`, shipped in the
+package and read through importlib.resources; it validates against the built-in library
+(a test says so). An existing protocols.yaml is never overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.resources
+import pathlib
+import sys
+
+STARTER = "starter-protocols.yaml"
+
+
+def starter_text() -> str:
+    """The commented starter protocols.yaml that `init` writes."""
+    resource = importlib.resources.files("facilitator") / "data" / STARTER
+    return resource.read_text(encoding="utf-8")
+
+
+def init(args: argparse.Namespace) -> int:
+    """Write the starter protocols.yaml into the group's folder; 1 if one is there already."""
+    from facilitator.store.files import atomic_write, ensure_dir
+    from facilitator.store.group import Group
+
+    target = Group.from_env(getattr(args, "group", None)).protocols_path
+    if target.exists():
+        print(f"facilitator: {target} already exists, so it was left as it is; edit it, "
+              "or move it away to start again from the starter.", file=sys.stderr)
+        return 1
+    ensure_dir(target.parent)
+    atomic_write(target, starter_text().encode("utf-8"))
+    print(f"Wrote {target}. Edit it, then check it with: facilitator validate {target}")
+    return 0
+
+
+def add_init_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `init` to the sub-commands of `facilitator protocols`."""
+    parser = subparsers.add_parser(
+        "init", help="write a commented starter protocols.yaml into the group's folder",
+        description="Write a commented starter protocols.yaml into the group's folder, to "
+        "write your own protocols in. An existing protocols.yaml is never overwritten.")
+    # SUPPRESS: `facilitator protocols --group DIR init` keeps the parent parser's value.
+    parser.add_argument("--group", metavar="DIR", type=pathlib.Path,
+                        default=argparse.SUPPRESS,
+                        help="the group's folder (default: $FACILITATOR_GROUP, else your "
+                        "data folder)")
+    parser.set_defaults(func=init)

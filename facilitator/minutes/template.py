@@ -1,0 +1,82 @@
+"""Minutes through a group's own Jinja2 template (`--template FILE`).
+
+Rules:
+- The template sees the minutes' JSON keys as variables (`meeting`, `decisions`, ...),
+  plus the filters `duration` (seconds -> `1h15m`), `clock` (seconds -> `2:50`) and
+  `percent` (a share -> `25%`).
+- It runs in Jinja's sandbox with StrictUndefined: a name the minutes do not have is an
+  error, and so is reaching for Python internals (`__class__`, `mro`, ...).
+- Every error is one line, `FILE:LINE: why`, never a traceback.
+- For html, autoescape is on: what people typed cannot add markup.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any, NoReturn
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from facilitator.minutes.errors import TemplateError
+from facilitator.minutes.view import clock
+from facilitator.protocols.values import format_duration
+
+
+def _environment(name: str, source: str, autoescape: bool) -> SandboxedEnvironment:
+    def load(wanted: str) -> tuple[str, str, Any] | None:
+        return (source, name, lambda: True) if wanted == name else None
+
+    env = SandboxedEnvironment(loader=jinja2.FunctionLoader(load), autoescape=autoescape,
+                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(duration=format_duration, clock=clock,
+                       percent=lambda share: f"{round(float(share) * 100)}%")
+    return env
+
+
+def _line(error: BaseException, name: str) -> int | None:
+    """The template line an error was raised on: Jinja puts template lines in the trace."""
+    line = getattr(error, "lineno", None)
+    if line:
+        return int(line)
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == name]
+    return frames[-1].lineno if frames else None
+
+
+def _fail(name: str, error: BaseException, keys: list[str]) -> NoReturn:
+    line = _line(error, name)
+    where = f"{name}:{line}" if line else name
+    if isinstance(error, SecurityError):
+        why = ("the template reaches for Python internals, which minutes templates may not "
+               "do; use only the minutes' keys and the filters duration, clock and percent.")
+    elif isinstance(error, jinja2.UndefinedError):
+        why = (f"{error.message}; a template sees only the minutes' keys "
+               f"({', '.join(keys)}) and what it sets itself.")
+    elif isinstance(error, jinja2.TemplateNotFound):
+        why = (f"the template asks for another template ({error.name}); a minutes "
+               "template is one file.")
+    elif isinstance(error, jinja2.TemplateSyntaxError):
+        why = f"{error.message}; fix the template's syntax there."
+    else:
+        why = f"{error} ({type(error).__name__}); fix the template there."
+    raise TemplateError(f"{where}: {why}") from None
+
+
+def render_template(path: str | Path, minutes: dict[str, Any], autoescape: bool) -> str:
+    """The minutes through the template at `path`."""
+    name = str(path)
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise TemplateError(f"{name}: the template cannot be read ({error.strerror}); "
+                            "check the path given to --template.") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{name}: the template is not UTF-8 text; save it as UTF-8.") \
+            from None
+    env = _environment(name, source, autoescape)
+    try:
+        return env.get_template(name).render(**minutes)
+    except Exception as error:  # noqa: BLE001 -- a template is the user's code; any error is theirs
+        _fail(name, error, sorted(minutes))

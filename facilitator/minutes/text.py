@@ -1,0 +1,118 @@
+"""Minutes as plain text that reads well in an email: lines of at most 72 characters.
+
+Headings are underlined, lists are indented, and long lines wrap under their own
+indentation so a reply quoting them stays readable. Nothing is escaped: it is only text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+from facilitator.minutes.view import view
+
+WIDTH = 72
+_SPACES = re.compile(r"[ \t\r\n]+")
+NBSP = "\xa0"  # joins words that must not be split across lines; a space once wrapped
+
+
+def _wrap(text: str, indent: str = "", hang: str | None = None, squash: bool = True) -> list[str]:
+    """`text` wrapped at WIDTH; first line at `indent`, the rest at `hang`."""
+    text = _SPACES.sub(" ", str(text)).strip() if squash else str(text)
+    if len(indent) + len(text) <= WIDTH:  # most lines: textwrap is slow, and not needed
+        return [(indent + text).rstrip().replace(NBSP, " ")]
+    lines = textwrap.wrap(text, WIDTH, initial_indent=indent,
+                         subsequent_indent=indent if hang is None else hang,
+                         break_long_words=True, break_on_hyphens=False) or [indent.rstrip()]
+    return [line.replace(NBSP, " ") for line in lines]
+
+
+def _heading(text: str) -> list[str]:
+    return ["", text, "-" * len(text)]
+
+
+def _item(text: str, bullet: str = "- ", indent: str = "") -> list[str]:
+    return _wrap(text, indent + bullet, indent + " " * len(bullet))
+
+
+def _decisions(v: dict[str, Any]) -> list[str]:
+    lines = _heading("Decisions")
+    for n, g in enumerate(v["proposals"], start=1):
+        lines += [""] + _item(f"{g['proposal']}", f"{n}. ")
+        lines += _wrap(f"Outcome: {g['result'].upper()}", "   ")
+        for t in g["tests"]:
+            tally = f" ({t['tally'].replace(' ', NBSP)})" if t["tally"] else ""
+            recorded = "; recorded" if t["recorded"] else ""
+            lines += _item(f"{t['heading']}: {t['result']}{tally}{recorded}", "- ", "   ")
+            if t["note"]:
+                lines += _wrap(t["note"], "     ")
+            for name, did, reason in t["reasons"]:
+                lines += _wrap(f"{name} {did}" + (f': "{reason}"' if reason else "."),
+                               "     ", "       ")
+    return lines
+
+
+def _timeline(v: dict[str, Any]) -> list[str]:
+    lines = _heading("Timeline")
+    lines.append(f"{'at':>7}  {'step':<30} {'took':<16} outcome")
+    for s in v["timeline"]:
+        title = "  " * s["depth"] + s["title"]
+        took = s["duration"] + (f" ({s['overrun']} over)" if s["overrun"] else "")
+        row = f"{s['start']:>7}  {title[:30]:<30} {took:<16} {s['outcome']}"
+        lines += _wrap(row, "", " " * 9, squash=False)
+    return lines
+
+
+def render_text(m: dict[str, Any], airtime: bool = True) -> str:
+    return text_of(view(m, airtime))
+
+
+def text_of(v: dict[str, Any]) -> str:
+    """The plain text of minutes already put in `view` form."""
+    title = v["title"]
+    lines = _wrap(title) + ["=" * min(WIDTH, len(title))]
+    lines += _wrap(f"{v['date']}, {v['duration']}, protocol {v['protocol']}")
+    lines += _heading("Present") + _wrap(", ".join(v["present"]) or "nobody")
+    lines += [ln for p, at in v["late"] for ln in _item(f"{p} joined at {at}.")]
+    lines += [ln for p, at in v["left"] for ln in _item(f"{p} left at {at}.")]
+    if v["roles"]:
+        lines += _heading("Roles") + [ln for r, n in v["roles"] for ln in _item(f"{r}: {n}")]
+    if v["proposals"]:
+        lines += _decisions(v)
+    if v["actions"]:
+        lines += _heading("Action items")
+        for a in v["actions"]:
+            due = f", due {a['due']}" if a["due"] else ""
+            lines += _item(f"{a['what']} ({a['owner']}{due})", "[ ] ")
+    if v["agreements"]:
+        lines += _heading("Agreements")
+        for g in v["agreements"]:
+            review = f" Review on {g['review']}." if g["review"] else ""
+            lines += _item(f"{g['text']} ({g['parties']}).{review}")
+    if v["notes"]:
+        lines += _heading("Notes") + [ln for n in v["notes"] for ln in _item(n["text"])]
+    if v["agenda"] or v["deferred"]:
+        lines += _heading("Agenda")
+        lines += [ln for i in v["agenda"] for ln in _item(f"{i['title']}: {i['outcome']}")]
+        if v["deferred"]:
+            lines += _item("Deferred to the next meeting: " + ", ".join(v["deferred"]))
+    if v["reviews"]:
+        lines += _heading("Review of open items")
+        lines += [ln for r in v["reviews"] for ln in
+                  _item(f"{r['what']}: {r['result']}" + (f" to {r['to']}" if r["to"] else ""))]
+    lines += _timeline(v)
+    if v["overrides"]:
+        lines += _heading("Facilitator's overrides")
+        lines += [ln for o in v["overrides"] for ln in _item(f"{o['command']} at {o['at']}")]
+    if v["airtime"]:
+        lines += _heading("Airtime")
+        width = max(12, *(len(a["name"]) for a in v["airtime"]))
+        lines += _wrap(f"{'name':<{width}}  {'time':>8}  {'turns':>5}  {'share':>5}", "  ",
+                       squash=False)
+        for a in v["airtime"]:
+            lines += _wrap(f"{a['name']:<{width}}  {a['time']:>8}  {a['turns']:>5}  "
+                           f"{a['share']:>5}", "  ", "  ", squash=False)
+        if v["evenness"] is not None:
+            lines += [""] + _wrap(f"Evenness of the floor: {v['evenness']}. {v['measure']}")
+    return "\n".join(lines) + "\n"
