@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `facilitator minutes --last | head`: the reader has enough
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

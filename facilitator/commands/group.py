@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from facilitator.commands.output import add_render_arguments, emit_minutes
+
 import argparse
 import json
 from typing import Any
@@ -12,20 +14,6 @@ from facilitator.store.group import Group
 
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _minutes_as(minutes: dict[str, Any], fmt: str, group: Group, meeting_id: str) -> str:
-    """The minutes in `fmt`. Formats other than json come from facilitator.minutes."""
-    if fmt == "json":
-        return json.dumps(minutes, ensure_ascii=False, indent=2)
-    try:
-        from facilitator.minutes import render  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        stored = group.minutes_path / f"{meeting_id}.{fmt}"
-        if stored.is_file():
-            return stored.read_text(encoding="utf-8").rstrip("\n")
-        raise StoreError(f"Minutes as {fmt} are not available yet; use --format json.") from None
-    return str(render(minutes, fmt)).rstrip("\n")
 
 
 def meetings(args: argparse.Namespace) -> int:
@@ -72,8 +60,7 @@ def minutes(args: argparse.Namespace) -> int:
         raise StoreError(
             f"There is no meeting {meeting_id} in {group.path}. `facilitator meetings` lists them."
         )
-    print(_minutes_as(stored, args.format, group, meeting_id))
-    return 0
+    return emit_minutes(args, stored)
 
 
 def roster(args: argparse.Namespace) -> int:
@@ -172,12 +159,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("meeting", nargs="?", metavar="MEETING", help="the meeting's id")
     which.add_argument("--last", action="store_true", help="the most recent meeting")
-    p.add_argument(
-        "--format",
-        default="json",
-        metavar="FORMAT",
-        help="json (default), or md, html, txt where available",
-    )
+    add_render_arguments(p, default="json")
 
     p = add("roster", roster, "Show who comes to meetings; record opt-outs from roles.")
     change = p.add_mutually_exclusive_group()

@@ -6,13 +6,12 @@ import argparse
 import pathlib
 import sys
 
+from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.commands.protocols import add_library_arguments, library_paths
 from facilitator.errors import ProtocolError
 from facilitator.protocols.loader import build_library, builtin_source, read_sources
 from facilitator.protocols.model import Library
 from facilitator.session import Sources
-
-FORMATS = ("json", "md", "html", "txt", "eml")
 
 
 def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
@@ -48,12 +47,10 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     minutes = live.minutes()
     if group is not None and live.meeting.ended:
-        formats = {fmt: render(minutes, fmt) for fmt in ("md",)}
-        live.finish(formats)
+        live.finish({fmt: render(minutes, fmt) for fmt in ("md", "html", "txt")})
     else:
         live.close()
-    sys.stdout.write(render(minutes, args.format))
-    return 0
+    return emit_minutes(args, minutes)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -88,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     sim = subparsers.add_parser("simulate", help="run a script headless and print its minutes")
     sim.add_argument("script", type=pathlib.Path)
-    sim.add_argument("--format", choices=FORMATS, default="json")
+    add_render_arguments(sim, default="json")
     add_library_arguments(sim)
     sim.set_defaults(func=_simulate)
 

@@ -80,6 +80,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     last_test: dict[str, dict[str, Any]] = {}  # proposal -> its latest test
     all_tests: dict[int, Event] = {}
     actions, agreements, notes, overrides = [], [], [], []
+    collected: list[dict[str, Any]] = []
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
@@ -157,6 +158,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                "review_on": e["review_on"]})
         elif kind == "Noted":
             notes.append({"text": e["text"], "at_s": rel(e["at"])})
+        elif kind == "Collected":  # a private round's answers never get here
+            collected.append({"name": e["name"], "field": e["field"], "value": e["value"]})
         elif kind == "ItemStarted":
             items.append({"title": e["title"], "protocol": e["protocol"],
                           "owner": e.get("owner"), "outcome": None, "confidential": False})
@@ -188,6 +191,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "actions": actions,
         "agreements": agreements,
         "notes": notes,
+        "collected": collected,
         "airtime": shares,
         "evenness": evenness([r["seconds"] for r in shares]),
         "evenness_measure": MEASURE,

@@ -75,20 +75,20 @@ def test_an_unknown_meeting_is_one_sentence(group_dir: str, capsys) -> None:
     assert code == 1 and "There is no meeting nope" in err and "facilitator meetings" in err
 
 
-def test_other_formats_come_from_the_minutes_package_or_say_they_are_not_ready(
-    group_dir: str, capsys, monkeypatch: pytest.MonkeyPatch
+def test_minutes_render_in_every_format_and_can_be_written_to_a_file(
+    group_dir: str, capsys, tmp_path
 ) -> None:
-    """A non-JSON format is rendered by facilitator.minutes.render when it exists."""
-    import facilitator.minutes as package
-
-    if not hasattr(package, "render"):
-        code, _, err = run(capsys, "minutes", "m1", "--group", group_dir, "--format", "md")
-        assert code == 1 and "not available yet" in err
-    monkeypatch.setattr(
-        package, "render", lambda minutes, fmt: f"{fmt}: {minutes['meeting']['id']}", raising=False
-    )
+    """`minutes m1 --format md` renders; `--no-airtime` leaves airtime out; `-o` writes a file."""
     code, out, _ = run(capsys, "minutes", "m1", "--group", group_dir, "--format", "md")
-    assert code == 0 and out == "md: m1\n"
+    assert code == 0 and out.startswith("# ") and "Airtime" in out
+    code, out, _ = run(capsys, "minutes", "m1", "--group", group_dir, "--format", "md",
+                       "--no-airtime")
+    assert code == 0 and "Airtime" not in out
+    target = tmp_path / "m1.html"
+    code, out, _ = run(capsys, "minutes", "m1", "--group", group_dir, "--format", "html",
+                       "-o", str(target))
+    assert code == 0 and out == f"Minutes written to {target}.\n"
+    assert target.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
 
 
 def test_roster_and_opt_outs(group_dir: str, capsys) -> None:

@@ -139,3 +139,16 @@ def test_a_latecomer_to_a_round_that_has_gone_round_is_asked(driver):
     assert d.floor is None
     d.do("join Eli", "next")
     assert d.floor == "Eli"
+
+
+def test_answers_collected_in_an_open_round_reach_the_minutes(driver):
+    lib = library_from("""
+version: 1
+protocols:
+  skills:
+    title: Skills
+    steps: [{id: r, kind: round, collect: {answer: text}}]
+""")
+    d = driver(lib, "skills")
+    d.do("start", 'collect Ana "brake pads"', "end")
+    assert d.minutes()["collected"] == [{"name": "Ana", "field": "answer", "value": "brake pads"}]

@@ -1,0 +1,36 @@
+"""How `minutes` and `simulate` render and write minutes: one set of flags for both."""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+from typing import Any
+
+from facilitator.minutes import FORMATS, render
+
+
+def add_render_arguments(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--format", choices=FORMATS, default=default,
+                        help=f"the minutes' format (default {default})")
+    parser.add_argument("--template", metavar="FILE", type=pathlib.Path, default=None,
+                        help="a Jinja2 template that sees the minutes' JSON keys")
+    parser.add_argument("--no-airtime", dest="airtime", action="store_false",
+                        help="leave the airtime table out")
+    parser.add_argument("-o", "--output", metavar="FILE", type=pathlib.Path, default=None,
+                        help="write the minutes to FILE instead of printing them")
+
+
+def emit_minutes(args: argparse.Namespace, minutes: dict[str, Any]) -> int:
+    text = render(minutes, args.format, airtime=args.airtime, template=args.template)
+    if args.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"facilitator: {args.output} cannot be written ({error.strerror}); choose "
+              "another file.", file=sys.stderr)
+        return 1
+    print(f"Minutes written to {args.output}.")
+    return 0
