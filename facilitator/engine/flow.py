@@ -49,7 +49,7 @@ def enter(tx: Tx, index: int) -> str | None:
                               trail=frame.trail + (index,)))
     tx.emit("StepStarted", protocol=frame.protocol.id, step=step.id, kind=step.kind,
             title=step.display_title, depth=len(tx.m.frames) - 1, visit=visit,
-            confidential=False)
+            closed=confidential, confidential=False)
     if visit > step.max_visits:
         return "exhausted"
     if step.every and tx.m.setup.meeting_number % step.every != 0:

@@ -117,7 +117,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             entry = {"protocol": e["protocol"], "step": e["step"], "kind": e["kind"],
                      "title": e["title"], "depth": e.get("depth", 0),
                      "started_s": rel(e["at"]), "duration_s": None, "outcome": None,
-                     "overrun_s": 0.0, "confidential": False}
+                     "overrun_s": 0.0, "confidential": bool(e.get("closed"))}
             steps.append(entry)
             open_steps.append(entry)
         elif kind == "StepEnded":
@@ -135,6 +135,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         elif kind == "TestEnded":
             decision = {k: e[k] for k in ("step", "proposal", "outcome", "attempt", "tally",
                                           "stances")}
+            decision["scale"] = e.get("scale")
+            decision["rule"] = e.get("rule")
             decision["title"] = open_steps[-1]["title"] if open_steps else e["step"]
             decision["recorded"] = False
             decision.update(_follows(last_test.get(decision["proposal"]), decision))
@@ -150,6 +152,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 decisions.append({"step": e.get("step"), "proposal": e["text"],
                                   "outcome": outcome, "attempt": None, "tally": {},
                                   "stances": [], "title": None, "recorded": True,
+                                  "scale": None, "rule": None,
                                   "follows": None, "fallback": False})
         elif kind == "ActionRecorded":
             actions.append({"what": e["what"], "owner": e["owner"], "due": e["due"]})

@@ -64,15 +64,24 @@ def names(items: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _how(d: dict[str, Any]) -> str:
+    """How a fallback test was held: `; held on the vote scale, 2/3 support needed`."""
+    if not d.get("scale"):
+        return ""
+    threshold = (d.get("rule") or {}).get("threshold")
+    needed = f", {threshold} support needed" if threshold and threshold != "1" else ""
+    return f"; held on the {d['scale']} scale{needed}"
+
+
 def _test(d: dict[str, Any]) -> dict[str, Any]:
     follows = d.get("follows")
     note = None
     if follows:
         was = OUTCOMES.get(follows["outcome"], label(follows["outcome"]))
         before = follows.get("title") or label(follows["step"])
-        note = (f"Fallback after {before} (attempt {follows['attempt']}) ended {was}."
-                if d.get("fallback") else f"Tried again after attempt {follows['attempt']} "
-                f"ended {was}.")
+        note = (f"Fallback after {before} (attempt {follows['attempt']}) ended {was}"
+                f"{_how(d)}." if d.get("fallback") else
+                f"Tried again after attempt {follows['attempt']} ended {was}.")
     stances = d.get("stances") or []
     reasons = [(s["name"], NAMED[key], s.get("reason")) for key in NAMED
                for s in stances if s["stance"] == key]
@@ -83,7 +92,7 @@ def _test(d: dict[str, Any]) -> dict[str, Any]:
     return {
         "heading": f"{title}{attempt}", "outcome": d["outcome"],
         "result": OUTCOMES.get(d["outcome"], label(d["outcome"])),
-        "tally": ", ".join(f"{label(k)} {v}" for k, v in (d.get("tally") or {}).items()),
+        "tally": ", ".join(f"{label(k)}: {v}" for k, v in (d.get("tally") or {}).items()),
         "reasons": reasons,
         "note": note, "fallback": bool(d.get("fallback")), "recorded": bool(d.get("recorded")),
     }

@@ -99,9 +99,12 @@ def close_test(tx: Tx, outcome: str | None = None) -> str:
         tx.set_frame(_with_failures(frame, run.step.id, failures))
         if run.step.attempts is not None and failures >= run.step.attempts:
             outcome = "exhausted"
+    rule = run.step.rule
     entry: dict[str, Any] = {
         "step": run.step.id, "proposal": tx.m.proposal, "outcome": outcome,
-        "attempt": run.attempt, "tally": tally,
+        "attempt": run.attempt, "tally": tally, "scale": run.step.scale,
+        "rule": {"quorum": str(rule.quorum), "threshold": str(rule.threshold),
+                 "max_stand_asides": rule.max_stand_asides},
         "stances": [{"name": n, "stance": k, "reason": r}
                     for n, k, r in counted_stances(tx.m, run)],
     }
