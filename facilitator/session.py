@@ -20,13 +20,13 @@ from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store.group import Group
-from facilitator.store.journal import Journal
+from facilitator.store.journal import Journal, read_journal
 
 Sources = list[tuple[str, str]]
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
-    stamp = dt.datetime.fromtimestamp(when, dt.timezone.utc).strftime("%Y-%m-%d-%H%M")
+    stamp = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y-%m-%d-%H%M")
     base = f"{stamp}-{protocol}"
     if group is None:
         return base
@@ -37,12 +37,43 @@ def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
     return candidate
 
 
+MINUTES_FORMATS = ("md", "html", "txt")
+
+
+def minutes_files(minutes: dict[str, Any]) -> dict[str, str]:
+    """The formats kept beside the JSON in the group's minutes folder."""
+    from facilitator.minutes import render
+
+    return {fmt: render(minutes, fmt) for fmt in MINUTES_FORMATS}
+
+
+def record_ended(group: Group) -> list[str]:
+    """Record the minutes of meetings that ended but were not recorded (a crash between
+    `end` and the write): nothing said is lost. Returns their ids."""
+    done = []
+    for meeting_id in group.ended_unrecorded():
+        contents = read_journal(group.journal_path(meeting_id))
+        minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
+        group.record_minutes(minutes, minutes_files(minutes))
+        done.append(meeting_id)
+    return done
+
+
+def open_group(path: Any = None) -> Group:
+    """The group named by `--group`, `FACILITATOR_GROUP` or the default folder, with any
+    meeting that ended unrecorded recorded first, so its memory is whole."""
+    group = Group.from_env(path)
+    record_ended(group)
+    return group
+
+
 def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                 now: float) -> Setup:
     """What the group's memory brings to a new meeting."""
     if group is None:
         return Setup(meeting_id, title, protocol, now)
-    today = dt.datetime.fromtimestamp(now, dt.timezone.utc).date()
+    record_ended(group)
+    today = dt.datetime.fromtimestamp(now, dt.UTC).date()
     review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "")
               for a in group.open_actions()]
     review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()))

@@ -11,7 +11,7 @@ from typing import Any
 
 from facilitator import fairshare
 from facilitator.errors import StoreError
-from facilitator.store.group import Group
+from facilitator.session import open_group
 
 NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
@@ -26,7 +26,7 @@ def _times(count: int) -> str:
 
 def _roles(args: argparse.Namespace) -> int:
     """Who to ask for each role next."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     suggestions = fairshare.suggest_roles(group.meetings(), group.roster())
     if args.format == "json":
         _print_json(suggestions)
@@ -55,7 +55,7 @@ def _person(row: dict[str, Any]) -> str:
 
 def _workload(args: argparse.Namespace) -> int:
     """Open actions, recent roles and meetings per person, with a word where it piles up."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     rows = fairshare.workload(group.meetings(), group.open_actions(), group.roster())
     if args.format == "json":
         _print_json(rows)
@@ -92,7 +92,7 @@ def _airtime(args: argparse.Namespace) -> int:
     """Each person's share of the floor over the last N meetings, and how even it was."""
     if args.meetings < 1:
         raise StoreError("--meetings counts meetings: give 1 or more.")
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     shares = fairshare.airtime_shares(group.meetings(), args.meetings)
     if args.format == "json":
         _print_json(shares)
@@ -101,7 +101,8 @@ def _airtime(args: argparse.Namespace) -> int:
         print(f"No meetings yet in {group.path}.")
         return 0
     total = sum(shares["seconds"].values())
-    span = "the last meeting" if shares["meetings"] == 1 else f"the last {shares['meetings']} meetings"
+    count = shares["meetings"]
+    span = "the last meeting" if count == 1 else f"the last {count} meetings"
     print(f"Over {span} ({round(total / 60)} min of speaking):")
     for name, fraction in shares["shares"].items():
         print(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
@@ -120,7 +121,7 @@ def _airtime(args: argparse.Namespace) -> int:
 
 def _moratorium(args: argparse.Namespace) -> int:
     """Show, set or lift the moratorium on new initiatives."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     reason = " ".join(args.reason)
     if args.action == "set":
         fairshare.set_moratorium(group, reason)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from facilitator.commands.output import add_render_arguments, emit_minutes
-
 import argparse
 import json
 from typing import Any
 
+from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.errors import StoreError
-from facilitator.store.group import Group
+from facilitator.session import open_group
 
 
 def _print_json(value: Any) -> None:
@@ -18,7 +17,7 @@ def _print_json(value: Any) -> None:
 
 def meetings(args: argparse.Namespace) -> int:
     """List the group's meetings, the ones still open first."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     open_ = [{**m, "status": "open"} for m in group.unfinished_meetings()]
     ended = [{**m, "status": "ended"} for m in group.meetings()]
     if args.format == "json":
@@ -42,7 +41,7 @@ def meetings(args: argparse.Namespace) -> int:
 
 def minutes(args: argparse.Namespace) -> int:
     """Print the minutes of one meeting (or the last one)."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     meeting_id = group.last_meeting_id() if args.last else args.meeting
     if meeting_id is None:
         raise StoreError(
@@ -65,7 +64,7 @@ def minutes(args: argparse.Namespace) -> int:
 
 def roster(args: argparse.Namespace) -> int:
     """Show who comes to the group's meetings; record opt-outs from roles."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     change = args.opt_out or args.opt_in
     if change:
         name, role = change
@@ -88,7 +87,7 @@ def roster(args: argparse.Namespace) -> int:
 
 def actions(args: argparse.Namespace) -> int:
     """Show open action items, grouped by the person who owns them."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for action in group.open_actions():
         by_owner.setdefault(str(action.get("owner") or "(nobody)"), []).append(action)
@@ -104,7 +103,7 @@ def actions(args: argparse.Namespace) -> int:
 
 def decisions(args: argparse.Namespace) -> int:
     """Show the decision log, or the entries that contain WORD."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     found = group.decisions(" ".join(args.word) or None)
     if not found:
         print("No decisions match." if args.word else "No decisions yet.")
@@ -120,7 +119,7 @@ def decisions(args: argparse.Namespace) -> int:
 
 def principles(args: argparse.Namespace) -> int:
     """Show the group's principles, or add one with `principles add TEXT`."""
-    group = Group.from_env(args.group)
+    group = open_group(args.group)
     if args.words:
         if args.words[0] != "add":
             raise StoreError("Use `facilitator principles add TEXT` to add a principle.")

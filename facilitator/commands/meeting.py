@@ -11,7 +11,7 @@ from facilitator.commands.protocols import add_library_arguments, library_paths
 from facilitator.errors import ProtocolError
 from facilitator.protocols.loader import build_library, builtin_source, read_sources
 from facilitator.protocols.model import Library
-from facilitator.session import Sources
+from facilitator.session import Sources, minutes_files, open_group
 
 
 def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
@@ -26,15 +26,12 @@ def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
 
 
 def _group(args: argparse.Namespace, *, default: bool = True):  # type: ignore[no-untyped-def]
-    from facilitator.store.group import Group
-
     if args.group is None and not default:
         return None
-    return Group.from_env(args.group)
+    return open_group(args.group)
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from facilitator.minutes import render
     from facilitator.script import ScriptError, load_script, run_script
 
     try:
@@ -47,7 +44,7 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     minutes = live.minutes()
     if group is not None and live.meeting.ended:
-        live.finish({fmt: render(minutes, fmt) for fmt in ("md", "html", "txt")})
+        live.finish(minutes_files(minutes))
     else:
         live.close()
     return emit_minutes(args, minutes)

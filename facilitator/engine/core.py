@@ -13,7 +13,8 @@ Rules:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from facilitator.engine import flow
 from facilitator.engine.commands import OVERRIDES, Command, parse

@@ -13,7 +13,7 @@ Routing is a loop, not recursion, so a long chain of steps that end at once is c
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 

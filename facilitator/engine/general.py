@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 
@@ -14,7 +14,7 @@ from facilitator.engine.steps import ADVANCE, nested, record
 from facilitator.engine.steps import round as round_step
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
-from facilitator.protocols.model import BUILTIN_ROLES, Protocol, Role
+from facilitator.protocols.model import BUILTIN_ROLES, AgendaItem, Protocol, Role
 from facilitator.protocols.values import parse_duration
 
 
@@ -221,7 +221,7 @@ def end(tx: Tx, cmd: Command) -> None:
 
 def _defer_the_rest(tx: Tx) -> None:
     """Agenda items the meeting did not reach are kept for the next one."""
-    left = []
+    left: list[AgendaItem] = []
     for frame in tx.m.frames:
         run = frame.run
         if run is not None and run.step.kind == "agenda":

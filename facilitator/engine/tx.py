@@ -7,12 +7,19 @@ meeting it started from is untouched, because nothing here mutates a state objec
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from facilitator.engine.state import Frame, Meeting, Run
 from facilitator.errors import Refused
+
+if TYPE_CHECKING:
+    from facilitator.engine.commands import Command
+
+# A command's handler for one kind of step.
+Handler = Callable[["Tx", "Command"], None]
 
 # Entering this many steps in one command means the protocol routes in a circle.
 MAX_ENTRIES = 500

@@ -11,9 +11,9 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Mapping
 
 import attrs
 
@@ -158,7 +158,7 @@ class Step:
 
     def place(self, key: str) -> Where:
         """The position of `key`'s value, or of the whole object when unknown."""
-        return self.places.get(key, self.where)  # type: ignore[return-value]
+        return self.places.get(key, self.where)
 
     @property
     def display_title(self) -> str:
@@ -180,7 +180,7 @@ class Protocol:
 
     def place(self, key: str) -> Where:
         """The position of `key`'s value, or of the whole object when unknown."""
-        return self.places.get(key, self.where)  # type: ignore[return-value]
+        return self.places.get(key, self.where)
 
     def step(self, step_id: str) -> Step | None:
         for step in self.steps:
@@ -217,7 +217,7 @@ class Library:
     scales: Mapping[str, Scale] = attrs.field(factory=dict, converter=_frozen_map)
 
     def protocol(self, protocol_id: str) -> Protocol | None:
-        return self.protocols.get(protocol_id)  # type: ignore[return-value]
+        return self.protocols.get(protocol_id)
 
     def scale(self, scale_id: str) -> Scale | None:
-        return self.scales.get(scale_id)  # type: ignore[return-value]
+        return self.scales.get(scale_id)

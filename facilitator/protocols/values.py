@@ -25,7 +25,7 @@ def parse_duration(text: object, *, days: bool = False) -> int:
             f"`{raw}` uses days or weeks, which only review periods take; "
             "write it in hours, minutes and seconds, like `1h15m`."
         )
-    seconds = sum(int(g) * unit for g, unit in zip(match.groups(), _UNITS) if g)
+    seconds = sum(int(g) * unit for g, unit in zip(match.groups(), _UNITS, strict=True) if g)
     if seconds <= 0:
         raise ValueError(f"`{raw}` is no time at all; give a duration longer than zero.")
     return seconds

@@ -127,6 +127,22 @@ class Group:
             )
         return sorted(found, key=lambda m: _when(m["created_at"]), reverse=True)
 
+    def ended_unrecorded(self) -> list[str]:
+        """Meetings whose journal ends with `end` but whose minutes were never recorded
+        (the process stopped between the two): their ids, to be recorded now."""
+        recorded = {doc.get("id") for doc in self._table("meetings").all()}
+        found = []
+        for path in self._journal_files():
+            if path.stem in recorded:
+                continue
+            try:
+                last = last_line(path)
+            except (OSError, ValueError):
+                continue
+            if last is not None and last.get("command") == "end":
+                found.append(path.stem)
+        return sorted(found)
+
     def last_meeting_id(self) -> str | None:
         """The id of the newest meeting, ended or still open; None in a new group."""
         times = {m["id"]: _when(m.get("started_at")) for m in self._rows("meetings")}

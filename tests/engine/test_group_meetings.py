@@ -54,3 +54,25 @@ def test_review_every_and_deferred_items_carry_across_meetings(tmp_path, capsys)
         (action["id"], "done", None)]
     assert group.open_actions() == []
     assert group.meeting_count("weekly") == 2
+
+
+def test_a_meeting_that_ended_but_was_not_recorded_is_recorded_on_next_open(tmp_path):
+    """A crash between `end` reaching the journal and the minutes being written loses nothing."""
+    from facilitator.clock import FakeClock
+    from facilitator.protocols.loader import build_library
+    from facilitator.session import LiveMeeting, open_group
+
+    library, _ = build_library([("p.yaml", PROTOCOLS)])
+    group = Group(tmp_path / "group")
+    live = LiveMeeting.open(library, [], "talk", FakeClock(), group=group)
+    live.do("join Ana")
+    live.do("start")
+    live.do('record action "Fix the gate" Ana')
+    live.do("end")
+    live.close()  # the process stops here: no minutes recorded
+    assert group.meetings() == [] and group.unfinished_meetings() == []
+
+    again = open_group(tmp_path / "group")
+    assert [m["id"] for m in again.meetings()] == [live.id]
+    assert [a["what"] for a in again.open_actions()] == ["Fix the gate"]
+    assert (tmp_path / "group" / "minutes" / f"{live.id}.md").is_file()

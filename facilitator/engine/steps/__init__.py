@@ -7,12 +7,11 @@ command the running kind does not take is refused by `facilitator.engine.core`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from facilitator.engine import flow
-from facilitator.engine.commands import Command
 from facilitator.engine.steps import choose, decide, discussion, nested, record, review, round, turn
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 
 
 def _nothing(tx: Tx) -> str | None:
@@ -27,7 +26,6 @@ flow.ENTER.update({
 })
 flow.RESUME.update({"use": nested.resume_use, "agenda": nested.resume_agenda})
 
-Handler = Callable[[Tx, Command], None]
 KIND_COMMANDS: dict[str, dict[str, Handler]] = {
     "round": round.COMMANDS, "discussion": discussion.COMMANDS, "turn": turn.COMMANDS,
     "decide": decide.COMMANDS, "choose": choose.COMMANDS, "review": review.COMMANDS,

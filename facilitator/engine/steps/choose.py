@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from facilitator.engine.commands import Command
 from facilitator.engine.flow import finish
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 
 
@@ -27,4 +27,4 @@ def advance(tx: Tx) -> str:
                   f"(as in `choose {next(iter(tx.run.step.options))}`).")
 
 
-COMMANDS = {"choose": choose}
+COMMANDS: dict[str, Handler] = {"choose": choose}

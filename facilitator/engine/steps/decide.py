@@ -14,7 +14,7 @@ from typing import Any
 
 from facilitator.engine.commands import Command
 from facilitator.engine.state import Meeting, Run
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import Scale
 
@@ -125,4 +125,4 @@ def advance(tx: Tx) -> str:
     return close_test(tx)
 
 
-COMMANDS = {"stance": stance}
+COMMANDS: dict[str, Handler] = {"stance": stance}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from facilitator.engine.commands import Command
 from facilitator.engine.floor import drop_hand, end_floor, next_seq, push_hand, take_next_hand
 from facilitator.engine.state import Hand
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 
 
@@ -83,4 +83,6 @@ def _must_be_here(tx: Tx, name: str) -> None:
         raise Refused(f"{name} is not here; add them with `join {name}`.")
 
 
-COMMANDS = {"hand": hand, "lower": lower, "invite": invite, "next": next_, "done": done}
+COMMANDS: dict[str, Handler] = {
+    "hand": hand, "lower": lower, "invite": invite, "next": next_, "done": done,
+}

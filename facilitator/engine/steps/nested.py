@@ -10,6 +10,8 @@ for the next meeting.
 
 from __future__ import annotations
 
+from typing import Any
+
 from facilitator.engine.commands import Command
 from facilitator.engine.flow import end_step, finish, push_frame
 from facilitator.engine.state import Run
@@ -92,7 +94,7 @@ def item(tx: Tx, command: Command) -> None:
         finish(tx, _start_item(tx, len(run.items)))
 
 
-def _set_agenda(tx: Tx, depth: int, run: Run, **changes: object) -> None:
+def _set_agenda(tx: Tx, depth: int, run: Run, **changes: Any) -> None:
     import attrs
 
     frame = tx.m.frames[depth]

@@ -49,7 +49,7 @@ def record(tx: Tx, command: Command) -> None:
         run = tx.m.run
         review_on = None
         if run is not None and run.step.kind == "record" and run.step.review_after:
-            day = dt.datetime.fromtimestamp(tx.now, dt.timezone.utc).date()
+            day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
             review_on = (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
         tx.emit("AgreementRecorded", text=rest[0], parties=list(rest[1:]),
                 review_on=review_on, **_public(tx))

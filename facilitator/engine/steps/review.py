@@ -7,7 +7,7 @@ come from the group's memory when the meeting is opened (`Setup.review`).
 from __future__ import annotations
 
 from facilitator.engine.commands import Command
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 
 RESULTS = ("done", "keep", "drop", "hand")
@@ -37,4 +37,4 @@ def review(tx: Tx, command: Command) -> None:
     tx.emit("Reviewed", id=item_id, result=result, to=to, text=items[item_id].text)
 
 
-COMMANDS = {"review": review}
+COMMANDS: dict[str, Handler] = {"review": review}

@@ -13,7 +13,7 @@ import random
 from facilitator.engine.commands import Command
 from facilitator.engine.floor import end_floor, give_floor
 from facilitator.engine.state import Meeting, Run
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 
 
@@ -141,4 +141,6 @@ def joined(tx: Tx, name: str) -> None:
         tx.update_run(order=run.order + (name,), position=position)
 
 
-COMMANDS = {"next": next_, "done": done, "pass": pass_, "hand": hand, "collect": collect}
+COMMANDS: dict[str, Handler] = {
+    "next": next_, "done": done, "pass": pass_, "hand": hand, "collect": collect,
+}

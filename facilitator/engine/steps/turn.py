@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from facilitator.engine.commands import Command
 from facilitator.engine.floor import end_floor, give_floor
-from facilitator.engine.tx import Tx
+from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 
 
@@ -49,4 +49,4 @@ def hand(tx: Tx, command: Command) -> None:
                   "in a discussion.")
 
 
-COMMANDS = {"invite": invite, "next": next_, "done": next_, "hand": hand}
+COMMANDS: dict[str, Handler] = {"invite": invite, "next": next_, "done": next_, "hand": hand}
