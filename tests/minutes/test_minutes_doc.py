@@ -1,0 +1,30 @@
+"""The template example in docs/minutes.md renders as the page shows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from facilitator.minutes import render
+from facilitator.protocols.loader import build_library
+from facilitator.script import load_script, run_script
+
+DOCS = Path(__file__).parents[2] / "docs" / "minutes.md"
+
+
+def test_the_documented_template_renders(tmp_path):
+    [template] = re.findall(r"```jinja\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    (tmp_path / "mine.md.j2").write_text(template)
+    (tmp_path / "s.yaml").write_text("""
+protocol: quick-decision
+title: Tool library
+participants: [Ana, Ben]
+roles: {presenter: Ben}
+commands: ['propose "Open on Saturdays"', start, advance, stance Ana agree, stance Ben agree,
+           advance, advance, end]
+""")
+    library, _ = build_library([])
+    minutes = run_script(load_script(tmp_path / "s.yaml"), library, []).minutes()
+    text = render(minutes, "md", template=tmp_path / "mine.md.j2")
+    assert text.splitlines() == ["# Tool library", "- Open on Saturdays: passed", "",
+                                 "Present: Ana, Ben"]
