@@ -76,3 +76,15 @@ def test_a_meeting_that_ended_but_was_not_recorded_is_recorded_on_next_open(tmp_
     assert [m["id"] for m in again.meetings()] == [live.id]
     assert [a["what"] for a in again.open_actions()] == ["Fix the gate"]
     assert (tmp_path / "group" / "minutes" / f"{live.id}.md").is_file()
+
+
+def test_a_meeting_without_an_agenda_keeps_the_deferred_items(tmp_path, capsys):
+    (tmp_path / "p.yaml").write_text(PROTOCOLS)
+    simulate(tmp_path, "one", ["start", "advance", "item Garden", "defer", "end"], capsys)
+    group = Group(tmp_path / "group")
+    assert [d["title"] for d in group.deferred_items()] == ["Garden"]
+    script = {"protocol": "talk", "participants": ["Ana"], "commands": ["start", "end"]}
+    (tmp_path / "two.yaml").write_text(json.dumps(script))
+    assert main(["simulate", str(tmp_path / "two.yaml"), "--protocols", str(tmp_path / "p.yaml"),
+                 "--group", str(tmp_path / "group")]) == 0
+    assert [d["title"] for d in group.deferred_items()] == ["Garden"]
