@@ -153,27 +153,26 @@ def tick(tx: Tx) -> None:
     tx.ticking = False
 
 
+def cut_to(tx: Tx, depth: int, outcome: str) -> None:
+    """End every protocol run above `depth` (their steps too) with `outcome`."""
+    while len(tx.m.frames) - 1 > depth:
+        if tx.m.run is not None:
+            end_step(tx, outcome)
+        tx.emit("ProtocolEnded", protocol=tx.m.frames[-1].protocol.id, outcome=outcome,
+                confidential=False)
+        tx.update(frames=tx.m.frames[:-1])
+
+
 def _stop(tx: Tx, reason: str) -> None:
     """Time ran into a circle of steps that never wait: the protocol is stopped."""
     tx.emit("StepWaiting", reason=reason, confidential=False)
-    while tx.m.frames:
-        if tx.m.run is not None:
-            end_step(tx, "exhausted")
-        tx.emit("ProtocolEnded", protocol=tx.m.frames[-1].protocol.id, outcome="exhausted",
-                confidential=False)
-        tx.update(frames=tx.m.frames[:-1])
+    cut_to(tx, -1, "exhausted")
     tx.update(outcome="exhausted")
 
 
 def _fire(tx: Tx, depth: int) -> None:
     """The step at `depth` timed out; the protocols inside it are cut off."""
-    while len(tx.m.frames) - 1 > depth:
-        if tx.m.run is not None:
-            end_step(tx, "timeout")
-        frame = tx.m.frames[-1]
-        tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="timeout",
-                confidential=False)
-        tx.update(frames=tx.m.frames[:-1])
+    cut_to(tx, depth, "timeout")
     if tx.run.step.kind == "decide":
         from facilitator.engine.steps.decide import close_test
 

@@ -208,13 +208,9 @@ def end(tx: Tx, cmd: Command) -> None:
         resume(tx, cmd)
     end_floor(tx)
     _defer_the_rest(tx)
-    while tx.m.frames:
-        if tx.m.run is not None:
-            flow.end_step(tx, "ended")
-        frame = tx.m.frames[-1]
-        tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="ended",
-                confidential=False)
-        tx.update(frames=tx.m.frames[:-1], outcome=tx.m.outcome or "ended")
+    if tx.m.frames:
+        flow.cut_to(tx, -1, "ended")
+        tx.update(outcome=tx.m.outcome or "ended")
     tx.emit("MeetingEnded", confidential=False)
     tx.update(ended=True)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.engine.commands import Command
-from facilitator.engine.flow import end_step, finish, push_frame
+from facilitator.engine.flow import cut_to, finish, push_frame
 from facilitator.engine.state import Run
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
@@ -109,12 +109,6 @@ def defer(tx: Tx, command: Command) -> None:
     run = tx.m.frames[depth].run
     assert run is not None
     current = run.items[run.item]
-    while len(tx.m.frames) - 1 > depth:
-        if tx.m.run is not None:
-            end_step(tx, "deferred")
-        frame = tx.m.frames[-1]
-        tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome="deferred",
-                confidential=False)
-        tx.update(frames=tx.m.frames[:-1])
+    cut_to(tx, depth, "deferred")
     tx.emit("ItemDeferred", title=current.title, protocol=current.protocol)
     finish(tx, _start_item(tx, run.item + 1))
