@@ -1,0 +1,123 @@
+"""The full-screen app: the picker, the meeting screen and the summary, built by one factory.
+
+`build_app(live, group, library, sources, clock)` is what the command line and the tests
+both call (tests with a FakeClock and a temporary group). With a live meeting the app opens
+on it; otherwise on the picker (or, given `protocol`, on a new meeting of that protocol).
+
+Themes: the default, and a high-contrast one (command palette, "Theme"); NO_COLOR is
+respected (textual turns the screen monochrome), and nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.theme import Theme
+
+from facilitator.clock import Clock
+from facilitator.errors import FacilitatorError
+from facilitator.protocols.model import Library
+from facilitator.session import LiveMeeting, Sources
+from facilitator.store.group import Group
+from facilitator.ui.meeting import TICK_SECONDS, MeetingScreen
+from facilitator.ui.palette import VocabularyProvider
+from facilitator.ui.picker import PickerScreen
+
+HIGH_CONTRAST = Theme(
+    name="facilitator-high-contrast",
+    primary="#ffffff", secondary="#ffff00", accent="#ffff00", warning="#ffff00",
+    error="#ff5555", success="#00ff00", foreground="#ffffff", background="#000000",
+    surface="#000000", panel="#000000", boost="#222222", dark=True,
+)
+
+
+class FacilitatorApp(App[int]):
+    """facilitator in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "facilitator"
+    COMMANDS = App.COMMANDS | {VocabularyProvider}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(self, live: LiveMeeting | None, group: Group | None, library: Library,
+                 sources: Sources, clock: Clock, *, protocol: str | None = None,
+                 title: str = "", tick_seconds: float | None = TICK_SECONDS,
+                 resumed: bool = False) -> None:
+        super().__init__()
+        self.resumed = resumed
+        self.live = live
+        self.group = group
+        self.library = library
+        self.sources = sources
+        self.clock = clock
+        self.protocol = protocol
+        self.meeting_title = title
+        self.tick_seconds = tick_seconds
+        self.register_theme(HIGH_CONTRAST)
+
+    def on_mount(self) -> None:
+        # Pushed, not the default screen: only pushed screens can be switched away from.
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        if self.live is None and self.protocol is not None:
+            try:
+                self.live = LiveMeeting.open(self.library, self.sources, self.protocol,
+                                             self.clock, title=self.meeting_title,
+                                             group=self.group)
+            except FacilitatorError as error:
+                self.call_later(self.notify, str(error), severity="error")
+        if self.live is not None:
+            return self._meeting_screen(self.live, self.resumed)
+        group = self.group
+        return PickerScreen(self.library, group.unfinished_meetings() if group else [],
+                            group.meetings() if group else [], group.path if group else None)
+
+    def _meeting_screen(self, live: LiveMeeting, resumed: bool = False) -> MeetingScreen:
+        return MeetingScreen(live, self.clock, self.roster(), self.tick_seconds, resumed)
+
+    def roster(self) -> list[str]:
+        return [p["name"] for p in self.group.roster()] if self.group else []
+
+    def open_meeting(self, protocol: str, title: str) -> None:
+        """A new meeting of `protocol`, not yet started."""
+        try:
+            self.live = LiveMeeting.open(self.library, self.sources, protocol, self.clock,
+                                         title=title, group=self.group)
+        except FacilitatorError as error:
+            self.notify(str(error), title="Not opened", severity="error")
+            return
+        self.switch_screen(self._meeting_screen(self.live))
+
+    def resume_meeting(self, meeting_id: str) -> None:
+        """Take up an unfinished meeting from its journal."""
+        assert self.group is not None
+        try:
+            self.live = LiveMeeting.resume(self.group, meeting_id, self.clock)
+        except FacilitatorError as error:
+            self.notify(str(error), title="Not resumed", severity="error")
+            return
+        self.switch_screen(self._meeting_screen(self.live, resumed=True))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("High contrast", "White on black, yellow marks",
+                            lambda: setattr(self, "theme", HIGH_CONTRAST.name))
+        yield SystemCommand("Default theme", "The usual colours",
+                            lambda: setattr(self, "theme", "textual-dark"))
+
+    def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.close()  # unfinished meetings stay resumable: the journal holds them
+
+
+def build_app(live: LiveMeeting | None, group: Group | None, library: Library,
+              sources: Sources, clock: Clock, *, protocol: str | None = None,
+              title: str = "", tick_seconds: float | None = TICK_SECONDS,
+              resumed: bool = False) -> FacilitatorApp:
+    """The app, from explicit parts (the CLI and the tests call this). `resumed`: the live
+    meeting was rebuilt from its journal (the screen says so)."""
+    return FacilitatorApp(live, group, library, sources, clock, protocol=protocol,
+                          title=title, tick_seconds=tick_seconds, resumed=resumed)

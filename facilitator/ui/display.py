@@ -1,0 +1,94 @@
+"""`facilitator display`: a read-only, large view of the live meeting, for a projector.
+
+It follows the meeting's journal as the facilitator's screen writes it: the step, the
+prompt, who holds the floor with a large timer, and who speaks next. No command can be
+given here. Serve it to remote participants with `textual serve "facilitator display"`.
+
+| key | does |
+| --- | --- |
+| q, ctrl+q | quit |
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Label
+
+from facilitator.clock import Clock
+from facilitator.store.group import Group
+from facilitator.ui import view
+from facilitator.ui.follow import Follower
+from facilitator.ui.widgets.floor import FloorPanel
+from facilitator.ui.widgets.panel import MeetingPanel
+from facilitator.ui.widgets.prompt import PromptPanel
+from facilitator.ui.widgets.stack import StackPanel
+from facilitator.ui.widgets.stances import StanceBoardPanel
+
+POLL_SECONDS = 0.5
+
+
+class DisplayApp(App[int]):
+    """The projector's view of the newest unfinished meeting (or the one named)."""
+
+    BINDINGS = [Binding("q", "quit", "Quit")]
+    CSS = """
+    #where { height: 1; background: $primary; text-style: bold; padding: 0 1; width: 1fr; }
+    #main { align: center top; padding: 1 2; }
+    PromptPanel { margin: 1 0; padding: 1 2; border: heavy $primary; }
+    FloorPanel { align-horizontal: center; }
+    FloorPanel Label { text-align: center; }
+    FloorPanel Digits { width: 1fr; text-align: center; }
+    StackPanel, StanceBoardPanel { margin-top: 1; }
+    """
+
+    def __init__(self, group: Group, meeting_id: str | None, clock: Clock,
+                 poll_seconds: float | None = POLL_SECONDS) -> None:
+        super().__init__()
+        self.group = group
+        self.meeting_id = meeting_id
+        self.clock = clock
+        self.poll_seconds = poll_seconds
+        self.follower: Follower | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("Waiting for a meeting to start…", id="where")
+        with Vertical(id="main"):
+            yield PromptPanel(hints=False)
+            yield FloorPanel()
+            yield StackPanel()
+            yield StanceBoardPanel()
+
+    def on_mount(self) -> None:
+        self.poll()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll)
+
+    def _find(self) -> Follower | None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            unfinished = self.group.unfinished_meetings()
+            if not unfinished:
+                return None
+            meeting_id = str(unfinished[0]["id"])
+        return Follower(self.group.journal_path(meeting_id))
+
+    def poll(self) -> None:
+        """Catch up with the journal, then move the timers."""
+        if self.follower is None:
+            self.follower = self._find()
+            if self.follower is None:
+                return
+        self.follower.refresh()
+        meeting = self.follower.meeting
+        if meeting is None:
+            return
+        now = self.clock.now()
+        for panel in self.query(MeetingPanel):
+            panel.meeting = meeting
+        floor = self.query_one(FloorPanel)
+        floor.meeting, floor.now = meeting, now
+        self.query_one("#where", Label).update(view.header(meeting))
+        if meeting.ended and self.meeting_id is None:
+            self.follower = None  # the next meeting, when one opens, is shown

@@ -1,0 +1,56 @@
+"""Following a meeting's journal from another process, read-only (for the display).
+
+The journal is re-read when it grows; new entries are run through the engine on top of
+the meeting already rebuilt, so following a long meeting stays cheap. The journal's lock
+is never taken: the facilitator's screen keeps writing. No textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from facilitator.engine.core import TICK, handle, replay, tick
+from facilitator.engine.state import Meeting, Setup
+from facilitator.protocols.loader import build_library
+from facilitator.store.journal import read_journal
+
+
+def apply(meeting: Meeting, entry: Mapping[str, Any]) -> Meeting:
+    """One journal entry on top of `meeting`, as `replay` does it."""
+    if entry["command"] == TICK:
+        return tick(meeting, entry["at"])[0]
+    return handle(meeting, entry["command"], entry["at"])[0]
+
+
+class Follower:
+    """The meeting of one journal, brought up to date by `refresh`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.meeting: Meeting | None = None
+        self.entries: list[dict[str, Any]] = []
+        self._size = -1
+
+    def refresh(self) -> bool:
+        """Read what the journal gained since the last call; True when anything changed."""
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return False
+        if size == self._size:
+            return False
+        contents = read_journal(self.path)
+        self._size = size
+        entries = contents.entries
+        if self.meeting is None or len(entries) < len(self.entries):
+            sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
+            setup = Setup.from_dict(contents.header["setup"]["setup"])
+            library, _ = build_library(sources, include_builtin=False)
+            self.meeting = replay(setup, library, entries)
+        else:
+            for entry in entries[len(self.entries):]:
+                self.meeting = apply(self.meeting, entry)
+        self.entries = list(entries)
+        return True

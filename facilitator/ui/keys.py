@@ -1,0 +1,221 @@
+"""Single keys for the frequent commands of the meeting screen.
+
+Each key is bound twice: once shown in the footer when it fits the moment (the step's
+kind decides), once hidden so it still works when it does not (the engine then says why
+not). Keys that need a name open a small picker of the people present.
+
+| key | command |
+| --- | --- |
+| n d h p a s e space u | next, done, hand, pass, advance, stance, extend, pause/resume, undo |
+| j r o i l enter | join, role, propose, invite, lower, start |
+| : ? E | command line, help, end |
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import Any
+
+from textual import work
+from textual.binding import Binding
+
+from facilitator.engine.general import roles_in_play
+from facilitator.engine.state import Meeting
+from facilitator.ui.widgets.ask import Ask
+from facilitator.ui.widgets.choice import Choice
+
+# (key, command, footer label)
+_KEYS = [
+    ("enter", "start", "Start"), ("j", "join", "Join"), ("r", "role", "Role"),
+    ("o", "propose", "Propose"),
+    ("n", "next", "Next"), ("d", "done", "Done"), ("h", "hand", "Hand"),
+    ("p", "pass", "Pass"), ("s", "stance", "Stance"), ("a", "advance", "Advance"),
+    ("e", "extend", "Extend"), ("space", "pause", "Pause"), ("u", "undo", "Undo"),
+    ("i", "invite", "Invite"), ("l", "lower", "Lower"),
+    ("colon", "commandline", "Cmd"), ("question_mark", "help", "Help"),
+    ("E", "end", "End"),
+]
+BindingType = Binding | tuple[str, str] | tuple[str, str, str]
+KEY_BINDINGS: list[BindingType] = [
+    *(Binding(key, f"key('{name}', 1)", label) for key, name, label in _KEYS),
+    *(Binding(key, f"key('{name}', 0)", label, show=False) for key, name, label in _KEYS),
+]
+
+SETUP = {"join", "role", "propose", "start"}
+STEPPING = {"advance", "pause", "undo", "end"}
+BY_KIND = {"round": {"next", "done", "pass"}, "discussion": {"next", "done", "hand"},
+           "turn": {"done"}, "decide": {"stance"}}
+
+
+def shown(meeting: Meeting, name: str) -> bool:
+    """Whether the footer offers `name` now."""
+    if name in ("commandline", "help"):
+        return True
+    if meeting.ended:
+        return False
+    if meeting.started_at is None:
+        return name in SETUP
+    run = meeting.run
+    if run is None:
+        return name in ("undo", "end")
+    if name == "extend":
+        return bool(run.step.time or (meeting.floor and meeting.floor.limit))
+    return name in STEPPING or name in BY_KIND.get(run.step.kind, set())
+
+
+def q(word: str) -> str:
+    return shlex.quote(word)
+
+
+class KeyActions:
+    """The key actions of `MeetingScreen` (mixed in; uses its `send`, `live`, `app`)."""
+
+    live: Any
+    app: Any
+
+    def send(self, command: str) -> bool:
+        raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "key" and parameters and parameters[1]:
+            return shown(self.live.meeting, str(parameters[0]))
+        return True
+
+    def action_key(self, name: str, _shown: int) -> None:
+        handler = getattr(self, f"_key_{name}", None)
+        if handler is not None:
+            handler()
+        else:
+            self.send(name)
+
+    # --- keys that need more than one keypress -------------------------------------------
+
+    def _key_pause(self) -> None:
+        self.send("resume" if self.live.meeting.paused_since is not None else "pause")
+
+    def _key_commandline(self) -> None:
+        self.query_one("#commandline").open()  # type: ignore[attr-defined]
+
+    def _key_help(self) -> None:
+        from facilitator.ui.widgets.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def _key_end(self) -> None:
+        self.ask_to_end()  # type: ignore[attr-defined]
+
+    async def _pick(self, question: str, names: list[str]) -> str | None:
+        if not names:
+            self.app.notify("Nobody here fits; join people first with j.", title="Not now",
+                            severity="warning")
+            return None
+        chosen: str | None = await self.app.push_screen_wait(
+            Choice(question, [(n, n) for n in names]))
+        return chosen
+
+    @work(exclusive=True)
+    async def _key_hand(self) -> None:
+        m = self.live.meeting
+        run = m.run
+        waiting = {h.name for h in run.stack} if run else set()
+        speaking = m.floor.name if m.floor else None
+        names = [n for n in m.present if n not in waiting and n != speaking]
+        name = await self._pick("Who raises a hand?", names)
+        if name:
+            self.send(f"hand {q(name)}")
+
+    @work(exclusive=True)
+    async def _key_pass(self) -> None:
+        m = self.live.meeting
+        if m.floor is not None or m.run is None or m.run.step.kind != "round":
+            self.send("pass")
+            return
+        names = [n for n in m.run.order if n not in m.run.spoken and m.people[n].present]
+        name = await self._pick("Who passes?", names)
+        if name:
+            self.send(f"pass {q(name)}")
+
+    @work(exclusive=True)
+    async def _key_invite(self) -> None:
+        name = await self._pick("Who speaks next (an override)?", list(self.live.meeting.present))
+        if name:
+            self.send(f"invite {q(name)}")
+
+    @work(exclusive=True)
+    async def _key_lower(self) -> None:
+        run = self.live.meeting.run
+        names = [h.name for h in run.stack] if run else []
+        name = await self._pick("Whose hand goes down?", names)
+        if name:
+            self.send(f"lower {q(name)}")
+
+    @work(exclusive=True)
+    async def _key_stance(self) -> None:
+        from facilitator.engine.steps.decide import scale_of
+
+        m = self.live.meeting
+        run = m.run
+        if run is None or run.step.kind != "decide":
+            self.send("stance ? ?")  # the engine says where stances are given
+            return
+        waiting = [n for n in m.present if n not in run.stances]
+        given = [n for n in m.present if n in run.stances]
+        name = await self._pick("Whose stance?", waiting + given)
+        if not name:
+            return
+        scale = scale_of(m, run)
+        options = [(o.key, f"{o.label}" + (f": {o.meaning}" if o.meaning else "")
+                    + {"required": " (reason needed)", "optional": " (reason optional)"}
+                    .get(o.reason, "")) for o in scale.options]
+        key = await self.app.push_screen_wait(Choice(f"{name}'s stance", options))
+        if not key:
+            return
+        option = scale.option(key)
+        reason = ""
+        if option is not None and option.reason != "none":
+            asked = await self.app.push_screen_wait(
+                Ask(f"{name}'s reason for {option.label}"
+                    + (" (needed)" if option.reason == "required" else " (optional)")))
+            if asked is None:
+                return
+            reason = asked
+        self.send(f"stance {q(name)} {key}" + (f" {q(reason)}" if reason else ""))
+
+    @work(exclusive=True)
+    async def _key_extend(self) -> None:
+        options = [(d, f"by {d}") for d in ("1m", "2m", "5m", "10m")]
+        amount = await self.app.push_screen_wait(Choice("Extend the time", options))
+        if amount:
+            self.send(f"extend {amount}")
+
+    @work(exclusive=True)
+    async def _key_join(self) -> None:
+        text = await self.app.push_screen_wait(Ask(
+            "Who joins?", help="A name, then pronouns if they like: Ana she/her. "
+            "Names of the group complete with tab.",
+            suggester=self.suggester("join ")))  # type: ignore[attr-defined]
+        if text:
+            self.send(f"join {text}")
+
+    @work(exclusive=True)
+    async def _key_role(self) -> None:
+        m = self.live.meeting
+        roles = list(roles_in_play(m))
+        needed = [r for r in m.protocol.roles if not m.holders(r)]
+        ordered = needed + [r for r in roles if r not in needed]
+        labels = [(r, r.replace("_", " ") + (" (needed to start)" if r in needed else "")
+                   + (f": now {', '.join(m.holders(r))}" if m.holders(r) else ""))
+                  for r in ordered]
+        role = await self.app.push_screen_wait(Choice("Which role?", labels))
+        if not role:
+            return
+        name = await self._pick(f"Who is {role.replace('_', ' ')}?", list(m.present))
+        if name:
+            self.send(f"role {role} {q(name)}")
+
+    @work(exclusive=True)
+    async def _key_propose(self) -> None:
+        text = await self.app.push_screen_wait(
+            Ask("The proposal", self.live.meeting.proposal or ""))
+        if text:
+            self.send(f"propose {q(text)}")

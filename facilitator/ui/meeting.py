@@ -1,0 +1,191 @@
+"""The meeting screen: everything the room needs at a glance, and every command two ways.
+
+Rules:
+- The screen is the only place that calls the engine (through `LiveMeeting.do`, which
+  journals the command before it returns); panels are handed the new state afterwards.
+- A refused command is told in one sentence (a notification); nothing changes.
+- `end`, however it is given, asks first; then the minutes are written into the group and
+  the summary is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Label
+
+from facilitator.clock import Clock
+from facilitator.engine.commands import parse
+from facilitator.errors import FacilitatorError, Refused
+from facilitator.session import LiveMeeting
+from facilitator.ui import view
+from facilitator.ui.announce import sentences
+from facilitator.ui.keys import KEY_BINDINGS, KeyActions
+from facilitator.ui.widgets.commandline import CommandLine, CommandSuggester
+from facilitator.ui.widgets.confirm import Confirm
+from facilitator.ui.widgets.floor import FloorPanel
+from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.outline import StepOutline
+from facilitator.ui.widgets.panel import MeetingPanel, TimedPanel
+from facilitator.ui.widgets.people import PeoplePanel
+from facilitator.ui.widgets.prompt import PromptPanel
+from facilitator.ui.widgets.records import RecordsPanel
+from facilitator.ui.widgets.stack import StackPanel
+from facilitator.ui.widgets.stances import StanceBoardPanel
+
+TICK_SECONDS = 0.5
+
+
+class MeetingScreen(KeyActions, Screen[None]):
+    """One live meeting. See `facilitator.ui.vocabulary.KEYS` for its keys."""
+
+    BINDINGS = KEY_BINDINGS
+
+    def __init__(self, live: LiveMeeting, clock: Clock, roster: Iterable[str] = (),
+                 tick_seconds: float | None = TICK_SECONDS, resumed: bool = False) -> None:
+        super().__init__()
+        self.live = live
+        self.clock = clock
+        self.roster = list(roster)
+        self.tick_seconds = tick_seconds
+        self.news = ""
+        if resumed:
+            self.news = (f"Taken up from its journal: the {len(live.entries)} commands given "
+                         "before are in place.")
+
+    # --- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="where")
+        with Grid(id="body"):
+            with Vertical(id="left"):
+                yield StepOutline(id="outline")
+                yield PeoplePanel(id="people")
+            with Vertical(id="center"):
+                yield PromptPanel(id="prompt")
+                yield FloorPanel(id="floor")
+                yield StackPanel(id="stack")
+                yield StanceBoardPanel(id="stances")
+            with VerticalScroll(id="right"):
+                yield RecordsPanel(id="records")
+        yield Label("", id="news")
+        yield CommandLine(self.suggester(), id="commandline")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        titles = {"outline": "Steps", "people": "People", "prompt": "Prompt",
+                  "floor": "Floor", "stack": "Next to speak", "stances": "Stances",
+                  "right": "Records"}
+        for widget_id, title in titles.items():
+            self.query_one(f"#{widget_id}").border_title = title
+        if self.live.warning:
+            self.notify(self.live.warning, title="Journal", severity="warning", timeout=15)
+        self.show()
+        if self.tick_seconds:
+            self.set_interval(self.tick_seconds, self.tick)
+
+    def suggester(self, prefix: str = "") -> CommandSuggester:
+        return CommandSuggester(lambda: self.live.meeting, self.roster, prefix)
+
+    # --- state down --------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Hand the meeting as it stands to every panel."""
+        meeting, now = self.live.meeting, self.clock.now()
+        for panel in self.query(MeetingPanel):
+            panel.meeting = meeting
+            if isinstance(panel, TimedPanel):
+                panel.now = now
+        floor = self.query_one(FloorPanel)
+        floor.meeting, floor.now = meeting, now
+        self.query_one(RecordsPanel).entries = list(self.live.entries)
+        kind = meeting.step.kind if meeting.step else ""
+        self.set_class(kind == "decide", "-decide")
+        self.set_class(kind in ("discussion", "round"), "-stack")
+        self.query_one("#where", Label).update(view.header(meeting))
+        self.query_one("#news", Label).update(self.news)
+        self.query_one(KeyBar).refresh_keys()
+
+    def tick(self) -> None:
+        """Let hard timeboxes fire, then move the timers."""
+        try:
+            events = self.live.tick()
+        except FacilitatorError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        if events:
+            self.tell(events)
+            self.show()
+            return
+        now = self.clock.now()
+        for panel in self.query(TimedPanel):
+            panel.now = now
+        self.query_one(FloorPanel).now = now
+
+    def tell(self, events: list[dict[str, Any]]) -> None:
+        said = sentences(events)
+        if said:
+            self.news = " ".join(said[-3:])
+
+    # --- commands up -------------------------------------------------------------------
+
+    def send(self, command: str) -> bool:
+        """Give one command; True when the engine accepted it."""
+        try:
+            if parse(command).name == "end":
+                self.ask_to_end()
+                return False
+            events = self.live.do(command)
+        except Refused as refusal:
+            self.notify(str(refusal), title="Not now", severity="warning")
+            return False
+        except FacilitatorError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            return False
+        self.tell(events)
+        self.show()
+        return True
+
+    def on_command_line_command(self, message: CommandLine.Command) -> None:
+        self.send(message.text)
+
+    def on_command_line_closed(self, message: CommandLine.Closed) -> None:
+        self.focus_next()
+
+    def ask_to_end(self) -> None:
+        detail = ("The minutes are written into the group; the meeting cannot be taken up "
+                  "again after this.")
+        self.app.push_screen(Confirm("End the meeting?", detail, yes="End it",
+                                     no="Keep going"), self._end)
+
+    def _end(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            events = self.live.do("end")
+        except FacilitatorError as error:
+            self.notify(str(error), title="Not ended", severity="error")
+            return
+        self.tell(events)
+        self.finish()
+
+    def finish(self) -> None:
+        """Write the minutes into the group and show the summary."""
+        from facilitator.minutes import render
+        from facilitator.ui.summary import SummaryScreen
+
+        live = self.live
+        path: Path | None = None
+        problem = ""
+        try:
+            minutes = live.finish({"md": render(live.minutes(), "md")})
+            if live.group is not None:
+                path = live.group.path / "minutes" / f"{live.id}.md"
+        except FacilitatorError as error:
+            minutes, problem = live.minutes(), str(error)
+        self.app.switch_screen(SummaryScreen(minutes, path, problem))

@@ -1,0 +1,43 @@
+"""The command palette's provider: every command of the vocabulary.
+
+Choosing a command that takes nothing sends it (`end` still asks first); one that takes
+arguments opens the command line with the command written, ready for them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from facilitator.engine.commands import VOCABULARY
+from facilitator.ui.vocabulary import WHAT, usage
+
+
+class VocabularyProvider(Provider):
+    """Commands of the meeting, found by name or usage."""
+
+    def _run(self, name: str) -> None:
+        from facilitator.ui.meeting import MeetingScreen
+
+        screen = self.app.screen
+        if not isinstance(screen, MeetingScreen):
+            self.app.notify("Commands are given in a meeting; open one first.",
+                            title="Not now", severity="warning")
+            return
+        if VOCABULARY[name][1] == 0:
+            screen.send(name)
+        else:
+            screen.query_one("#commandline").open(f"{name} ")  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        for name in VOCABULARY:
+            yield DiscoveryHit(usage(name), partial(self._run, name), help=WHAT[name])
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name in VOCABULARY:
+            score = matcher.match(usage(name))
+            if score > 0:
+                yield Hit(score, matcher.highlight(usage(name)), partial(self._run, name),
+                          help=WHAT[name])

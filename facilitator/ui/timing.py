@@ -1,0 +1,65 @@
+"""Time as the screens tell it: timer faces, durations in words, timeboxes and warnings.
+
+Rules: pure functions of a meeting and `now` (epoch seconds); a warning is a sentence, so
+nothing is told by colour alone. No textual here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from facilitator.engine.state import Meeting
+
+
+def clock(seconds: float) -> str:
+    """A timer face: 4:05, 12:30, 1:02:03."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def span(seconds: float) -> str:
+    """A duration in words for sentences: 45s, 2m, 2m 5s, 1h 3m."""
+    total = max(0, int(round(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h {minutes}m" if minutes else f"{hours}h"
+    if minutes:
+        return f"{minutes}m {secs}s" if secs else f"{minutes}m"
+    return f"{secs}s"
+
+
+class Timing(NamedTuple):
+    elapsed: float
+    limit: float | None
+    warning: str  # empty when all is well
+
+
+def _warn(elapsed: float, limit: float | None, whose: str) -> str:
+    if not limit:
+        return ""
+    left = limit - elapsed
+    if left < 0:
+        return f"{span(-left)} over {whose} {span(limit)}."
+    if left <= min(60, limit * 0.2):
+        return f"{span(left)} left of {whose} {span(limit)}."
+    return ""
+
+
+def step_timing(meeting: Meeting, now: float) -> Timing | None:
+    run = meeting.run
+    if run is None:
+        return None
+    limit = run.step.time + run.extended if run.step.time else None
+    elapsed = meeting.active(now) - run.entered
+    return Timing(elapsed, limit, _warn(elapsed, limit, "the step's"))
+
+
+def floor_timing(meeting: Meeting, now: float) -> Timing | None:
+    floor = meeting.floor
+    if floor is None:
+        return None
+    elapsed = meeting.active(now) - floor.since
+    return Timing(elapsed, floor.limit, _warn(elapsed, floor.limit, f"{floor.name}'s"))

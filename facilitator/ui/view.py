@@ -1,0 +1,259 @@
+"""What the screens show, read from a meeting: plain data and sentences, no textual.
+
+Rules:
+- Pure functions of a `Meeting` (and `now`, epoch seconds); nothing here changes state.
+- Shared by the full-screen app, the projector display and the plain conversation, so all
+  three say the same thing in the same words.
+- Nothing is told by colour alone: every warning is a sentence, every mark has a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from facilitator.engine.floor import ordered_stack
+from facilitator.engine.state import Meeting
+from facilitator.engine.steps.decide import result, scale_of
+from facilitator.minutes.build import effective_events
+
+KIND_NAMES = {
+    "round": "round", "discussion": "discussion", "turn": "turn", "decide": "test for agreement",
+    "record": "record", "choose": "choice", "agenda": "agenda", "use": "nested protocol",
+    "review": "review", "pause": "break",
+}
+DEFAULT_PROMPTS = {
+    "round": "Everyone speaks once, in turn.",
+    "discussion": "Open discussion: raise a hand to speak.",
+    "turn": "{speaker} has the floor.",
+    "decide": "Test for agreement: {proposal}",
+    "record": "Records are taken with `record ...`; advance when done.",
+    "choose": "Choose how to go on.",
+    "agenda": "The agenda.",
+    "review": "Review open actions and agreements.",
+    "pause": "A break. Every timer stands still.",
+}
+
+
+def current_item(meeting: Meeting) -> str | None:
+    """The title of the agenda item being run, if any."""
+    for frame in reversed(meeting.frames):
+        run = frame.run
+        if run is not None and run.step.kind == "agenda" and 0 <= run.item < len(run.items):
+            return run.items[run.item].title
+    return None
+
+
+def fill(meeting: Meeting, text: str) -> str:
+    """The prompt with {proposal}, {item}, {speaker} and {role.NAME} filled in."""
+    run = meeting.run
+    speaker = meeting.floor.name if meeting.floor else (run.speaker if run else None)
+    values = {
+        "proposal": meeting.proposal or "(no proposal yet: propose TEXT)",
+        "item": current_item(meeting) or "(no agenda item)",
+        "speaker": speaker or "(nobody yet)",
+    }
+    out = text
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value)
+    while "{role." in out:
+        start = out.index("{role.")
+        end = out.find("}", start)
+        if end < 0:
+            break
+        role = out[start + 6:end]
+        holders = meeting.holders(role)
+        out = out[:start] + (" and ".join(holders) or f"(no {role} named)") + out[end + 1:]
+    return out
+
+
+def prompt(meeting: Meeting) -> str:
+    if meeting.ended:
+        return "The meeting has ended."
+    if meeting.started_at is None:
+        return "Who is here? Join people, name the roles, then start."
+    run = meeting.run
+    if run is None:
+        return "The protocol has ended. Add notes or records, or end the meeting."
+    if not run.step.prompt and run.step.kind == "record" and run.step.type == "decision":
+        return f"Advance records the decision: {meeting.proposal or '(no proposal)'}"
+    return fill(meeting, run.step.prompt or DEFAULT_PROMPTS.get(run.step.kind, ""))
+
+
+class OutlineLine(NamedTuple):
+    depth: int
+    title: str
+    kind: str
+    mark: str  # "now", "done" or ""
+
+
+def outline(meeting: Meeting) -> list[OutlineLine]:
+    """Every running protocol's steps, the current one marked `now`, visited ones `done`."""
+    if not meeting.frames:
+        return [OutlineLine(0, s.display_title, s.kind, "") for s in meeting.protocol.steps]
+    lines: list[OutlineLine] = []
+    for depth, frame in enumerate(meeting.frames):
+        here = frame.run.index if frame.run else -1
+        inner: list[OutlineLine] = []
+        for index, step in enumerate(frame.protocol.steps):
+            mark = "now" if index == here else ("done" if index in frame.trail else "")
+            inner.append(OutlineLine(depth, step.display_title, step.kind, mark))
+        if depth == 0:
+            lines = inner
+        else:  # the inner protocol goes under the step that runs it
+            at = max((i for i, line in enumerate(lines) if line.mark == "now"), default=-1)
+            lines[at + 1:at + 1] = inner
+    return lines
+
+
+def where(meeting: Meeting) -> str:
+    """Protocol and step in a few words: 'Quick decision · step 2 of 3: Test'."""
+    title = meeting.protocol.title
+    if not meeting.frames or meeting.run is None:
+        state = "ended" if meeting.ended or meeting.outcome else "not started"
+        return f"{title} · {state}"
+    frame = meeting.frames[-1]
+    run = meeting.run
+    item = current_item(meeting)
+    nested = f" · {frame.protocol.title}" if len(meeting.frames) > 1 else ""
+    item_text = f" · item: {item}" if item else ""
+    return (f"{title}{item_text}{nested} · step {run.index + 1} of {len(frame.protocol.steps)}:"
+            f" {run.step.display_title} ({KIND_NAMES[run.step.kind]})")
+
+
+def header(meeting: Meeting) -> str:
+    """The top line: the meeting's title (unless it is the protocol's), where it is, PAUSED."""
+    title = meeting.setup.title if meeting.setup.title != meeting.protocol.title else ""
+    paused = " · PAUSED" if meeting.paused_since is not None else ""
+    return f"{title} · {where(meeting)}{paused}" if title else where(meeting) + paused
+
+
+def stack(meeting: Meeting) -> list[tuple[str, str]]:
+    """Who speaks next, in order, each with the reason they stand there."""
+    run = meeting.run
+    if run is None or run.step.kind != "discussion":
+        return []
+    return [(hand.name, reason) for hand, reason in ordered_stack(meeting, run)]
+
+
+def round_queue(meeting: Meeting) -> list[str]:
+    """In a round: who is still to speak, in order."""
+    run = meeting.run
+    if run is None or run.step.kind != "round":
+        return []
+    return [n for n in run.order[run.position + 1:]
+            if n not in run.spoken and meeting.people[n].present]
+
+
+class PersonRow(NamedTuple):
+    name: str
+    pronouns: str
+    roles: tuple[str, ...]
+    turns: int
+    airtime: float
+    share: float  # of all airtime so far, 0..1
+    present: bool
+    speaking: bool
+
+
+def people(meeting: Meeting, now: float) -> list[PersonRow]:
+    floor = meeting.floor
+    live = meeting.active(now) - floor.since if floor else 0.0
+    times = {n: meeting.speech(n).airtime + (live if floor and floor.name == n else 0.0)
+             for n in meeting.seating}
+    total = sum(times.values()) or 1.0
+    rows = []
+    for name in meeting.seating:
+        person = meeting.people[name]
+        roles = tuple(r for r, holders in meeting.roles.items() if name in holders)
+        rows.append(PersonRow(name, person.pronouns, roles, meeting.speech(name).turns,
+                              times[name], times[name] / total, person.present,
+                              bool(floor and floor.name == name)))
+    return rows
+
+
+class StanceBoard(NamedTuple):
+    given: int
+    expected: int
+    hidden: bool  # `reveal: together` and not all in yet
+    rows: list[tuple[str, str, int, list[str]]]  # key, label, count, names (with reasons)
+    outcome: str  # what `advance` would give now
+    proposal: str
+
+
+def stance_board(meeting: Meeting) -> StanceBoard | None:
+    run = meeting.run
+    if run is None or run.step.kind != "decide":
+        return None
+    scale = scale_of(meeting, run)
+    present = meeting.present
+    given = {n: s for n, s in run.stances.items() if n in present}
+    hidden = run.step.reveal == "together" and len(given) < len(present)
+    rows = []
+    for option in scale.options:
+        names = [n + (f": {reason}" if reason else "")
+                 for n, (key, reason) in given.items() if key == option.key]
+        rows.append((option.key, option.label, len(names), names))
+    outcome, _ = result(meeting, run)
+    return StanceBoard(len(given), len(present), hidden, rows, outcome,
+                       meeting.proposal or "")
+
+
+def last_test(meeting: Meeting) -> str:
+    test = meeting.last_test
+    if not test:
+        return ""
+    tally = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in test["tally"].items()) or "none"
+    return (f"Last test: {test['outcome'].replace('_', ' ')}, attempt {test['attempt']} "
+            f"({tally}).")
+
+
+def records(entries: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The records taken so far (decisions, actions, agreements, notes), undo respected."""
+    out = []
+    for e in effective_events(entries):
+        kind = e["type"]
+        if kind == "DecisionRecorded":
+            out.append(f"Decision: {e.get('text') or '(no proposal)'}")
+        elif kind == "ActionRecorded":
+            due = f" by {e['due']}" if e.get("due") else ""
+            out.append(f"Action: {e['what']} ({e['owner']}{due})")
+        elif kind == "AgreementRecorded":
+            parties = f" ({', '.join(e['parties'])})" if e.get("parties") else ""
+            out.append(f"Agreement: {e['text']}{parties}")
+        elif kind == "Noted":
+            out.append(f"Note: {e['text']}")
+        elif kind == "TestEnded":
+            out.append(f"Test: {e['outcome'].replace('_', ' ')}, attempt {e['attempt']}")
+    return out
+
+
+def hint(meeting: Meeting) -> str:
+    """What to do next, when the work of the step is complete or nothing can move."""
+    if meeting.ended:
+        return ""
+    if meeting.paused_since is not None:
+        return "Paused: every timer stands still. Resume when the group is back."
+    if meeting.started_at is None:
+        missing = [r for r in meeting.protocol.roles if not meeting.holders(r)]
+        if not meeting.present:
+            return "Nobody has joined yet: join people by name."
+        if missing:
+            return "Name the " + ", ".join(missing) + " before starting."
+        return "Ready: start the meeting when everyone is here."
+    run = meeting.run
+    if run is None:
+        return ""  # the prompt says it
+    kind = run.step.kind
+    if kind == "round" and run.position >= len(run.order) and not run.thinking \
+            and meeting.floor is None:
+        return "Everyone has spoken in this round: advance to move on."
+    if kind == "decide":
+        board = stance_board(meeting)
+        if board and board.given == board.expected:
+            return f"All stances are in: advance to close the test ({board.outcome})."
+    if kind == "discussion" and meeting.floor is None and not run.stack:
+        return "Nobody is on the stack: take a hand, or advance when the discussion is done."
+    if kind == "choose":
+        return "Choose one of: " + ", ".join(run.step.options) + "."
+    return ""

@@ -1,0 +1,110 @@
+"""The command line (opened with `:`): commands exactly as in scripts, with completion.
+
+| key | does |
+| --- | --- |
+| tab, right | take the completion shown in grey |
+| up, down | earlier commands |
+| enter | send the command |
+| escape | close the command line |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+from facilitator.engine.state import Meeting
+from facilitator.ui.completion import candidates
+
+
+class CommandSuggester(Suggester):
+    """Suggests the first completion of the line for the meeting as it stands."""
+
+    def __init__(self, meeting: Callable[[], Meeting | None], roster: Iterable[str],
+                 prefix: str = "") -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._meeting = meeting
+        self._roster = list(roster)
+        self._prefix = prefix
+
+    async def get_suggestion(self, value: str) -> str | None:
+        meeting = self._meeting()
+        if meeting is None:
+            return None
+        found = candidates(meeting, self._roster, self._prefix + value)
+        return found[0][len(self._prefix):] if found else None
+
+
+class CommandLine(Input):
+    """An Input that sends whole commands and remembers the ones sent."""
+
+    BINDINGS = [
+        Binding("tab", "complete", "Complete", show=False),
+        Binding("up", "history(-1)", "Earlier", show=False),
+        Binding("down", "history(1)", "Later", show=False),
+        Binding("escape", "close", "Close", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    CommandLine {
+        dock: bottom;
+        display: none;
+    }
+    CommandLine.-open { display: block; }
+    """
+
+    class Command(Message):
+        """A command line to send to the engine."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Closed(Message):
+        """The command line was closed without a command."""
+
+    def __init__(self, suggester: Suggester, **kwargs: object) -> None:
+        super().__init__(placeholder="a command, as in scripts: hand Ben · stance Cy agree",
+                         suggester=suggester, **kwargs)  # type: ignore[arg-type]
+        self.history: list[str] = []
+        self._back = 0
+
+    def open(self, text: str = "") -> None:
+        self.add_class("-open")
+        self.value = text
+        self.cursor_position = len(text)
+        self.focus()
+
+    def action_close(self) -> None:
+        self.remove_class("-open")
+        self.value = ""
+        self.post_message(self.Closed())
+
+    def action_complete(self) -> None:
+        if self._suggestion:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        self._back = max(0, min(len(self.history), self._back - step))
+        self.value = self.history[-self._back] if self._back else ""
+        self.cursor_position = len(self.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.action_close()
+            return
+        self.history.append(text)
+        self._back = 0
+        self.remove_class("-open")  # like vi's `:`, one command per opening
+        self.value = ""
+        self.post_message(self.Command(text))
+        self.post_message(self.Closed())

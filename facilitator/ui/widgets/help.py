@@ -1,0 +1,50 @@
+"""The help screen (`?`): the keys, then every command as written on the command line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from facilitator.ui.vocabulary import KEYS, WHAT, usage
+
+
+def help_text() -> Text:
+    text = Text()
+    text.append("Keys\n", style="bold underline")
+    for _, shown, what in KEYS:
+        text.append(f"{shown:>8}  ", style="bold")
+        text.append(what + "\n")
+    text.append("\nThe command line (:) takes every command, exactly as in scripts\n",
+                style="bold underline")
+    for name, what in WHAT.items():
+        text.append(usage(name), style="bold")
+        text.append(f"\n    {what}\n")
+    text.append("\nA command that does not fit the moment is refused with a sentence "
+                "saying why; nothing changes.", style="italic")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Scrollable help; any of escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 100%; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Help (escape closes)"
+            yield Static(help_text())
+
+    def action_close(self) -> None:
+        self.dismiss(None)

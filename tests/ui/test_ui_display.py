@@ -1,0 +1,47 @@
+"""`facilitator display`: the read-only view follows the journal as the meeting goes."""
+
+from __future__ import annotations
+
+from conftest import Parts, settle, ui_test
+from textual.widgets import Digits, Label
+
+from facilitator.ui.display import DisplayApp
+from facilitator.ui.follow import Follower
+from facilitator.ui.widgets.stack import StackPanel
+
+
+def test_the_follower_catches_up_with_a_growing_journal(parts: Parts) -> None:
+    """New entries are applied on top; the result equals the live meeting."""
+    live = parts.open("quick-decision")
+    follower = Follower(parts.group.journal_path(live.id))
+    assert follower.refresh()
+    assert follower.meeting == live.meeting
+    for line in ("join Ana", "join Ben", "role presenter Ana", "propose Tea", "start",
+                 "hand Ben", "next"):
+        live.do(line)
+    assert follower.refresh()
+    assert follower.meeting == live.meeting
+    assert not follower.refresh()  # nothing new
+    live.do("undo")
+    follower.refresh()
+    assert follower.meeting == live.meeting
+
+
+@ui_test
+async def test_the_display_shows_the_floor_and_the_stack(parts: Parts) -> None:
+    """The newest unfinished meeting: who speaks, for how long, and who is next."""
+    live = parts.open(
+        "quick-decision", "join Ana", "join Ben", "join Cy", "role presenter Ana", "propose Tea",
+        "start", "hand Ben", "hand Cy", "next", title="Projector")
+    parts.clock.advance(75)
+    app = DisplayApp(parts.group, None, parts.clock, poll_seconds=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Ben has the floor" in str(app.query_one("#speaker", Label).render())
+        assert app.query_one(Digits).value == "1:15"
+        assert "1. Cy" in str(app.query_one(StackPanel).render())
+        live.do("next")
+        app.poll()
+        await settle(pilot)
+        assert "Cy has the floor" in str(app.query_one("#speaker", Label).render())
+        assert "Projector" in str(app.query_one("#where", Label).render())

@@ -1,0 +1,108 @@
+"""The picker, resuming after a crash, the command palette and the help screen."""
+
+from __future__ import annotations
+
+from conftest import Parts, keys, settle, type_text, ui_test
+from textual.widgets import OptionList, Static
+
+from facilitator.ui.meeting import MeetingScreen
+from facilitator.ui.picker import PickerScreen
+from facilitator.ui.widgets.help import HelpScreen
+
+
+@ui_test
+async def test_the_picker_describes_protocols_and_opens_a_meeting(parts: Parts) -> None:
+    """Highlighting a protocol shows its outline; enter asks the title and opens it, unstarted."""
+    app = parts.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        choices = picker.query_one(OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        choices.highlighted = ids.index("new:quick-decision")
+        await settle(pilot)
+        description = str(picker.query_one("#description", Static).render())
+        assert "Quick decision (quick-decision)" in description
+        assert "2. Test [decide" in description
+        await keys(pilot, "enter")
+        field = app.focused
+        field.value = ""
+        await type_text(pilot, "Saturday opening")
+        await keys(pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.live.meeting.setup.title == "Saturday opening"
+        assert screen.live.meeting.started_at is None
+
+
+@ui_test
+async def test_after_a_crash_the_next_start_offers_to_resume(parts: Parts) -> None:
+    """A meeting left without `end` is first in the picker; enter rebuilds it from its journal."""
+    live = parts.open(
+        "quick-decision", "join Ana", "join Ben", "role presenter Ana", "propose Tea", "start",
+        "hand Ben", "next", title="Interrupted")
+    before = live.meeting
+    live.close()  # the program stops here: only the journal remains
+    parts.clock.advance(30)
+    app = parts.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        choices = app.screen.query_one(OptionList)
+        assert choices.get_option_at_index(choices.highlighted).id == f"resume:{live.id}"
+        await keys(pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.live.meeting == before
+        assert screen.live.meeting.floor.name == "Ben"
+        await keys(pilot, "n")  # and the meeting goes on, journaled as before
+        assert screen.live.meeting.floor is None
+
+
+@ui_test
+async def test_the_command_palette_lists_and_gives_commands(parts: Parts) -> None:
+    """ctrl+p, `advance`: the palette sends a command that takes no arguments."""
+    live = parts.open("quick-decision", *parts.STARTED)
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "ctrl+p")
+        await pilot.press(*"advance")
+        await settle(pilot, 6)
+        await keys(pilot, "enter")
+        await settle(pilot, 3)
+        assert live.meeting.step.id == "test"
+
+
+@ui_test
+async def test_help_lists_keys_and_every_command(parts: Parts) -> None:
+    """`?` opens the help: the keys, then each command as written on the command line."""
+    live = parts.open("quick-decision")
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one(Static).render())
+        assert "stance NAME KEY [REASON]" in text and "undo the last command" in text
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, MeetingScreen)
+
+
+@ui_test
+async def test_the_command_line_completes_names_and_stance_keys(parts: Parts) -> None:
+    """Tab takes the completion: `stance C` -> `stance Cy`, then `stand` -> `stand_aside`."""
+    live = parts.open(
+        "quick-decision", "join Ana", "join Cy", "role presenter Ana", "propose Tea", "start",
+        "advance")
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "colon")
+        field = app.focused
+        await type_text(pilot, "stance c")
+        await keys(pilot, "tab")
+        assert field.value == "stance Cy"
+        await type_text(pilot, " stand")
+        await keys(pilot, "tab")
+        assert field.value == "stance Cy stand_aside"
