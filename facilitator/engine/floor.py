@@ -11,6 +11,7 @@ from typing import Any
 
 from facilitator.engine.state import Floor, Hand, Meeting, Run, Speech
 from facilitator.engine.tx import Tx
+from facilitator.protocols.values import format_duration
 
 INTERJECTION_RANK = {"point-of-process": 0, "clarify": 1, "direct-response": 2}
 INTERJECTION_REASON = {
@@ -57,16 +58,12 @@ def _key(m: Meeting, run: Run, hand: Hand) -> tuple[Any, ...]:
 def ordered_stack(m: Meeting, run: Run) -> list[tuple[Hand, str]]:
     """The stack in speaking order, each hand with the reason it stands where it does."""
     hands = sorted(run.stack, key=lambda h: _key(m, run, h))
-    keys = [_key(m, run, h) for h in hands]
-    out = []
-    for i, hand in enumerate(hands):
-        out.append((hand, _reason(m, run, hand, keys[i], keys[i + 1] if i + 1 < len(keys)
-                                  else None)))
-    return out
+    return [(hand, reason(m, run, hand)) for hand in hands]
 
 
-def _reason(m: Meeting, run: Run, hand: Hand, key: tuple[Any, ...],
-            after: tuple[Any, ...] | None) -> str:
+def reason(m: Meeting, run: Run, hand: Hand) -> str:
+    """Why `hand` stands where it does, in the words of the step's policy: each person's
+    own standing, so the room can see why the first is first and the last is last."""
     if hand.invited:
         return "invited by the facilitator"
     if hand.kind != "hand":
@@ -74,18 +71,15 @@ def _reason(m: Meeting, run: Run, hand: Hand, key: tuple[Any, ...],
     policy = run.step.policy
     if policy == "fifo":
         return "in order of hands"
-    if policy == "progressive" and hand.name not in run.spoken:
-        return "first time in this step"
     speech = m.speech(hand.name)
-    differs = next((i for i in range(len(key)) if after is not None and key[i] != after[i]
-                    and after[0] == key[0]), None)
-    if policy == "progressive" and differs == 2:
-        return f"fewer turns in this meeting ({speech.turns})"
-    if (policy == "progressive" and differs == 3) or (policy == "airtime" and differs == 1):
-        return "less airtime in this meeting"
-    if policy == "airtime" and after is None:
-        return "least airtime among those waiting" if len(run.stack) == 1 else "in order"
-    return "raised their hand earlier" if after is not None else "in order of hands"
+    if policy == "airtime":
+        if not speech.airtime:
+            return "no airtime yet in this meeting"
+        return f"{format_duration(speech.airtime)} of airtime in this meeting"
+    if hand.name not in run.spoken:
+        return "first time in this step"
+    turns = f"{speech.turns} turn{'s' if speech.turns != 1 else ''}"
+    return f"spoke already in this step ({turns})"
 
 
 def push_hand(tx: Tx, run: Run, hand: Hand) -> None:

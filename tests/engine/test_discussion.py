@@ -123,3 +123,19 @@ def test_leaving_ends_the_floor_and_takes_the_hand_down(driver):
     d.do("leave Ana", "leave Ben")
     assert d.floor is None and d.stack() == []
     assert d.m.speech("Ana").airtime == 20
+
+
+def test_every_place_on_the_stack_has_a_reason_in_the_policys_words(driver):
+    from facilitator.engine.floor import ordered_stack
+
+    d = driver(LIB, "talk")
+    d.do("start", "hand Ben", "next", "done", "hand Ben", "hand Cy", "hand Ana clarify")
+    assert [(h.name, r) for h, r in ordered_stack(d.m, d.m.run)] == [
+        ("Ana", "clarifying question"), ("Cy", "first time in this step"),
+        ("Ben", "spoke already in this step (1 turn)")]
+    d = driver(LIB, "airtime-talk")
+    d.do("start", "hand Cy", "next")
+    d.wait(90)
+    d.do("done", "advance", "hand Cy", "hand Ana")
+    assert [r for _, r in ordered_stack(d.m, d.m.run)] == [
+        "no airtime yet in this meeting", "1m30s of airtime in this meeting"]
