@@ -111,15 +111,16 @@ class LiveMeeting:
         now = clock.now()
         meeting_id = new_meeting_id(protocol, now, group)
         setup = group_setup(group, protocol, title, meeting_id, now)
-        journal = None
+        live = cls(Meeting.open(setup, library), clock, sources, None, group)
         if group is not None:
-            header = {"journal": 1,
-                      "meeting": {"id": meeting_id, "title": title, "protocol": protocol,
-                                  "created_at": now},
-                      "setup": {"setup": setup.to_dict(),
-                                "sources": [list(s) for s in sources]}}
-            journal = group.new_journal(meeting_id, header)
-        return cls(Meeting.open(setup, library), clock, sources, journal, group)
+            # The journal is made by the first accepted command: opening a meeting and
+            # leaving without a word leaves nothing to resume.
+            live.header = {"journal": 1,
+                           "meeting": {"id": meeting_id, "title": title, "protocol": protocol,
+                                       "created_at": now},
+                           "setup": {"setup": setup.to_dict(),
+                                     "sources": [list(s) for s in sources]}}
+        return live
 
     @classmethod
     def resume(cls, group: Group, meeting_id: str, clock: Clock) -> LiveMeeting:
@@ -138,6 +139,7 @@ class LiveMeeting:
         return live
 
     warning: str | None = None
+    header: dict[str, Any] | None = None  # for the journal, until the first command
 
     @property
     def id(self) -> str:
@@ -146,6 +148,9 @@ class LiveMeeting:
     def _accept(self, command: str, at: float, meeting: Meeting,
                 events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         entry = {"seq": len(self.entries) + 1, "at": at, "command": command, "events": events}
+        if self.journal is None and self.header is not None and self.group is not None:
+            self.journal = self.group.new_journal(self.id, self.header)
+            self.header = None
         if self.journal is not None:
             self.journal.append(entry)  # durable before anyone sees the change
         self.entries.append(entry)

@@ -88,3 +88,18 @@ def test_a_meeting_without_an_agenda_keeps_the_deferred_items(tmp_path, capsys):
     assert main(["simulate", str(tmp_path / "two.yaml"), "--protocols", str(tmp_path / "p.yaml"),
                  "--group", str(tmp_path / "group")]) == 0
     assert [d["title"] for d in group.deferred_items()] == ["Garden"]
+
+
+def test_opening_a_meeting_and_leaving_without_a_word_leaves_nothing_to_resume(tmp_path):
+    from facilitator.clock import FakeClock
+    from facilitator.protocols.loader import build_library
+    from facilitator.session import LiveMeeting
+
+    library, _ = build_library([("p.yaml", PROTOCOLS)])
+    group = Group(tmp_path / "group")
+    LiveMeeting.open(library, [], "talk", FakeClock(), group=group).close()
+    assert group.unfinished_meetings() == []
+    live = LiveMeeting.open(library, [], "talk", FakeClock(), group=group)
+    live.do("join Ana")
+    live.close()
+    assert [m["id"] for m in group.unfinished_meetings()] == [live.id]
