@@ -30,10 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.func is None:
-        # `facilitator` alone opens the meeting picker.
-        args = parser.parse_args(["run", *(argv or [])])
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
+        # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
+        words = ["run", *words]
+    args = parser.parse_args(words)
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:

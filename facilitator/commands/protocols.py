@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pathlib
 import sys
 
@@ -32,11 +31,14 @@ def add_library_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def library_paths(args: argparse.Namespace) -> list[pathlib.Path]:
-    """The protocol files named by the arguments, in override order (built-in not included)."""
+    """The protocol files named by the arguments, in override order (built-in not included):
+    the group's own protocols.yaml (for commands that take `--group`: the named group, or
+    $FACILITATOR_GROUP, or the default group), then every `--protocols` file."""
     paths: list[pathlib.Path] = []
-    group = getattr(args, "group", None) or os.environ.get(GROUP_ENV) or None
-    if group is not None:
-        group_file = pathlib.Path(group) / "protocols.yaml"
+    if hasattr(args, "group"):
+        from facilitator.store.group import Group
+
+        group_file = Group.from_env(args.group).path / "protocols.yaml"
         if group_file.is_file():
             paths.append(group_file)
     paths += [pathlib.Path(p) for p in getattr(args, "protocols", None) or []]
