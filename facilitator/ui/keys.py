@@ -209,9 +209,14 @@ class KeyActions:
         role = await self.app.push_screen_wait(Choice("Which role?", labels))
         if not role:
             return
-        name = await self._pick(f"Who is {role.replace('_', ' ')}?", list(m.present))
-        if name:
-            self.send(f"role {role} {q(name)}")
+        # The group's rotation: who never held it first, then the least recent ...
+        order = self.counsel.role_order(role, list(m.present))  # type: ignore[attr-defined]
+        chosen: str | None = await self.app.push_screen_wait(Choice(
+            f"Who is {role.replace('_', ' ')}? (in the order the rotation would ask)",
+            [(n, n + ("  (suggested)" if i == 0 and len(order) > 1 else ""))
+             for i, n in enumerate(order)]))
+        if chosen:
+            self.send(f"role {role} {q(chosen)}")
 
     @work(exclusive=True)
     async def _key_propose(self) -> None:

@@ -25,6 +25,7 @@ from facilitator.errors import FacilitatorError, Refused
 from facilitator.session import LiveMeeting
 from facilitator.ui import view
 from facilitator.ui.announce import sentences
+from facilitator.ui.counsel import Counsel
 from facilitator.ui.keys import KEY_BINDINGS, KeyActions
 from facilitator.ui.widgets.commandline import CommandLine, CommandSuggester
 from facilitator.ui.widgets.confirm import Confirm
@@ -52,6 +53,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.live = live
         self.clock = clock
         self.roster = list(roster)
+        self.counsel = Counsel(live.group)
         self.tick_seconds = tick_seconds
         self.news = ""
         if resumed:
@@ -108,6 +110,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.set_class(kind == "decide", "-decide")
         self.set_class(kind in ("discussion", "round"), "-stack")
         self.query_one("#where", Label).update(view.header(meeting))
+        floor.border_subtitle = Counsel.floor_flag(meeting, now)
         self.query_one("#news", Label).update(self.news)
         self.query_one(KeyBar).refresh_keys()
 
@@ -125,7 +128,9 @@ class MeetingScreen(KeyActions, Screen[None]):
         now = self.clock.now()
         for panel in self.query(TimedPanel):
             panel.now = now
-        self.query_one(FloorPanel).now = now
+        floor = self.query_one(FloorPanel)
+        floor.now = now
+        floor.border_subtitle = Counsel.floor_flag(self.live.meeting, now)
 
     def tell(self, events: list[dict[str, Any]]) -> None:
         said = sentences(events)
@@ -148,6 +153,8 @@ class MeetingScreen(KeyActions, Screen[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
         self.tell(events)
+        for warning in self.counsel.after(events):
+            self.notify(warning, title="Workload", timeout=12)
         self.show()
         return True
 
