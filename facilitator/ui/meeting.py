@@ -183,14 +183,14 @@ class MeetingScreen(KeyActions, Screen[None]):
 
     def finish(self) -> None:
         """Write the minutes into the group and show the summary."""
-        from facilitator.minutes import render
+        from facilitator.session import minutes_files
         from facilitator.ui.summary import SummaryScreen
 
         live = self.live
         path: Path | None = None
         problem = ""
         try:
-            minutes = live.finish({"md": render(live.minutes(), "md")})
+            minutes = live.finish(minutes_files(live.minutes()))
             if live.group is not None:
                 path = live.group.path / "minutes" / f"{live.id}.md"
         except FacilitatorError as error:

@@ -21,7 +21,7 @@ from facilitator.clock import Clock
 from facilitator.engine.commands import parse
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.protocols.model import Library
-from facilitator.session import LiveMeeting, Sources
+from facilitator.session import LiveMeeting, Sources, minutes_files
 from facilitator.store.group import Group
 from facilitator.ui import timing, view
 from facilitator.ui.announce import sentences, situation
@@ -106,11 +106,9 @@ class Conversation:
         return (len(self.live.meeting.frames), run.step.id, run.visit) if run else ()
 
     def finish(self) -> None:
-        from facilitator.minutes import render
-
         live = self.live
         try:
-            live.finish({"md": render(live.minutes(), "md")})
+            live.finish(minutes_files(live.minutes()))
         except FacilitatorError as error:
             self.say(f"The minutes could not be written: {error}")
             return
