@@ -155,6 +155,9 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.tell(events)
         for warning in self.counsel.after(events):
             self.notify(warning, title="Workload", timeout=12)
+        for event in events:
+            if event["type"] == "Reminder":
+                self.notify(event["text"], title="Moratorium", timeout=12)
         self.show()
         return True
 

@@ -66,3 +66,17 @@ async def test_the_floor_flag_shows_when_one_voice_fills_the_room(parts: Parts) 
         parts.clock.advance(200)
         await command(pilot, "hand Cy")
         assert floor.border_subtitle == ""
+
+
+@ui_test
+async def test_a_moratorium_reminds_when_a_proposal_is_made(parts: Parts) -> None:
+    from facilitator.fairshare import set_moratorium
+
+    set_moratorium(parts.group, "until the rent strike is won")
+    live = parts.open("quick-decision", "join Ana")
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await command(pilot, 'propose "Start a bike workshop"')
+        assert any("moratorium on new initiatives: until the rent strike is won" in n
+                   for n in notices(app))
