@@ -294,3 +294,19 @@ def test_items_not_reached_by_the_end_are_deferred(driver):
     d = driver(LIB, "mini-talk")
     d.do("item Budget", "start", "end")  # no agenda in this meeting: Budget waits
     assert [e["title"] for e in d.of("ItemDeferred")] == ["Budget"]
+
+
+def test_a_command_that_would_enter_a_circle_of_steps_is_refused(driver):
+    lib = library_from("""
+version: 1
+protocols:
+  spin:
+    title: Spin
+    steps:
+      - {id: a, kind: discussion, every: 2, next: b}
+      - {id: b, kind: discussion, every: 2, next: a}
+""")
+    d = driver(lib, "spin")
+    assert d.refused("start") == (
+        "This protocol routes in a circle without stopping for anyone; check its `next` and "
+        "`on` routes with `facilitator show`.")
