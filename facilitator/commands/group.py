@@ -78,8 +78,9 @@ def roster(args: argparse.Namespace) -> int:
     for p in people:
         pronouns = f" ({p['pronouns']})" if p.get("pronouns") else ""
         outs = f"; opts out of {', '.join(p['opt_outs'])}" if p.get("opt_outs") else ""
+        count = p.get("meetings", 0)
         print(
-            f"{p['name']}{pronouns}: {p.get('meetings', 0)} meetings, "
+            f"{p['name']}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
             f"last {p.get('last_seen') or 'never'}{outs}"
         )
     return 0
