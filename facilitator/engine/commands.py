@@ -37,6 +37,7 @@ VOCABULARY: dict[str, tuple[str, int, int | None]] = {
     "choose": ("choose OPTION", 1, 1),
     "item": ("item TITLE [PROTOCOL]", 1, 2),
     "defer": ("defer", 0, 0),
+    "move": ("move TITLE POSITION", 2, 2),
     "review": ("review ID done|keep|drop | review ID hand NAME", 2, 3),
     "extend": ("extend DURATION", 1, 1),
     "pause": ("pause", 0, 0),

@@ -231,5 +231,5 @@ GENERAL: dict[str, Callable[[Tx, Command], None]] = {
     "join": join, "leave": leave, "role": role, "start": start, "propose": propose,
     "note": note, "extend": extend, "pause": pause, "resume": resume, "advance": advance,
     "skip": skip, "back": back, "goto": goto, "end": end, "record": record.record,
-    "item": nested.item, "defer": nested.defer,
+    "item": nested.item, "defer": nested.defer, "move": nested.move,
 }

@@ -89,6 +89,8 @@ def sentence(event: Event) -> str | None:
         return f"Agenda item: {e['title']}."
     if kind == "ItemAdded":
         return f"Item added to the agenda: {e['title']}."
+    if kind == "ItemMoved":
+        return f"Agenda item {e['title']} is now number {e['position']} of those to come."
     if kind == "ItemDeferred":
         return f"Item deferred to the next meeting: {e['title']}."
     if kind == "Reviewed":

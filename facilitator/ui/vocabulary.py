@@ -25,6 +25,7 @@ WHAT: dict[str, str] = {
     "choose": "Choose a path in a choice step.",
     "item": "Add an agenda item.",
     "defer": "Defer the running agenda item to the next meeting.",
+    "move": "Move an agenda item still to come to another place (1 is next).",
     "review": "Mark an open action or agreement done, kept, handed on or dropped.",
     "extend": "More time for the current speaker and step.",
     "pause": "Time out: every timer stops.",

@@ -310,3 +310,14 @@ protocols:
     assert d.refused("start") == (
         "This protocol routes in a circle without stopping for anyone; check its `next` and "
         "`on` routes with `facilitator show`.")
+
+
+def test_items_still_to_come_can_be_reordered(driver):
+    d = driver(LIB, "live-agenda")
+    d.do("item One", "item Two", "item Three", "move Three 1")  # before the agenda begins
+    d.do("start")
+    assert [e["title"] for e in d.of("ItemStarted")] == ["Three"]
+    d.do("move Two 1", "advance")
+    assert [e["title"] for e in d.of("ItemStarted")] == ["Three", "Two"]
+    assert d.refused("move Three 1") == "No item 'Three' is waiting on the agenda (waiting: 'One')."
+    assert "not a position" in d.refused("move One first")

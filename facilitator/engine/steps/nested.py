@@ -112,3 +112,30 @@ def defer(tx: Tx, command: Command) -> None:
     cut_to(tx, depth, "deferred")
     tx.emit("ItemDeferred", title=current.title, protocol=current.protocol)
     finish(tx, _start_item(tx, run.item + 1))
+
+
+def move(tx: Tx, command: Command) -> None:
+    """Reorder the items still to come: `move TITLE POSITION` (1 is the next item)."""
+    title, where = command.args
+    if not where.isdigit() or int(where) < 1:
+        raise Refused(f"`{where}` is not a position; 1 is the next item, as in "
+                      f"`move {title!r} 1`.")
+    depth = _agenda_depth(tx)
+    if depth is None:
+        waiting, run = list(tx.m.pending_items), None
+    else:
+        run = tx.m.frames[depth].run
+        assert run is not None
+        waiting = list(run.items[run.item + 1:])
+    found = next((i for i, item in enumerate(waiting) if item.title == title), None)
+    if found is None:
+        names = ", ".join(repr(i.title) for i in waiting) or "none"
+        raise Refused(f"No item {title!r} is waiting on the agenda (waiting: {names}).")
+    item = waiting.pop(found)
+    waiting.insert(min(int(where), len(waiting) + 1) - 1, item)
+    if run is None:
+        tx.update(pending_items=tuple(waiting))
+    else:
+        assert depth is not None
+        _set_agenda(tx, depth, run, items=run.items[:run.item + 1] + tuple(waiting))
+    tx.emit("ItemMoved", title=title, position=waiting.index(item) + 1)
