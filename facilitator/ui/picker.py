@@ -94,6 +94,18 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#description", Static).update(self.describe(event.option.id or ""))
+        self._mark(event.option_list, event.option_index)
+
+    def _mark(self, choices: OptionList, highlighted: int) -> None:
+        """A pointer beside the highlighted meeting, so it is not told by colour alone."""
+        for index in range(choices.option_count):
+            option = choices.get_option_at_index(index)
+            text = str(option.prompt)
+            if option.disabled or len(text) < 2:
+                continue
+            mark = "▶ " if index == highlighted else "  "
+            if text[:2] != mark:
+                choices.replace_option_prompt_at_index(index, mark + text[2:])
 
     def describe(self, choice: str) -> str:
         kind, _, ident = choice.partition(":")

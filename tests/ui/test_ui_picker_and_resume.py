@@ -106,3 +106,17 @@ async def test_the_command_line_completes_names_and_stance_keys(parts: Parts) ->
         await type_text(pilot, " stand")
         await keys(pilot, "tab")
         assert field.value == "stance Cy stand_aside"
+
+
+@ui_test
+async def test_the_highlighted_meeting_has_a_pointer_not_only_a_colour(parts: Parts) -> None:
+    from textual.widgets import OptionList
+
+    app = parts.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        choices = app.screen.query_one("#choices", OptionList)
+        await keys(pilot, "down")
+        marked = [i for i in range(choices.option_count)
+                  if str(choices.get_option_at_index(i).prompt).startswith("▶ ")]
+        assert marked == [choices.highlighted]
