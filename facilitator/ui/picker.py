@@ -23,6 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.ui.widgets.pointer import PointerList
+
 from facilitator.protocols.describe import outline
 from facilitator.protocols.loader import builtin_source
 from facilitator.protocols.model import Library, Protocol
@@ -54,7 +56,7 @@ class PickerScreen(Screen[None]):
         yield Label("Resume a meeting or open a new one · ↑↓ move · enter opens · "
                     "ctrl+q quits", id="where")
         with Horizontal(id="picker"):
-            yield OptionList(*self._options(), id="choices")
+            yield PointerList(*self._options(), id="choices")
             with VerticalScroll(id="details"):
                 yield Static("", id="description")
 
@@ -63,18 +65,18 @@ class PickerScreen(Screen[None]):
         if self.unfinished:
             options.append(Option("Unfinished: resume", disabled=True))
             for m in self.unfinished:
-                options.append(Option(f"  Resume {m.get('title') or m['id']} "
+                options.append(Option(f"Resume {m.get('title') or m['id']} "
                                       f"({m.get('protocol')})", id=f"resume:{m['id']}"))
             options.append(None)
         options.append(Option("New meeting", disabled=True))
         for protocol in sorted(self.library.protocols.values(), key=lambda p: p.title):
             source = origin(protocol, self.group_path)
-            options.append(Option(f"  {protocol.title} · {source}", id=f"new:{protocol.id}"))
+            options.append(Option(f"{protocol.title} · {source}", id=f"new:{protocol.id}"))
         if self.recent:
             options.append(None)
             options.append(Option("Recent meetings", disabled=True))
             for m in self.recent[:8]:
-                options.append(Option(f"  {m.get('date') or ''} {m.get('title') or m['id']}",
+                options.append(Option(f"{m.get('date') or ''} {m.get('title') or m['id']}",
                                       id=f"recent:{m['id']}"))
         return options
 
@@ -94,18 +96,6 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#description", Static).update(self.describe(event.option.id or ""))
-        self._mark(event.option_list, event.option_index)
-
-    def _mark(self, choices: OptionList, highlighted: int) -> None:
-        """A pointer beside the highlighted meeting, so it is not told by colour alone."""
-        for index in range(choices.option_count):
-            option = choices.get_option_at_index(index)
-            text = str(option.prompt)
-            if option.disabled or len(text) < 2:
-                continue
-            mark = "▶ " if index == highlighted else "  "
-            if text[:2] != mark:
-                choices.replace_option_prompt_at_index(index, mark + text[2:])
 
     def describe(self, choice: str) -> str:
         kind, _, ident = choice.partition(":")

@@ -26,7 +26,7 @@ async def test_the_role_picker_asks_in_the_rotations_order(parts: Parts) -> None
         await keys(pilot, "r")
         roles = app.screen.query_one(OptionList)
         labels = [str(roles.get_option_at_index(i).prompt) for i in range(roles.option_count)]
-        index = next((i for i, label in enumerate(labels) if label.endswith(". facilitator")),
+        index = next((i for i, label in enumerate(labels) if label.endswith("1. facilitator")),
                      labels)
         assert isinstance(index, int), index
         roles.highlighted = index
@@ -34,7 +34,7 @@ async def test_the_role_picker_asks_in_the_rotations_order(parts: Parts) -> None
         people = app.screen.query_one(OptionList)
         offered = [str(people.get_option_at_index(i).prompt)
                    for i in range(people.option_count)]
-        assert offered == ["1. Ben  (suggested)", "2. Cy", "3. Ana"]
+        assert offered == ["▶ 1. Ben  (suggested)", "  2. Cy", "  3. Ana"]
 
 
 @ui_test

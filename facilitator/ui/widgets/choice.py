@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.ui.widgets.pointer import PointerList
+
 
 class Choice(ModalScreen[str | None]):
     """Returns the value of the chosen option, or None when cancelled."""
@@ -46,8 +48,8 @@ class Choice(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question, id="question")
-            yield OptionList(*[Option(f"{i}. {label}" if i < 10 else f"   {label}", id=str(i))
-                               for i, (_, label) in enumerate(self.options, 1)])
+            yield PointerList(*[Option(f"{i}. {label}" if i < 10 else f"   {label}", id=str(i))
+                                for i, (_, label) in enumerate(self.options, 1)])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
