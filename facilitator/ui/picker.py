@@ -23,12 +23,11 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.ui.widgets.pointer import PointerList
-
 from facilitator.protocols.describe import outline
 from facilitator.protocols.loader import builtin_source
 from facilitator.protocols.model import Library, Protocol
 from facilitator.ui.widgets.ask import Ask
+from facilitator.ui.widgets.pointer import PointerList
 
 
 def origin(protocol: Protocol, group_path: Path | None) -> str:
