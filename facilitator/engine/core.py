@@ -41,7 +41,7 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
         _undo(tx)
     else:
         flow.tick(tx)
-        if cmd.name in OVERRIDES:
+        if _overrides(tx.m, cmd):
             tx.emit("Override", command=cmd.text, confidential=False)
         _dispatch(tx, cmd)
         tx.update(previous=meeting, seq=tx.m.seq + 1)
@@ -60,6 +60,15 @@ def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
         return meeting, []
     tx.update(previous=meeting, seq=tx.m.seq + 1)
     return tx.m, tx.events
+
+
+def _overrides(m: Meeting, cmd: Command) -> bool:
+    """Is this the facilitator overruling the process? Naming the speaker of a
+    `speaker: choose` turn with `invite` is that step's own way of working, not an override."""
+    if cmd.name not in OVERRIDES:
+        return False
+    step = m.step
+    return not (cmd.name == "invite" and step is not None and step.kind == "turn")
 
 
 def _dispatch(tx: Tx, cmd: Command) -> None:

@@ -321,3 +321,9 @@ def test_items_still_to_come_can_be_reordered(driver):
     assert [e["title"] for e in d.of("ItemStarted")] == ["Three", "Two"]
     assert d.refused("move Three 1") == "No item 'Three' is waiting on the agenda (waiting: 'One')."
     assert "not a position" in d.refused("move One first")
+
+
+def test_naming_the_speaker_of_a_choose_turn_is_not_an_override(driver):
+    d = driver(LIB, "talking-stick")
+    d.do("start", "invite Cy")
+    assert d.minutes()["overrides"] == []
