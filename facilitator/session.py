@@ -14,15 +14,17 @@ import datetime as dt
 from typing import Any
 
 from facilitator.clock import Clock
-from facilitator.engine.core import TICK, handle, replay, tick
+from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store.group import Group
-from facilitator.store.journal import Journal, read_journal
+from facilitator.store.journal import Journal, last_alive, read_journal
 
 Sources = list[tuple[str, str]]
+HEARTBEAT = 5.0  # seconds between heartbeats while a meeting runs
+INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
@@ -136,7 +138,21 @@ class LiveMeeting:
             raise
         live = cls(meeting, clock, sources, journal, group, list(contents.entries))
         live.warning = contents.warning
+        live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
         return live
+
+    def _interrupted(self, entries: list[dict[str, Any]], alive: float | None) -> None:
+        """The time the computer was off stands still, as in a pause: the meeting goes on
+        where it stopped. It stopped at its last heartbeat or last command, the later."""
+        if not entries or self.meeting.ended:
+            return
+        since = max(entries[-1]["at"], alive or 0.0)
+        now = self.clock.now()
+        if now - since < INTERRUPTION:
+            return
+        meeting, events = interrupted(self.meeting, since, now)
+        if events:
+            self._accept(INTERRUPTED, now, meeting, events, since=since)
 
     warning: str | None = None
     header: dict[str, Any] | None = None  # for the journal, until the first command
@@ -146,8 +162,9 @@ class LiveMeeting:
         return self.meeting.setup.meeting_id
 
     def _accept(self, command: str, at: float, meeting: Meeting,
-                events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        entry = {"seq": len(self.entries) + 1, "at": at, "command": command, "events": events}
+                events: list[dict[str, Any]], **extra: Any) -> list[dict[str, Any]]:
+        entry = {"seq": len(self.entries) + 1, "at": at, "command": command, **extra,
+                 "events": events}
         if self.journal is None and self.header is not None and self.group is not None:
             self.journal = self.group.new_journal(self.id, self.header)
             self.header = None
@@ -164,12 +181,23 @@ class LiveMeeting:
         return self._accept(command.strip(), now, meeting, events)
 
     def tick(self) -> list[dict[str, Any]]:
-        """Let hard timeboxes that ran out fire; journal them if any did."""
+        """Let hard timeboxes that ran out fire; journal them if any did. Also the
+        heartbeat: the screens call this every moment the meeting runs."""
+        self.beat()
         now = self.clock.now()
         meeting, events = tick(self.meeting, now)
         if not events:
             return []
         return self._accept(TICK, now, meeting, events)
+
+    def beat(self) -> None:
+        """Tell the journal the computer is alive (at most every few seconds)."""
+        now = self.clock.now()
+        if self.journal is not None and now - self._last_beat >= HEARTBEAT:
+            self.journal.beat(now)
+            self._last_beat = now
+
+    _last_beat = float("-inf")
 
     def minutes(self) -> dict[str, Any]:
         return build_minutes(self.meeting.setup.to_dict(), self.entries)

@@ -27,6 +27,7 @@ from facilitator.protocols.model import Library
 
 Event = dict[str, Any]
 TICK = "tick"
+INTERRUPTED = "interrupted"
 
 
 def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meeting, list[Event]]:
@@ -58,6 +59,21 @@ def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
     flow.tick(tx)
     if not tx.events:
         return meeting, []
+    tx.update(previous=meeting, seq=tx.m.seq + 1)
+    return tx.m, tx.events
+
+
+def interrupted(meeting: Meeting, since: float, now: float) -> tuple[Meeting, list[Event]]:
+    """The facilitator's computer stopped at `since` and the meeting is taken up at `now`:
+    timers stood still in between, as in a pause (what was due before `since` fires)."""
+    if meeting.ended or now <= since:
+        return meeting, []
+    tx = Tx(meeting, since)
+    flow.tick(tx)
+    tx.now = now
+    if tx.m.paused_since is None:
+        tx.update(paused_total=tx.m.paused_total + (now - since))
+    tx.emit("Interrupted", since=since, seconds=round(now - since, 3), confidential=False)
     tx.update(previous=meeting, seq=tx.m.seq + 1)
     return tx.m, tx.events
 
@@ -126,11 +142,18 @@ def _undo(tx: Tx) -> None:
 
 def replay(setup: Setup, library: Library,
            entries: Iterable[Mapping[str, Any]]) -> Meeting:
-    """The meeting rebuilt from its journal entries (`{"at", "command"}` each)."""
+    """The meeting rebuilt from its journal entries (`{"at", "command"}` each; the
+    clock's own entries `tick` and `interrupted` (with `since`) are not commands)."""
     meeting = Meeting.open(setup, library)
     for entry in entries:
-        if entry["command"] == TICK:
-            meeting, _ = tick(meeting, entry["at"])
-        else:
-            meeting, _ = handle(meeting, entry["command"], entry["at"])
+        meeting = apply(meeting, entry)
     return meeting
+
+
+def apply(meeting: Meeting, entry: Mapping[str, Any]) -> Meeting:
+    """One journal entry on top of `meeting`, as it was taken live."""
+    if entry["command"] == TICK:
+        return tick(meeting, entry["at"])[0]
+    if entry["command"] == INTERRUPTED:
+        return interrupted(meeting, entry["since"], entry["at"])[0]
+    return handle(meeting, entry["command"], entry["at"])[0]

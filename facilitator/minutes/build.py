@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from facilitator.minutes.fairness import MEASURE, evenness
+from facilitator.protocols.values import format_duration
 
 MINUTES_VERSION = 1
 Event = Mapping[str, Any]
@@ -161,6 +162,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                "review_on": e["review_on"]})
         elif kind == "Noted":
             notes.append({"text": e["text"], "at_s": rel(e["at"])})
+        elif kind == "Interrupted":
+            notes.append({"text": f"The meeting stopped for {format_duration(e['seconds'])} "
+                          "(the facilitator's computer was off); timers stood still.",
+                          "at_s": rel(e["since"])})
         elif kind == "Collected":  # a private round's answers never get here
             collected.append({"name": e["name"], "field": e["field"], "value": e["value"]})
         elif kind == "ItemStarted":

@@ -27,7 +27,7 @@ import attrs
 
 from facilitator.errors import StoreError
 from facilitator.store import lock
-from facilitator.store.files import FILE_MODE, ensure_dir, fsync_dir, write_all
+from facilitator.store.files import FILE_MODE, atomic_write, ensure_dir, fsync_dir, write_all
 
 VERSION = 1
 
@@ -197,6 +197,11 @@ class Journal:
             ) from error
         self._size += len(line)
 
+    def beat(self, now: float) -> None:
+        """Note that the meeting's computer is alive at `now` (epoch seconds). After a
+        crash, the time from the last beat to the resumption is the interruption."""
+        atomic_write(alive_path(self.path), repr(float(now)).encode())
+
     def close(self) -> None:
         """Close the file and release the lock. Closing twice does nothing."""
         if self._fd is None:
@@ -259,3 +264,16 @@ def last_line(path: Path, block: int = 8192) -> dict[str, Any] | None:
                     continue
                 return value if isinstance(value, dict) else None
     return None
+
+
+def alive_path(path: Path) -> Path:
+    """Where a journal's heartbeat is kept: beside it, `<name>.alive`."""
+    return path.with_name(path.name + ".alive")
+
+
+def last_alive(path: str | os.PathLike[str]) -> float | None:
+    """The last heartbeat of the journal at `path`, or None when there is none to read."""
+    try:
+        return float(alive_path(Path(path)).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None

@@ -95,6 +95,9 @@ def sentence(event: Event) -> str | None:
         return f"Item deferred to the next meeting: {e['title']}."
     if kind == "Reviewed":
         return f"{e['id']} reviewed: {_words(e['result'])}."
+    if kind == "Interrupted":
+        return (f"Taken up again after {span(e['seconds'])} away; the timers stood still "
+                "meanwhile.")
     if kind in ("Reminder", "StepWaiting"):
         return str(e.get("text") or e.get("reason"))
     return None

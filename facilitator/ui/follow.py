@@ -7,21 +7,13 @@ is never taken: the facilitator's screen keeps writing. No textual here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from facilitator.engine.core import TICK, handle, replay, tick
+from facilitator.engine.core import apply, replay
 from facilitator.engine.state import Meeting, Setup
 from facilitator.protocols.loader import build_library
 from facilitator.store.journal import read_journal
-
-
-def apply(meeting: Meeting, entry: Mapping[str, Any]) -> Meeting:
-    """One journal entry on top of `meeting`, as `replay` does it."""
-    if entry["command"] == TICK:
-        return tick(meeting, entry["at"])[0]
-    return handle(meeting, entry["command"], entry["at"])[0]
 
 
 class Follower:

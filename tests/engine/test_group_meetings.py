@@ -103,3 +103,69 @@ def test_opening_a_meeting_and_leaving_without_a_word_leaves_nothing_to_resume(t
     live.do("join Ana")
     live.close()
     assert [m["id"] for m in group.unfinished_meetings()] == [live.id]
+
+
+RESUMING = """
+version: 1
+protocols:
+  timed:
+    title: Timed
+    steps:
+      - {id: talk, kind: discussion, time: 10m, hard: true}
+      - {id: after, kind: discussion}
+"""
+
+
+def _crashed_meeting(tmp_path, heartbeat_at: float | None):
+    from facilitator.clock import FakeClock
+    from facilitator.protocols.loader import build_library
+    from facilitator.session import LiveMeeting
+
+    library, _ = build_library([("r.yaml", RESUMING)])
+    sources = [("r.yaml", RESUMING)]
+    group = Group(tmp_path / "group")
+    clock = FakeClock()
+    live = LiveMeeting.open(library, sources, "timed", clock, group=group)
+    for command in ("join Ana", "join Ben", "start", "hand Ben", "next"):
+        live.do(command)
+    if heartbeat_at is not None:
+        clock.advance(heartbeat_at)
+        live.tick()  # the screen's tick carries the heartbeat
+    live.journal.close()  # the battery dies: nothing more is written
+    return group, live.id, clock
+
+
+def test_resuming_after_a_crash_goes_on_where_it_stopped(tmp_path):
+    """The time the computer was off stands still: airtime and timeboxes go on from the
+    last heartbeat, and the minutes say the meeting stopped."""
+    from facilitator.clock import FakeClock
+    from facilitator.engine.core import replay
+    from facilitator.session import LiveMeeting
+
+    group, meeting_id, clock = _crashed_meeting(tmp_path, heartbeat_at=120)
+    later = FakeClock(clock.now() + 3600)  # an hour to find a charger
+    live = LiveMeeting.resume(group, meeting_id, later)
+    m = live.meeting
+    assert m.step.id == "talk"  # the 10m hard timebox did not fire during the hour
+    assert m.floor.name == "Ben"
+    assert m.active(later.now()) - m.floor.since == 120  # Ben's time so far, no more
+    later.advance(8 * 60)
+    live.tick()
+    assert live.meeting.step.id == "after"  # 2m before + 8m after = the 10m timebox
+    assert live.meeting.speech("Ben").airtime == 600
+    assert replay(m.setup, m.library, live.entries) == live.meeting
+    live.do("end")
+    notes = [n["text"] for n in live.minutes()["notes"]]
+    assert notes == ["The meeting stopped for 1h (the facilitator's computer was off); "
+                     "timers stood still."]
+    live.close()
+
+
+def test_without_a_heartbeat_the_last_command_marks_the_stop(tmp_path):
+    from facilitator.clock import FakeClock
+    from facilitator.session import LiveMeeting
+
+    group, meeting_id, clock = _crashed_meeting(tmp_path, heartbeat_at=None)
+    live = LiveMeeting.resume(group, meeting_id, FakeClock(clock.now() + 600))
+    assert live.meeting.active(live.clock.now()) - live.meeting.floor.since == 0
+    live.close()
