@@ -59,6 +59,8 @@ async def test_after_a_crash_the_next_start_offers_to_resume(parts: Parts) -> No
         assert attrs.evolve(resumed, paused_total=before.paused_total) == before
         assert resumed.paused_total == before.paused_total + 30
         assert resumed.floor.name == "Ben"
+        assert screen.news.endswith("Taken up again after 30s away; the timers stood still "
+                                    "meanwhile.")
         await keys(pilot, "n")  # and the meeting goes on, journaled as before
         assert screen.live.meeting.floor is None
 
