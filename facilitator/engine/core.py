@@ -59,7 +59,9 @@ def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
     flow.tick(tx)
     if not tx.events:
         return meeting, []
-    tx.update(previous=meeting, seq=tx.m.seq + 1)
+    # The clock is not a command: `undo` after it takes back the last command (and the
+    # timeboxes that ran out since fire again, at the same moments).
+    tx.update(previous=meeting.previous, seq=tx.m.seq + 1)
     return tx.m, tx.events
 
 
@@ -74,7 +76,8 @@ def interrupted(meeting: Meeting, since: float, now: float) -> tuple[Meeting, li
     if tx.m.paused_since is None:
         tx.update(paused_total=tx.m.paused_total + (now - since))
     tx.emit("Interrupted", since=since, seconds=round(now - since, 3), confidential=False)
-    tx.update(previous=meeting, seq=tx.m.seq + 1)
+    # `undo` does not reach back across a crash: what was said before it stands.
+    tx.update(previous=None, seq=tx.m.seq + 1)
     return tx.m, tx.events
 
 

@@ -26,24 +26,32 @@ Event = Mapping[str, Any]
 
 
 def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
-    """The events that still stand once every undo has taken back its command."""
-    stack: list[list[Event]] = []
-    kept: list[Event] = []  # overrides: the record of an undo stays
+    """The events that still stand once every undo has taken back its command.
+
+    As in the engine: an undo takes back the last command, with what the clock did after
+    it (the timeboxes that ran out fire again in the undo's own entry); the clock's own
+    entries are not commands; nothing is taken back across an interruption.
+    """
+    stack: list[list[Event]] = []  # one per command an undo could still take back
+    kept: list[Event] = []  # what no undo can take back (and the record of each undo)
     for entry in entries:
         events = list(entry.get("events", ()))
-        if any(e["type"] == "Undone" for e in events):
+        command = entry.get("command")
+        if command == "interrupted":
+            kept.extend(e for chunk in stack for e in chunk)
+            stack.clear()
+            kept.extend(events)
+        elif command == "tick":
+            (stack[-1] if stack else kept).extend(events)
+        elif any(e["type"] == "Undone" for e in events):
             if stack:
                 stack.pop()
             kept.extend(e for e in events if e["type"] == "Override")
             rest = [e for e in events if e["type"] not in ("Override", "Undone")]
-            if rest:
-                if stack:
-                    stack[-1].extend(rest)
-                else:
-                    stack.append(rest)
-            continue
-        stack.append(events)
-    merged = [e for events in stack for e in events] + kept
+            (stack[-1] if stack else kept).extend(rest)
+        else:
+            stack.append(events)
+    merged = kept + [e for events in stack for e in events]
     merged.sort(key=lambda e: e["at"])  # stable: same-time events keep their order
     return merged
 

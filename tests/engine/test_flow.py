@@ -327,3 +327,36 @@ def test_naming_the_speaker_of_a_choose_turn_is_not_an_override(driver):
     d = driver(LIB, "talking-stick")
     d.do("start", "invite Cy")
     assert d.minutes()["overrides"] == []
+
+
+def test_undo_takes_back_the_last_command_not_the_clock(driver):
+    d = driver(LIB, "flow", roles={"presenter": "Ben"})
+    d.do("start", "advance", "hand Ana", "hand Cy")
+    d.wait(301)  # the 5m hard timebox fires: talk -> pick
+    assert d.step == "pick"
+    d.do("undo")  # takes back `hand Cy`; the timebox still ran out
+    assert d.step == "pick"
+    hands = [e for entry in d.live.entries for e in entry["events"] if e["type"] == "HandRaised"]
+    assert [h["name"] for h in hands] == ["Ana", "Cy"]  # the journal keeps everything ...
+    from facilitator.minutes.build import effective_events
+
+    standing = [e["name"] for e in effective_events(d.live.entries) if e["type"] == "HandRaised"]
+    assert standing == ["Ana"]  # ... and the minutes drop what was undone
+    assert replay(d.m.setup, LIB, d.live.entries) == d.m
+
+
+def test_undo_does_not_reach_back_across_an_interruption():
+    from facilitator.engine.core import handle, interrupted
+    from facilitator.engine.state import Meeting, Setup
+
+    m = Meeting.open(Setup("m", "t", "mini-talk", 0.0), LIB)
+    m, _ = handle(m, "join Ana", 1.0)
+    m, _ = interrupted(m, 2.0, 600.0)
+    from facilitator.errors import Refused
+
+    try:
+        handle(m, "undo", 601.0)
+    except Refused as why:
+        assert str(why) == "There is nothing to undo."
+    else:
+        raise AssertionError("undo crossed the interruption")

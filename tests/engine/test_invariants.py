@@ -154,6 +154,11 @@ class MeetingMachine(RuleBasedStateMachine):
         minutes = self.live.minutes()
         json.dumps(minutes)
         assert all(a["seconds"] >= 0 for a in minutes["airtime"])
+        # The minutes (events, with undo applied) agree with the engine on the floor.
+        for row in minutes["airtime"]:
+            speech = m.speech(row["name"])
+            assert abs(row["seconds"] - speech.airtime) < 0.01, row
+            assert row["turns"] == speech.turns, row
 
 
 MeetingMachine.TestCase.settings = settings(
