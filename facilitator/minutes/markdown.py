@@ -58,6 +58,11 @@ def render_markdown(m: dict[str, Any], airtime: bool = True) -> str:
     if v["notes"]:
         lines += ["## Notes", ""] + [f"- {_esc(n['text'])} ({n['at']})" for n in v["notes"]]
         lines.append("")
+    if v["collected"]:
+        lines += ["## Said in rounds", ""] + [
+            f"- **{_esc(c['name'])}** ({_esc(c['field'])}): {_esc(c['value'])}"
+            for c in v["collected"]]
+        lines.append("")
     if v["agenda"] or v["deferred"]:
         lines += ["## Agenda", ""] + [f"- {_esc(i['title'])}: {i['outcome']}" for i in v["agenda"]]
         lines += [f"- Deferred to the next meeting: {_esc(', '.join(v['deferred']))}"] \

@@ -92,6 +92,9 @@ def text_of(v: dict[str, Any]) -> str:
             lines += _item(f"{g['text']} ({g['parties']}).{review}")
     if v["notes"]:
         lines += _heading("Notes") + [ln for n in v["notes"] for ln in _item(n["text"])]
+    if v["collected"]:
+        lines += _heading("Said in rounds") + [
+            ln for c in v["collected"] for ln in _item(f"{c['name']} ({c['field']}): {c['value']}")]
     if v["agenda"] or v["deferred"]:
         lines += _heading("Agenda")
         lines += [ln for i in v["agenda"] for ln in _item(f"{i['title']}: {i['outcome']}")]

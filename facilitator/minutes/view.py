@@ -140,6 +140,8 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
         "agreements": [{"text": g["text"], "parties": names(g.get("parties") or []),
                         "review": g.get("review_on")} for g in m.get("agreements") or []],
         "notes": [{"text": n["text"], "at": clock(n.get("at_s"))} for n in m.get("notes") or []],
+        "collected": [{"name": c["name"], "field": label(c["field"]), "value": c["value"]}
+                      for c in m.get("collected") or []],
         "agenda": [{"title": i["title"], "outcome": label(i.get("outcome") or "open")}
                   for i in m.get("items") or []],
         "deferred": [d["title"] for d in m.get("deferred") or []],

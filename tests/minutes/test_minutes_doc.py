@@ -28,3 +28,24 @@ commands: ['propose "Open on Saturdays"', start, advance, stance Ana agree, stan
     text = render(minutes, "md", template=tmp_path / "mine.md.j2")
     assert text.splitlines() == ["# Tool library", "- Open on Saturdays: passed", "",
                                  "Present: Ana, Ben"]
+
+
+def test_answers_collected_in_an_open_round_are_in_every_readable_format(tmp_path):
+    protocols = tmp_path / "p.yaml"
+    protocols.write_text("""
+version: 1
+protocols:
+  skills:
+    title: Skill share
+    steps: [{id: offer, kind: round, collect: {skill: text}}]
+""")
+    (tmp_path / "s.yaml").write_text("""
+protocol: skills
+participants: [Ana, Ben]
+commands: [start, 'collect Ana "Fixing <bike> brakes"', next, 'collect Ben "Sourdough"', end]
+""")
+    library, _ = build_library([(str(protocols), protocols.read_text())])
+    minutes = run_script(load_script(tmp_path / "s.yaml"), library, []).minutes()
+    assert "Fixing <bike> brakes" in render(minutes, "txt")
+    assert "Fixing \\<bike\\> brakes" in render(minutes, "md")
+    assert "Fixing &lt;bike&gt; brakes" in render(minutes, "html")
