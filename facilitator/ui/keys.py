@@ -7,6 +7,7 @@ not). Keys that need a name open a small picker of the people present.
 | key | command |
 | --- | --- |
 | n d h p a s e space u | next, done, hand, pass, advance, stance, extend, pause/resume, undo |
+| x | an interjection: point of process, clarifying question, direct response |
 | j r o i l enter | join, role, propose, invite, lower, start |
 | : ? E | command line, help, end |
 """
@@ -29,6 +30,7 @@ _KEYS = [
     ("enter", "start", "Start"), ("j", "join", "Join"), ("r", "role", "Role"),
     ("o", "propose", "Propose"),
     ("n", "next", "Next"), ("d", "done", "Done"), ("h", "hand", "Hand"),
+    ("x", "interject", "Interject"),
     ("p", "pass", "Pass"), ("s", "stance", "Stance"), ("a", "advance", "Advance"),
     ("e", "extend", "Extend"), ("space", "pause", "Pause"), ("u", "undo", "Undo"),
     ("i", "invite", "Invite"), ("l", "lower", "Lower"),
@@ -43,7 +45,8 @@ KEY_BINDINGS: list[BindingType] = [
 
 SETUP = {"join", "role", "propose", "start"}
 STEPPING = {"advance", "pause", "undo", "end"}
-BY_KIND = {"round": {"next", "done", "pass"}, "discussion": {"next", "done", "hand"},
+BY_KIND = {"round": {"next", "done", "pass"},
+           "discussion": {"next", "done", "hand", "interject"},
            "turn": {"done"}, "decide": {"stance"}}
 
 
@@ -123,6 +126,27 @@ class KeyActions:
         name = await self._pick("Who raises a hand?", names)
         if name:
             self.send(f"hand {q(name)}")
+
+    @work(exclusive=True)
+    async def _key_interject(self) -> None:
+        """An interjection goes before ordinary hands: which kind, then who."""
+        m = self.live.meeting
+        run = m.run
+        kinds = list(run.step.interjections) if run and run.step.kind == "discussion" else []
+        if not kinds:
+            self.send("hand")  # the engine says why not, in its own words
+            return
+        words = {"point-of-process": "Point of process (about how we are meeting)",
+                 "clarify": "Clarifying question", "direct-response": "Direct response"}
+        kind = await self.app.push_screen_wait(
+            Choice("Which interjection?", [(k, words[k]) for k in kinds]))
+        if not kind:
+            return
+        waiting = {h.name for h in run.stack}
+        names = [n for n in m.present if n not in waiting]
+        name = await self._pick(f"Who has a {words[kind].split(' (')[0].lower()}?", names)
+        if name:
+            self.send(f"hand {q(name)} {kind}")
 
     @work(exclusive=True)
     async def _key_pass(self) -> None:

@@ -170,6 +170,14 @@ class MeetingScreen(KeyActions, Screen[None]):
     def on_command_line_closed(self, message: CommandLine.Closed) -> None:
         self.focus_next()
 
+    def on_descendant_focus(self) -> None:
+        # Which keys work depends on what has focus (the command line takes letters):
+        # the bar is redrawn once focus has moved.
+        self.call_after_refresh(self.query_one(KeyBar).refresh_keys)
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self.query_one(KeyBar).refresh_keys)
+
     def ask_to_end(self) -> None:
         detail = ("The minutes are written into the group; the meeting cannot be taken up "
                   "again after this.")

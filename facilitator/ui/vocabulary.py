@@ -45,6 +45,7 @@ KEYS: list[tuple[str, str, str]] = [
     ("n", "n", "next: the floor goes to whoever is next"),
     ("d", "d", "done: the speaker is done, nobody holds the floor"),
     ("h", "h", "hand: put someone on the stack (pick a name)"),
+    ("x", "x", "interject: a point of process, clarifying question or direct response"),
     ("p", "p", "pass: in a round, the speaker (or a named person) passes"),
     ("a", "a", "advance: end the step with its outcome"),
     ("s", "s", "stance: give someone's stance (pick a name, then the stance)"),

@@ -80,3 +80,18 @@ async def test_a_moratorium_reminds_when_a_proposal_is_made(parts: Parts) -> Non
         await command(pilot, 'propose "Start a bike workshop"')
         assert any("moratorium on new initiatives: until the rent strike is won" in n
                    for n in notices(app))
+
+
+@ui_test
+async def test_x_raises_an_interjection_that_goes_before_hands(parts: Parts) -> None:
+    live = parts.open("quick-decision", *Parts.STARTED, "join Ben", "join Cy", "hand Ben")
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "x", "2")  # a clarifying question
+        await keys(pilot, "2")  # from the second name offered: Cy (Ben is waiting)
+        from facilitator.engine.floor import ordered_stack
+
+        m = app.screen.live.meeting
+        assert [(h.name, r) for h, r in ordered_stack(m, m.run)] == [
+            ("Cy", "clarifying question"), ("Ben", "first time in this step")]

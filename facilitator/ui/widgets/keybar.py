@@ -3,10 +3,13 @@
 A light stand-in for textual's Footer: one widget, redrawn when the meeting changes, rather
 than a widget per key recomposed on every change (which made the first screen slow).
 Keys the screen hides (`check_action` returns False) are left out; every key, shown or
-not, is in the help screen (`?`).
+not, is in the help screen (`?`). When the line is short of room, the keys stand alone
+and only `? Help` and `E End` are spelled out.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.widgets import Static
@@ -24,15 +27,31 @@ class KeyBar(Static):
     }
     """
 
+    # Spelled out even when the line is short of room: how to learn the rest, how to stop.
+    ALWAYS_SAID = ("?", "E")
+
     def refresh_keys(self) -> None:
-        text = Text()
+        keys: list[tuple[str, str]] = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or not active.enabled:
                 continue
+            keys.append((binding.key_display or self.app.get_key_display(binding),
+                         binding.description))
+        # The terminal's width, not the widget's: measuring ourselves would re-measure
+        # after every update (the bar is as wide as the terminal, less its padding).
+        room = self.app.size.width - 2
+        full = sum(len(k) + len(d) + 2 for k, d in keys)
+        self.update(self._line(keys, spelled=lambda key: full <= room or
+                               key in self.ALWAYS_SAID))
+
+    @staticmethod
+    def _line(keys: list[tuple[str, str]], spelled: Callable[[str], bool]) -> Text:
+        text = Text()
+        for key, description in keys:
             if text:
                 text.append(" ")
-            key = binding.key_display or self.app.get_key_display(binding)
             text.append(key, style="bold reverse")
-            text.append(f" {binding.description}")
-        self.update(text)
+            if spelled(key):
+                text.append(f" {description}")
+        return text

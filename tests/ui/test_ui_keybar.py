@@ -1,0 +1,33 @@
+"""The key bar: the keys that fit the moment, back after the command line, fitting the width."""
+
+from __future__ import annotations
+
+from conftest import Parts, command, settle, ui_test
+
+from facilitator.ui.widgets.keybar import KeyBar
+
+
+def bar(app) -> str:
+    return str(app.screen.query_one(KeyBar).render())
+
+
+@ui_test
+async def test_the_keys_come_back_when_the_command_line_closes(parts: Parts) -> None:
+    live = parts.open("quick-decision", *Parts.STARTED)
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await command(pilot, "hand Ana")
+        await settle(pilot)
+        assert bar(app).startswith("n Next d Done h Hand x Interject a Advance")
+        assert bar(app).endswith("? Help E End")
+
+
+@ui_test
+async def test_on_a_narrow_terminal_the_keys_stand_alone_but_help_and_end_are_said(
+        parts: Parts) -> None:
+    live = parts.open("quick-decision", *Parts.STARTED)
+    app = parts.app(live)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert bar(app) == "n d h x a e space u : ? Help E End"
