@@ -137,7 +137,9 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
         "proposals": proposals(m.get("decisions") or []),
         "actions": [{"what": a["what"], "owner": a.get("owner") or "nobody yet",
                      "due": a.get("due")} for a in m.get("actions") or []],
-        "agreements": [{"text": g["text"], "parties": names(g.get("parties") or []),
+        # An agreement that names nobody binds the whole group.
+        "agreements": [{"text": g["text"],
+                        "parties": names(g["parties"]) if g.get("parties") else "the whole group",
                         "review": g.get("review_on")} for g in m.get("agreements") or []],
         "notes": [{"text": n["text"], "at": clock(n.get("at_s"))} for n in m.get("notes") or []],
         "collected": [{"name": c["name"], "field": label(c["field"]), "value": c["value"]}

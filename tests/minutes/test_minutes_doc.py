@@ -49,3 +49,11 @@ commands: [start, 'collect Ana "Fixing <bike> brakes"', next, 'collect Ben "Sour
     assert "Fixing <bike> brakes" in render(minutes, "txt")
     assert "Fixing \\<bike\\> brakes" in render(minutes, "md")
     assert "Fixing &lt;bike&gt; brakes" in render(minutes, "html")
+
+
+def test_an_agreement_that_names_nobody_binds_the_whole_group():
+    from facilitator.minutes.view import view
+
+    minutes = {"meeting": {}, "agreements": [{"text": "Agendas go out early", "parties": [],
+                                              "review_on": None}]}
+    assert view(minutes)["agreements"][0]["parties"] == "the whole group"
