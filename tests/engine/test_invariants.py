@@ -33,7 +33,7 @@ def protocol_files(draw: st.DrawFn) -> str:
     n = draw(st.integers(1, 5))
     ids = [f"s{i}" for i in range(n)]
     steps = []
-    for i, sid in enumerate(ids):
+    for sid in ids:
         kind = draw(st.sampled_from(KINDS))
         step: dict = {"id": sid, "kind": kind}
         targets = st.sampled_from(ids + ["end"])
