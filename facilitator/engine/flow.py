@@ -18,6 +18,7 @@ from collections.abc import Callable
 import attrs
 
 from facilitator.engine.floor import end_floor
+from facilitator.engine.placeholders import TITLE_KEYS, fill
 from facilitator.engine.state import Frame, Run
 from facilitator.engine.tx import Looping, Tx
 from facilitator.errors import Refused
@@ -48,8 +49,8 @@ def enter(tx: Tx, index: int) -> str | None:
     tx.set_frame(attrs.evolve(frame, run=run, visits={**frame.visits, step.id: visit},
                               trail=frame.trail + (index,)))
     tx.emit("StepStarted", protocol=frame.protocol.id, step=step.id, kind=step.kind,
-            title=step.display_title, depth=len(tx.m.frames) - 1, visit=visit,
-            closed=confidential, confidential=False)
+            title=fill(tx.m, step.display_title, TITLE_KEYS), depth=len(tx.m.frames) - 1,
+            visit=visit, closed=confidential, confidential=False)
     if visit > step.max_visits:
         return "exhausted"
     if step.every and tx.m.setup.meeting_number % step.every != 0:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from facilitator.engine.floor import ordered_stack
+from facilitator.engine.placeholders import current_item, fill
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.decide import result, scale_of
 from facilitator.minutes.build import effective_events
@@ -33,38 +34,6 @@ DEFAULT_PROMPTS = {
     "review": "Review open actions and agreements.",
     "pause": "A break. Every timer stands still.",
 }
-
-
-def current_item(meeting: Meeting) -> str | None:
-    """The title of the agenda item being run, if any."""
-    for frame in reversed(meeting.frames):
-        run = frame.run
-        if run is not None and run.step.kind == "agenda" and 0 <= run.item < len(run.items):
-            return run.items[run.item].title
-    return None
-
-
-def fill(meeting: Meeting, text: str) -> str:
-    """The prompt with {proposal}, {item}, {speaker} and {role.NAME} filled in."""
-    run = meeting.run
-    speaker = meeting.floor.name if meeting.floor else (run.speaker if run else None)
-    values = {
-        "proposal": meeting.proposal or "(no proposal yet: propose TEXT)",
-        "item": current_item(meeting) or "(no agenda item)",
-        "speaker": speaker or "(nobody yet)",
-    }
-    out = text
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", value)
-    while "{role." in out:
-        start = out.index("{role.")
-        end = out.find("}", start)
-        if end < 0:
-            break
-        role = out[start + 6:end]
-        holders = meeting.holders(role)
-        out = out[:start] + (" and ".join(holders) or f"(no {role} named)") + out[end + 1:]
-    return out
 
 
 def prompt(meeting: Meeting) -> str:

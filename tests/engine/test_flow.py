@@ -360,3 +360,22 @@ def test_undo_does_not_reach_back_across_an_interruption():
         assert str(why) == "There is nothing to undo."
     else:
         raise AssertionError("undo crossed the interruption")
+
+
+def test_titles_in_the_timeline_name_the_role_holders_and_the_item(driver):
+    lib = library_from("""
+version: 1
+protocols:
+  mediation-ish:
+    title: Statements
+    roles: {party_a: {}}
+    steps:
+      - {id: a, kind: turn, speaker: party_a, title: "{role.party_a} speaks"}
+      - {id: items, kind: agenda, items: [{title: Rota, protocol: item-talk}]}
+  item-talk:
+    title: Item
+    steps: [{id: t, kind: discussion, title: "On {item}"}]
+""")
+    d = driver(lib, "mediation-ish", roles={"party_a": "Cy"})
+    d.do("start", "advance", "end")
+    assert [s["title"] for s in d.minutes()["steps"]] == ["Cy speaks", "Items", "On Rota"]
