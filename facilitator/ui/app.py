@@ -75,6 +75,12 @@ class FacilitatorApp(App[int]):
         return PickerScreen(self.library, group.unfinished_meetings() if group else [],
                             group.meetings() if group else [], group.path if group else None)
 
+    def action_new_meeting(self) -> None:
+        """After a meeting has ended: back to the picker, to open the next one."""
+        self.live = None
+        self.protocol = None
+        self.switch_screen(self.first_screen())
+
     def _meeting_screen(self, live: LiveMeeting, resumed: bool = False) -> MeetingScreen:
         return MeetingScreen(live, self.clock, self.roster(), self.tick_seconds, resumed)
 

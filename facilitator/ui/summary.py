@@ -56,7 +56,8 @@ def summary_text(minutes: dict[str, Any], path: Path | None, problem: str = "") 
 class SummaryScreen(Screen[None]):
     """Shown once the minutes are in the group."""
 
-    BINDINGS = [Binding("q,enter,escape", "app.quit", "Quit")]
+    BINDINGS = [Binding("q,enter,escape", "app.quit", "Quit"),
+                Binding("n", "app.new_meeting", "New meeting")]
 
     DEFAULT_CSS = """
     SummaryScreen VerticalScroll { padding: 1 2; }
@@ -71,4 +72,5 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(summary_text(self.minutes, self.path, self.problem), id="summary")
-        yield Label("q quits · ctrl+p commands and themes", id="news")
+        yield Label("n opens the next meeting · q quits · ctrl+p commands and themes",
+                    id="news")

@@ -80,3 +80,18 @@ async def test_the_summary_names_the_minutes_file(parts: Parts) -> None:
         assert isinstance(summary, SummaryScreen)
         assert summary.path == parts.group.path / "minutes" / f"{live.id}.md"
         assert summary.path.read_text().startswith("# ")
+
+
+@ui_test
+async def test_after_the_summary_n_opens_the_next_meeting(parts: Parts) -> None:
+    """The picker comes back, with the meeting just ended among the recent ones."""
+    from facilitator.ui.picker import PickerScreen
+
+    live = parts.open("quick-decision", *parts.STARTED)
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await command(pilot, "end")
+        await keys(pilot, "y", "n")
+        assert isinstance(app.screen, PickerScreen)
+        assert [m["id"] for m in app.screen.recent] == [live.id]
