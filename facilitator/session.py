@@ -106,6 +106,9 @@ class LiveMeeting:
         self.journal = journal
         self.group = group
         self.entries: list[dict[str, Any]] = entries or []
+        self.warning: str | None = None  # what reading the journal had to say, on resuming
+        self.header: dict[str, Any] | None = None  # for the journal, until the first command
+        self._last_beat = float("-inf")
 
     @classmethod
     def open(cls, library: Library, sources: Sources, protocol: str, clock: Clock, *,
@@ -154,8 +157,6 @@ class LiveMeeting:
         if events:
             self._accept(INTERRUPTED, now, meeting, events, since=since)
 
-    warning: str | None = None
-    header: dict[str, Any] | None = None  # for the journal, until the first command
 
     @property
     def id(self) -> str:
@@ -196,8 +197,6 @@ class LiveMeeting:
         if self.journal is not None and now - self._last_beat >= HEARTBEAT:
             self.journal.beat(now)
             self._last_beat = now
-
-    _last_beat = float("-inf")
 
     def minutes(self) -> dict[str, Any]:
         return build_minutes(self.meeting.setup.to_dict(), self.entries)

@@ -53,8 +53,9 @@ VOCABULARY: dict[str, tuple[str, int, int | None]] = {
 # Commands that change the course of the meeting by the facilitator's say-so: the minutes
 # list them, for transparency.
 OVERRIDES = frozenset({"invite", "skip", "back", "goto", "undo"})
-# Free text that may be given unquoted: the rest of the line is the text.
-_TEXT_TAIL = {"propose": 0, "note": 0}
+# Free text that may be given unquoted: from this argument on, the rest of the line is one
+# argument (`note Tea is in`, `stance Cy block it breaks our rule`).
+_REST_OF_LINE = {"propose": 0, "note": 0, "stance": 2, "collect": 1}
 
 
 @attrs.frozen
@@ -85,12 +86,9 @@ def parse(line: str) -> Command:
     if name not in VOCABULARY:
         raise Refused(_unknown(name))
     usage, least, most = VOCABULARY[name]
-    if name in _TEXT_TAIL and len(args) > 1:
-        args = (" ".join(args),)
-    if name == "stance" and len(args) > 3:
-        args = (args[0], args[1], " ".join(args[2:]))
-    if name == "collect" and len(args) > 2:
-        args = (args[0], " ".join(args[1:]))
+    rest = _REST_OF_LINE.get(name)
+    if rest is not None and len(args) > rest + 1:
+        args = (*args[:rest], " ".join(args[rest:]))
     if len(args) < least or (most is not None and len(args) > most):
         raise Refused(f"`{name}` is written `{usage}`.")
     return Command(name, args, text)

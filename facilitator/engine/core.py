@@ -92,22 +92,13 @@ def _overrides(m: Meeting, cmd: Command) -> bool:
 
 def _dispatch(tx: Tx, cmd: Command) -> None:
     if cmd.name in STEP_COMMANDS:
-        run = _running(tx, cmd)
+        run = tx.require_run(cmd.name)
         handler = KIND_COMMANDS.get(run.step.kind, {}).get(cmd.name)
         if handler is None:
             raise Refused(_not_here(cmd, run.step.kind))
         handler(tx, cmd)
         return
     GENERAL[cmd.name](tx, cmd)
-
-
-def _running(tx: Tx, cmd: Command) -> Any:
-    m = tx.m
-    if m.started_at is None:
-        raise Refused(f"The meeting has not started; `start` it before `{cmd.name}`.")
-    if m.run is None:
-        raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
-    return m.run
 
 
 _KIND_WORDS = {

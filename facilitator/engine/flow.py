@@ -55,13 +55,13 @@ def enter(tx: Tx, index: int) -> str | None:
         return "exhausted"
     if step.every and tx.m.setup.meeting_number % step.every != 0:
         return "skipped"
-    if not tx.ticking:
-        return ENTER[step.kind](tx)
-    # Time cannot be refused: a step that a command could not enter yet (no proposal, no
-    # presenter) is entered and waits, and the room is told what it waits for.
     try:
         return ENTER[step.kind](tx)
     except Refused as why:
+        if not tx.ticking:
+            raise
+        # Time cannot be refused: a step that a command could not enter yet (no proposal,
+        # no presenter) is entered and waits, and the room is told what it waits for.
         tx.emit("StepWaiting", reason=str(why), confidential=False)
         return None
 

@@ -166,26 +166,19 @@ def resume(tx: Tx, cmd: Command) -> None:
     tx.emit("Resumed", seconds=round(tx.now - since, 3), confidential=False)
 
 
-def _step(tx: Tx, cmd: Command) -> None:
-    if tx.m.started_at is None:
-        raise Refused(f"The meeting has not started; `start` it before `{cmd.name}`.")
-    if tx.m.run is None:
-        raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
-
-
 def advance(tx: Tx, cmd: Command) -> None:
-    _step(tx, cmd)
+    tx.require_run(cmd.name)
     kind = tx.run.step.kind
     flow.finish(tx, ADVANCE[kind](tx) if kind in ADVANCE else "done")
 
 
 def skip(tx: Tx, cmd: Command) -> None:
-    _step(tx, cmd)
+    tx.require_run(cmd.name)
     flow.finish(tx, "skipped")
 
 
 def back(tx: Tx, cmd: Command) -> None:
-    _step(tx, cmd)
+    tx.require_run(cmd.name)
     frame = tx.m.frames[-1]
     if len(frame.trail) < 2:
         raise Refused("This is the first step; there is nothing to go back to.")
@@ -195,7 +188,7 @@ def back(tx: Tx, cmd: Command) -> None:
 
 
 def goto(tx: Tx, cmd: Command) -> None:
-    _step(tx, cmd)
+    tx.require_run(cmd.name)
     protocol = tx.m.frames[-1].protocol
     if protocol.step(cmd.args[0]) is None:
         steps = ", ".join(s.id for s in protocol.steps)

@@ -48,6 +48,15 @@ class Tx:
             raise Refused("No step is running; `start` the meeting first.")
         return run
 
+    def require_run(self, command: str) -> Run:
+        """The running step, or Refused saying why `command` cannot be given now."""
+        if self.m.started_at is None:
+            raise Refused(f"The meeting has not started; `start` it before `{command}`.")
+        run = self.m.run
+        if run is None:
+            raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
+        return run
+
     @property
     def confidential(self) -> bool:
         if not self.m.frames:

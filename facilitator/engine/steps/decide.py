@@ -12,6 +12,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
 from facilitator.engine.commands import Command
 from facilitator.engine.state import Meeting, Run
 from facilitator.engine.tx import Handler, Tx
@@ -96,7 +98,7 @@ def close_test(tx: Tx, outcome: str | None = None) -> str:
     frame = tx.m.frames[-1]
     if outcome != "passed":
         failures = frame.failures.get(run.step.id, 0) + 1
-        tx.set_frame(_with_failures(frame, run.step.id, failures))
+        tx.set_frame(attrs.evolve(frame, failures={**frame.failures, run.step.id: failures}))
         if run.step.attempts is not None and failures >= run.step.attempts:
             outcome = "exhausted"
     rule = run.step.rule
@@ -111,12 +113,6 @@ def close_test(tx: Tx, outcome: str | None = None) -> str:
     tx.emit("TestEnded", index=tx.m.tests, **entry)
     tx.update(last_test={**entry, "index": tx.m.tests}, tests=tx.m.tests + 1)
     return outcome
-
-
-def _with_failures(frame: Any, step_id: str, failures: int) -> Any:
-    import attrs
-
-    return attrs.evolve(frame, failures={**frame.failures, step_id: failures})
 
 
 def advance(tx: Tx) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from facilitator.engine.commands import Command
 from facilitator.engine.flow import cut_to, finish, push_frame
 from facilitator.engine.state import Run
@@ -95,8 +97,6 @@ def item(tx: Tx, command: Command) -> None:
 
 
 def _set_agenda(tx: Tx, depth: int, run: Run, **changes: Any) -> None:
-    import attrs
-
     frame = tx.m.frames[depth]
     tx.set_frame(attrs.evolve(frame, run=attrs.evolve(run, **changes)), depth)
 
