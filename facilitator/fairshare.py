@@ -211,25 +211,21 @@ def floor_flag(shares: dict[str, float]) -> list[str]:
     return sorted((n for n, s in shares.items() if s > 2 * even), key=_key)
 
 
-# The moratorium on new initiatives: a small table in the group's memory.
-
-def _moratoria(group: Group) -> list[Row]:
-    return [dict(doc) for doc in group._table("moratorium").all()]
-
+# The moratorium on new initiatives: changes kept in the group's memory.
 
 def current_moratorium(group: Group) -> str | None:
     """The reason of the moratorium on new initiatives in place, or None."""
-    active = [m for m in _moratoria(group) if not m.get("lifted_on")]
+    active = [m for m in group.moratoria() if not m.get("lifted_on")]
     return str(active[-1]["reason"]) if active else None
 
 
 def moratorium_since(group: Group) -> str | None:
     """The date the current moratorium was set, or None."""
-    active = [m for m in _moratoria(group) if not m.get("lifted_on")]
+    active = [m for m in group.moratoria() if not m.get("lifted_on")]
     return str(active[-1].get("since")) if active else None
 
 
-def set_moratorium(group: Group, reason: str, today: dt.date | None = None) -> Row:
+def set_moratorium(group: Group, reason: str) -> Row:
     """Put a moratorium on new initiatives in place, for `reason`."""
     reason = " ".join(reason.split())
     if not reason:
@@ -238,24 +234,18 @@ def set_moratorium(group: Group, reason: str, today: dt.date | None = None) -> R
     if current_moratorium(group) is not None:
         raise StoreError(f"A moratorium is already in place ({current_moratorium(group)}). "
                          "Lift it first with `facilitator moratorium lift REASON`.")
-    entry = {"reason": reason, "since": (today or dt.date.today()).isoformat(),
-             "lifted_on": None, "lifted_because": None}
-    with group._storage.transaction():
-        group._table("moratorium").insert(entry)
-    return entry
+    group.set_moratorium(reason)
+    return group.moratoria()[-1]
 
 
-def lift_moratorium(group: Group, reason: str, today: dt.date | None = None) -> Row:
+def lift_moratorium(group: Group, reason: str) -> Row:
     """Lift the moratorium in place, saying why; the record of it is kept."""
     reason = " ".join(reason.split())
     if not reason:
         raise StoreError("Say why the moratorium ends: `facilitator moratorium lift REASON`.")
-    with group._storage.transaction():
-        table = group._table("moratorium")
-        active = [doc for doc in table.all() if not doc.get("lifted_on")]
-        if not active:
-            raise StoreError("There is no moratorium to lift; the group is open to new "
-                             "initiatives.")
-        changes = {"lifted_on": (today or dt.date.today()).isoformat(), "lifted_because": reason}
-        table.update(changes, doc_ids=[doc.doc_id for doc in active])
-    return {**dict(active[-1]), **changes}
+    if current_moratorium(group) is None:
+        raise StoreError("There is no moratorium to lift; the group is open to new "
+                         "initiatives.")
+    last = max(i for i, m in enumerate(group.moratoria()) if not m.get("lifted_on"))
+    group.lift_moratorium(reason)
+    return group.moratoria()[last]

@@ -11,32 +11,41 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import random
+import sys
 from typing import Any
 
 from facilitator.clock import Clock
 from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
 from facilitator.engine.state import Meeting, ReviewItem, Setup
+from facilitator.fairshare import current_moratorium
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
-from facilitator.store.group import Group
+from facilitator.store.group import Group, opened_by
 from facilitator.store.journal import Journal, last_alive, read_journal
 
 Sources = list[tuple[str, str]]
+ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
+# Where meeting-id suffixes come from; tests put a seeded random.Random here (testability
+# as a feature, like FakeClock).
+ids: random.Random = random.SystemRandom()
 HEARTBEAT = 5.0  # seconds between heartbeats while a meeting runs
 INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
+    """`<UTC date>-<time>-<protocol>-<suffix>`: readable, and unique across laptops (the
+    random suffix), so two meetings opened at the same minute never share a journal. A
+    meeting outside any group (a script run alone) has no suffix: it is never shared."""
     stamp = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y-%m-%d-%H%M")
-    base = f"{stamp}-{protocol}"
     if group is None:
-        return base
-    candidate, n = base, 1
-    while group.journal_path(candidate).exists():
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+        return f"{stamp}-{protocol}"
+    while True:
+        suffix = "".join(ids.choice(ID_ALPHABET) for _ in range(4))
+        candidate = f"{stamp}-{protocol}-{suffix}"
+        if not group.journal_path(candidate).exists():
+            return candidate
 
 
 MINUTES_FORMATS = ("md", "html", "txt")
@@ -66,6 +75,8 @@ def open_group(path: Any = None) -> Group:
     meeting that ended unrecorded recorded first, so its memory is whole."""
     group = Group.from_env(path)
     record_ended(group)
+    if group.notice:  # the group was converted to the sync layout: said once, here
+        print(f"facilitator: {group.notice}", file=sys.stderr)
     return group
 
 
@@ -76,24 +87,18 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
         return Setup(meeting_id, title, protocol, now)
     record_ended(group)
     today = dt.datetime.fromtimestamp(now, dt.UTC).date()
-    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "")
+    # The label (A2) is what people type; the stable id is what the journal's review names.
+    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "", a["ref"])
               for a in group.open_actions()]
-    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()))
+    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()),
+                          g["ref"])
                for g in group.agreements_due(today)]
     deferred = [AgendaItem(title=d["title"], protocol=d.get("protocol"))
                 for d in group.deferred_items()]
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),
-                 moratorium=_moratorium(group))
-
-
-def _moratorium(group: Group) -> str | None:
-    try:
-        from facilitator.fairshare import current_moratorium
-    except ImportError:  # pragma: no cover - the fair-share module is optional here
-        return None
-    return current_moratorium(group)
+                 moratorium=current_moratorium(group))
 
 
 class LiveMeeting:
@@ -123,13 +128,19 @@ class LiveMeeting:
             live.header = {"journal": 1,
                            "meeting": {"id": meeting_id, "title": title, "protocol": protocol,
                                        "created_at": now},
+                           "opened_by": opened_by(),
                            "setup": {"setup": setup.to_dict(),
                                      "sources": [list(s) for s in sources]}}
         return live
 
     @classmethod
-    def resume(cls, group: Group, meeting_id: str, clock: Clock) -> LiveMeeting:
-        """Rebuild an unfinished meeting from its journal and go on writing to it."""
+    def resume(cls, group: Group, meeting_id: str, clock: Clock,
+               take_over: bool = False) -> LiveMeeting:
+        """Rebuild an unfinished meeting from its journal and go on writing to it.
+
+        A meeting open on another laptop is refused, unless `take_over` (the warning is
+        in `warning`)."""
+        taken = group.check_holder(meeting_id, take_over)
         journal, contents = Journal.open(group.journal_path(meeting_id))
         try:
             sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
@@ -140,7 +151,7 @@ class LiveMeeting:
             journal.close()
             raise
         live = cls(meeting, clock, sources, journal, group, list(contents.entries))
-        live.warning = contents.warning
+        live.warning = " ".join(w for w in (taken, contents.warning) if w) or None
         live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
         return live
 

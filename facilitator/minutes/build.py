@@ -188,8 +188,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             if items and items[-1]["title"] == e["title"]:
                 items[-1]["outcome"] = "deferred"
         elif kind == "Reviewed":
-            reviews.append({"id": e["id"], "result": e["result"], "to": e["to"],
-                            "text": e.get("text")})
+            # `id` names the item for good (journals written before stable ids have only
+            # the label); `label` is what was typed.
+            reviews.append({"id": e.get("ref") or e["id"], "label": e["id"],
+                            "result": e["result"], "to": e["to"], "text": e.get("text")})
     total = sum(r["seconds"] for r in airtime.values())
     shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
               for r in airtime.values()]

@@ -1,51 +1,73 @@
-"""A group: a folder holding its memory, every meeting's journal and its minutes.
+"""A group: a folder holding every meeting's journal, its minutes, and changes made outside
+meetings. The truth is files with unique names, written once; the memory that commands
+read is a cache derived from them.
 
 Layout (nothing is created until the first write):
 
-    memory.json              TinyDB, atomic writes (facilitator.store.atomic)
     journals/<id>.jsonl      one journal per meeting (facilitator.store.journal)
-    minutes/<id>.json|.md|…  the minutes of ended meetings
+    journals/<id>.owner-*    a meeting taken over on another laptop (`--take-over`)
+    changes/<time>-<host>-<random>.json
+                             one change made outside a meeting (facilitator.store.changes)
+    minutes/<id>.json|.md|…  the minutes of ended meetings (written once, at the end)
     protocols.yaml           the group's own protocols
+    .gitignore               what stays on this computer: the cache, locks, heartbeats
+    memory.json              the cache: tables folded from minutes and changes
+    memory.facts.json        the cache: each source's facts, so a new file is folded in
+                             without reading the others again
 
-The per-event journal never goes into memory.json: memory changes once per meeting,
-when `record_minutes` folds the minutes in.
+Rules:
+- A `Group` reads memory.json at most once (each process makes one `Group`); what it
+  writes itself it folds in without reading the cache again.
+- A cache that is missing, stale (the files changed), damaged or of any other shape is
+  rebuilt from the files, and comes out the same whatever order they arrived in.
+- A group from before this layout (a memory.json that was the truth) is converted on
+  first open: a backup is kept, and `notice` says so once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 import os
 import re
+import socket
+import time
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import platformdirs
-from tinydb import Query, TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
 
 from facilitator.errors import StoreError
-from facilitator.store.atomic import AtomicJSONStorage, Transactions
+from facilitator.store import cache
+from facilitator.store.changes import IGNORED, convert_legacy, read_change, write_change
 from facilitator.store.files import atomic_write, ensure_dir
 from facilitator.store.journal import Journal, last_line
-from facilitator.store.memory import apply_minutes
+from facilitator.store.memory import Row, Tables, fold, meeting_facts, when
 
 ENV = "FACILITATOR_GROUP"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-row = Query()
 
 
 def _when(text: object) -> float:
-    """Sortable time of an ISO 8601 string (naive means local); 0 when unreadable."""
-    try:
-        return dt.datetime.fromisoformat(str(text)).timestamp()
-    except ValueError:
-        return 0.0
+    return when(text)
 
 
 def _sorted(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda item: str(item.get(key) or ""))
+
+
+def _copy(rows: list[Row]) -> list[Row]:
+    return [dict(r) for r in rows]
+
+
+def opened_by() -> dict[str, str]:
+    """Who opens a meeting, and where: kept in the journal's header, shared by sync."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "someone"
+    return {"host": socket.gethostname(), "user": user}
 
 
 class Group:
@@ -54,11 +76,15 @@ class Group:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
         self.memory_path = self.path / "memory.json"
+        self.facts_path = self.path / "memory.facts.json"
         self.journals_path = self.path / "journals"
         self.minutes_path = self.path / "minutes"
+        self.changes_path = self.path / "changes"
         self.protocols_path = self.path / "protocols.yaml"
-        self._storage = Transactions(AtomicJSONStorage)
-        self._db = TinyDB(self.memory_path, storage=self._storage)
+        self.notice: str | None = None  # a sentence to say once (the group was converted)
+        self._tables: Tables | None = None
+        self._facts: dict[str, Any] | None = None
+        self.reads = 0  # how many times this Group read memory.json (one at most)
 
     @classmethod
     def from_env(cls, path: str | os.PathLike[str] | None = None) -> Group:
@@ -69,13 +95,99 @@ class Group:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
         return cls(chosen)
 
-    def _table(self, name: str) -> Table:
-        # A fresh Table each time: TinyDB caches the next document id per Table object,
-        # which another process writing memory.json would make wrong.
-        return Table(cast(Storage, self._storage), name, cache_size=0)
+    # The memory: a cache of the files
 
-    def _rows(self, name: str) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self._table(name).all()]
+    def _sources(self) -> tuple[list[str], list[str]]:
+        def names(folder: Path) -> list[str]:
+            try:
+                return sorted(n for n in os.listdir(folder)
+                              if n.endswith(".json") and not n.startswith("."))
+            except (FileNotFoundError, NotADirectoryError):
+                return []
+        return names(self.minutes_path), names(self.changes_path)
+
+    def _prepare(self) -> None:
+        """Convert a group from before this layout, once; mark the folder's shared files."""
+        ignore = self.path / ".gitignore"
+        if not self.path.is_dir() or ignore.exists():
+            return
+        if self.memory_path.exists() and not cache.is_cache(self.memory_path):
+            self.notice = convert_legacy(self.memory_path, self.changes_path)
+            self.memory_path.unlink()
+        atomic_write(ignore, IGNORED.encode())
+
+    def _memory(self) -> Tables:
+        if self._tables is not None:
+            return self._tables
+        self._prepare()
+        minutes, changes = self._sources()
+        sources = cache.digest([f"m/{n}" for n in minutes] + [f"c/{n}" for n in changes])
+        self.reads += 1
+        body = cache.read(self.memory_path, sources)
+        if isinstance(body, dict) and isinstance(body.get("tables"), dict):
+            self._tables = body["tables"]
+            return self._tables
+        return self._rebuild(minutes, changes)
+
+    def _load_facts(self) -> dict[str, Any]:
+        if self._facts is None:
+            body = cache.read(self.facts_path)
+            ok = (isinstance(body, dict) and isinstance(body.get("meetings"), dict)
+                  and isinstance(body.get("changes"), dict))
+            self._facts = body if ok else {"meetings": {}, "changes": {}}
+        return self._facts  # type: ignore[return-value]  # checked just above
+
+    def _rebuild(self, minutes: list[str], changes: list[str]) -> Tables:
+        """Fold the files into tables, reading only those the facts cache does not hold."""
+        facts = self._load_facts()
+        meetings = {n: facts["meetings"][n] for n in minutes if n in facts["meetings"]}
+        for name in minutes:
+            if name not in meetings:
+                found = self._read_minutes(self.minutes_path / name)
+                meetings[name] = meeting_facts(found) if found is not None else None
+        kept = {n: facts["changes"][n] for n in changes if n in facts["changes"]}
+        for name in changes:
+            if name not in kept:
+                kept[name] = read_change(self.changes_path / name)
+        # An unreadable file is not remembered as such: it is tried again next time.
+        self._facts = {"meetings": {n: f for n, f in meetings.items() if f is not None},
+                       "changes": {n: c for n, c in kept.items() if c is not None}}
+        seen: set[str] = set()
+        unique = []
+        for value in meetings.values():
+            if value is not None and value["meeting"]["id"] not in seen:
+                seen.add(value["meeting"]["id"])
+                unique.append(value)
+        self._tables = fold(unique, {n: c for n, c in kept.items() if c is not None})
+        if self.path.is_dir():
+            sources = cache.digest([f"m/{n}" for n in minutes] + [f"c/{n}" for n in changes])
+            cache.write(self.facts_path, sources, self._facts)
+            cache.write(self.memory_path, sources, {"tables": self._tables})
+        return self._tables
+
+    @staticmethod
+    def _read_minutes(path: Path) -> dict[str, Any] | None:
+        try:
+            value = json.loads(path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return None
+        return value if isinstance(value, dict) else None
+
+    def _changed(self) -> None:
+        """A file this process wrote: fold it in (the facts of the others are cached)."""
+        minutes, changes = self._sources()
+        self._rebuild(minutes, changes)
+
+    def _change(self, kind: str, **fields: Any) -> str:
+        self._memory()
+        ensure_dir(self.path)
+        self._prepare()
+        name = write_change(self.changes_path, kind, **fields)
+        self._changed()
+        return name.removesuffix(".json")
+
+    def _rows(self, name: str) -> list[Row]:
+        return _copy(self._memory().get(name) or [])
 
     # Journals
 
@@ -103,7 +215,7 @@ class Group:
     def unfinished_meetings(self) -> list[dict[str, Any]]:
         """Meetings whose journal has no `end` command, newest first:
         [{id, title, protocol, created_at}]. Journals with no header are left out."""
-        recorded = {doc.get("id") for doc in self._table("meetings").all()}
+        recorded = {m.get("id") for m in self._memory()["meetings"]}
         found = []
         for path in self._journal_files():
             if path.stem in recorded:
@@ -130,7 +242,7 @@ class Group:
     def ended_unrecorded(self) -> list[str]:
         """Meetings whose journal ends with `end` but whose minutes were never recorded
         (the process stopped between the two): their ids, to be recorded now."""
-        recorded = {doc.get("id") for doc in self._table("meetings").all()}
+        recorded = {m.get("id") for m in self._memory()["meetings"]}
         found = []
         for path in self._journal_files():
             if path.stem in recorded:
@@ -150,6 +262,47 @@ class Group:
             times[meeting["id"]] = _when(meeting.get("created_at"))
         return max(times, key=lambda i: times[i]) if times else None
 
+    def holder(self, meeting_id: str) -> dict[str, Any] | None:
+        """Who has the unfinished meeting open, and where: {host, user, at}, from its
+        journal's header or the latest take-over; None when nobody is named (journals
+        written before sync)."""
+        found: dict[str, Any] | None = None
+        try:
+            with open(self.journal_path(meeting_id), "rb") as handle:
+                header = json.loads(handle.readline())
+            if isinstance(header, dict) and isinstance(header.get("opened_by"), dict):
+                found = header["opened_by"]
+        except (OSError, ValueError):
+            return None
+        taken = sorted(self.journals_path.glob(f"{meeting_id}.owner-*.json"))
+        if taken:
+            try:
+                value = json.loads(taken[-1].read_bytes())
+                found = value if isinstance(value, dict) else found
+            except (OSError, ValueError):
+                pass
+        return found
+
+    def check_holder(self, meeting_id: str, take_over: bool = False) -> str | None:
+        """Refuse a meeting open on another computer (its journal came through sync);
+        with `take_over`, take it over and return the warning to show."""
+        holder = self.holder(meeting_id)
+        if holder is None or holder.get("host") == socket.gethostname():
+            return None
+        who = f"{holder.get('user') or 'someone'} on {holder.get('host') or 'another computer'}"
+        if not take_over:
+            raise StoreError(
+                f"The meeting {meeting_id} is open on another laptop ({who}). Finish it there "
+                f"and sync, or take it over here with `facilitator resume {meeting_id} "
+                "--take-over`."
+            )
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        mine = {**opened_by(), "at": time.time()}
+        atomic_write(self.journals_path / f"{meeting_id}.owner-{stamp}.json",
+                     json.dumps(mine).encode())
+        return (f"Taking over the meeting {meeting_id} from {who}. If it goes on there "
+                "too, the two copies of its journal will not merge: ask them to stop and sync.")
+
     # Minutes
 
     def record_minutes(
@@ -157,21 +310,26 @@ class Group:
     ) -> bool:
         """Keep an ended meeting's minutes and fold them into the group's memory.
 
-        Writes minutes/<id>.json and minutes/<id>.<ext> for each text in `formats`, then
-        updates memory in one atomic write. Recording a meeting again changes nothing
-        (returns False). The minutes' `deferred` list, when present, replaces the group's
-        deferred items; `reviews` close, hand on or move on actions and agreements.
+        Writes minutes/<id>.<ext> for each text in `formats`, then minutes/<id>.json,
+        which is what makes the meeting part of the memory. Recording a meeting again
+        changes nothing (returns False). The minutes' `deferred` list, when present,
+        replaces the group's deferred items; `reviews` close, hand on or move on actions
+        and agreements.
         """
         meeting_id = str((minutes.get("meeting") or {}).get("id") or "")
+        if not meeting_id:
+            raise StoreError("These minutes have no meeting id, so they cannot be recorded.")
         self.journal_path(meeting_id)  # the same id rules as a journal's
-        if self._table("meetings").contains(row.id == meeting_id):
+        if any(m.get("id") == meeting_id for m in self._memory()["meetings"]):
             return False
-        text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
-        atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode())
+        ensure_dir(self.path)
+        self._prepare()
         for ext, rendered in (formats or {}).items():
             atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode())
-        with self._storage.transaction():
-            return apply_minutes(self._table, minutes)
+        text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
+        atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode())
+        self._changed()
+        return True
 
     def minutes(self, meeting_id: str) -> dict[str, Any] | None:
         """The stored minutes of an ended meeting; None when there are none."""
@@ -197,13 +355,14 @@ class Group:
 
     def meeting_count(self, protocol_id: str) -> int:
         """How many recorded meetings ran protocol `protocol_id` (for `every: N`)."""
-        found = self._table("counts").get(row.protocol == protocol_id)
-        return int(found["count"]) if found else 0
+        for found in self._memory()["counts"]:
+            if found.get("protocol") == protocol_id:
+                return int(found["count"])
+        return 0
 
     def open_actions(self) -> list[dict[str, Any]]:
         """Action items still open, oldest first (A1, A2, ...)."""
-        rows = [a for a in self._rows("actions") if a.get("status") == "open"]
-        return sorted(rows, key=lambda a: int(str(a["id"])[1:] or 0))
+        return [a for a in self._rows("actions") if a.get("status") == "open"]
 
     def agreements_due(self, today: dt.date) -> list[dict[str, Any]]:
         """Open agreements whose review date is today or earlier, earliest first."""
@@ -218,7 +377,7 @@ class Group:
 
     def agreements(self) -> list[dict[str, Any]]:
         """Every agreement the group has made, in order."""
-        return sorted(self._rows("agreements"), key=lambda a: int(str(a["id"])[1:] or 0))
+        return self._rows("agreements")
 
     def deferred_items(self) -> list[dict[str, Any]]:
         """Agenda items deferred to a later meeting: [{title, protocol, meeting, date}]."""
@@ -239,46 +398,60 @@ class Group:
         return [entry for entry in rows if needle in text(entry)]
 
     def principles(self) -> list[dict[str, Any]]:
-        """The group's principles, in the order added: [{id, text, added}]."""
+        """The group's principles, in the order added: [{id, ref, text, added}]."""
         return self._rows("principles")
+
+    def role_history(self) -> list[dict[str, Any]]:
+        """Who held which role in which meeting, oldest first: [{meeting, date, role, name}]."""
+        return _sorted(self._rows("roles"), "date")
+
+    def moratoria(self) -> list[dict[str, Any]]:
+        """Every moratorium on new initiatives, set or lifted, in order."""
+        return self._rows("moratorium")
+
+    # Changes made outside a meeting: one new file each
 
     def add_principle(self, text: str) -> dict[str, Any]:
         """Add a principle the group has agreed on; returns it."""
         text = " ".join(text.split())
         if not text:
             raise StoreError("A principle needs some text: say what the group holds to.")
-        with self._storage.transaction():
-            table = self._table("principles")
-            principle = {
-                "id": f"P{len(table) + 1}",
-                "text": text,
-                "added": dt.date.today().isoformat(),
-            }
-            table.insert(principle)
-        return principle
-
-    def role_history(self) -> list[dict[str, Any]]:
-        """Who held which role in which meeting, oldest first: [{meeting, date, role, name}]."""
-        return _sorted(self._rows("roles"), "date")
+        ref = self._change("principle", text=text)
+        return next(p for p in self.principles() if p["ref"] == ref)
 
     def set_opt_out(self, name: str, role: str, out: bool) -> dict[str, Any]:
         """Record that `name` does (out=True) or no longer does not want `role`."""
-        with self._storage.transaction():
-            roster = self._table("roster")
-            found = [dict(p) for p in roster.all() if str(p["name"]).casefold() == name.casefold()]
-            person: dict[str, Any] | None = found[0] if found else None
-            if person is None:
-                person = {
-                    "name": name,
-                    "pronouns": None,
-                    "first_seen": None,
-                    "last_seen": None,
-                    "meetings": 0,
-                    "opt_outs": [],
-                }
-                roster.insert(person)
-            opt_outs = [r for r in person.get("opt_outs", []) if r != role]
-            if out:
-                opt_outs.append(role)
-            roster.update({"opt_outs": sorted(opt_outs)}, row.name == person["name"])
-        return {**person, "opt_outs": sorted(opt_outs)}
+        self._change("opt_out", name=name, role=role, out=out)
+        return next(p for p in self.roster() if p["name"].casefold() == name.casefold())
+
+    def set_pronouns(self, name: str, pronouns: str | None) -> dict[str, Any]:
+        """Record `name`'s pronouns (None: not given)."""
+        self._change("pronouns", name=name, pronouns=pronouns or None)
+        return next(p for p in self.roster() if p["name"].casefold() == name.casefold())
+
+    def set_moratorium(self, reason: str) -> None:
+        """Put a moratorium on new initiatives in place."""
+        self._change("moratorium_set", reason=reason)
+
+    def lift_moratorium(self, reason: str) -> None:
+        """Lift the moratorium in place, saying why; the record of it is kept."""
+        self._change("moratorium_lift", reason=reason)
+
+    def review(self, item_id: str, result: str, to: str | None = None) -> dict[str, Any]:
+        """Review an action or agreement outside a meeting (`done`, `drop`, `keep`, `hand`
+        to someone), by its label (A2) or stable id; returns the item as it now is."""
+        items = self._rows("actions") + self._rows("agreements")
+        found = [i for i in items if item_id in (i.get("id"), i.get("ref"))]
+        if not found:
+            raise StoreError(f"There is no action or agreement {item_id}; "
+                             "`facilitator actions` lists the open ones.")
+        if result not in ("done", "keep", "drop", "hand"):
+            raise StoreError(f"`{result}` is not a review result; use done, keep, drop or "
+                             "hand NAME.")
+        if (result == "hand") != bool(to):
+            raise StoreError("Say who takes it over: `hand NAME`." if result == "hand"
+                             else f"`{result}` takes no name.")
+        ref = found[0]["ref"]
+        self._change("review", ref=ref, result=result, to=to)
+        return next(i for i in self._rows("actions") + self._rows("agreements")
+                    if i["ref"] == ref)

@@ -50,8 +50,10 @@ def test_review_every_and_deferred_items_carry_across_meetings(tmp_path, capsys)
     # the deferred item came back on the agenda; the every-2 round ran in meeting 2
     assert [i["title"] for i in second["items"]] == ["Garden"]
     assert [s["outcome"] for s in second["steps"] if s["step"] == "reflect"] == ["done"]
-    assert [(r["id"], r["result"], r["to"]) for r in second["reviews"]] == [
-        (action["id"], "done", None)]
+    # the minutes name the action's stable id, and the label that was typed
+    assert [(r["id"], r["label"], r["result"], r["to"]) for r in second["reviews"]] == [
+        (action["ref"], action["id"], "done", None)]
+    group = Group(tmp_path / "group")  # a Group reads the memory once: a new one sees more
     assert group.open_actions() == []
     assert group.meeting_count("weekly") == 2
 

@@ -34,7 +34,9 @@ def review(tx: Tx, command: Command) -> None:
         raise Refused(f"`review {item_id} {result}` takes nothing more.")
     run = tx.run
     tx.update_run(reviewed={**run.reviewed, item_id: result})
-    tx.emit("Reviewed", id=item_id, result=result, to=to, text=items[item_id].text)
+    # The journal names the stable id (`ref`) so the review can never land on another item.
+    ref = {"ref": items[item_id].ref} if items[item_id].ref else {}
+    tx.emit("Reviewed", id=item_id, result=result, to=to, text=items[item_id].text, **ref)
 
 
 COMMANDS: dict[str, Handler] = {"review": review}
