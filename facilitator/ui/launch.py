@@ -40,11 +40,15 @@ def _unfinished(group: Group, meeting_id: str | None) -> str:
     return str(unfinished[0]["id"])
 
 
-def resume(group: Group, meeting_id: str | None, plain: bool = False) -> int:
-    """`facilitator resume [ID]`: take up an unfinished meeting (default: the latest)."""
+def resume(group: Group, meeting_id: str | None, plain: bool = False,
+           take_over: bool = False) -> int:
+    """`facilitator resume [ID] [--take-over]`: take up an unfinished meeting (default: the
+    latest); `take_over` for one left open on another laptop."""
     clock = SystemClock()
-    live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock)
+    live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock, take_over)
     if plain:
+        if live.warning:
+            print(live.warning)
         from facilitator.ui.plain import converse
 
         return converse(live, group, live.meeting.library, live.sources, clock)
