@@ -106,7 +106,7 @@ class Group:
                 return []
         return names(self.minutes_path), names(self.changes_path)
 
-    def _prepare(self) -> None:
+    def prepare(self) -> None:
         """Convert a group from before this layout, once; mark the folder's shared files."""
         ignore = self.path / ".gitignore"
         if not self.path.is_dir() or ignore.exists():
@@ -119,7 +119,7 @@ class Group:
     def _memory(self) -> Tables:
         if self._tables is not None:
             return self._tables
-        self._prepare()
+        self.prepare()
         minutes, changes = self._sources()
         sources = cache.digest([f"m/{n}" for n in minutes] + [f"c/{n}" for n in changes])
         self.reads += 1
@@ -181,7 +181,7 @@ class Group:
     def _change(self, kind: str, **fields: Any) -> str:
         self._memory()
         ensure_dir(self.path)
-        self._prepare()
+        self.prepare()
         name = write_change(self.changes_path, kind, **fields)
         self._changed()
         return name.removesuffix(".json")
@@ -323,7 +323,7 @@ class Group:
         if any(m.get("id") == meeting_id for m in self._memory()["meetings"]):
             return False
         ensure_dir(self.path)
-        self._prepare()
+        self.prepare()
         for ext, rendered in (formats or {}).items():
             atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode())
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"

@@ -104,3 +104,22 @@ def test_any_interleaving_merged_in_any_order_gives_the_same_memory(
         for laptop in laptops:
             if laptop.exists():
                 assert memory(laptop) == expected
+
+
+def test_a_review_never_lands_on_another_action_after_a_merge(tmp_path: Path) -> None:
+    """Both laptops record an action labelled A1; Ben's laptop reviews its own A1 done.
+    Merged, the labels shift, but the review names the stable id: Ben's action is done and
+    Ana's (now A1 or A2) is still open, on both laptops."""
+    ana, ben = Group(tmp_path / "ana"), Group(tmp_path / "ben")
+    ana.record_minutes(make_minutes("ana-1", "2026-03-01", agreements=[],
+                                    actions=[{"what": "Ana's task", "owner": "Ana", "due": None}]))
+    ben.record_minutes(make_minutes("ben-1", "2026-03-02", agreements=[],
+                                    actions=[{"what": "Ben's task", "owner": "Ben", "due": None}]))
+    [mine] = ben.open_actions()
+    assert mine["id"] == "A1"
+    ben.record_minutes(make_minutes("ben-2", "2026-03-09", actions=[], agreements=[], reviews=[
+        {"id": mine["ref"], "label": "A1", "result": "done", "to": None}]))
+    merge(ana.path, ben.path)
+    merge(ben.path, ana.path)
+    for laptop in (ana.path, ben.path):
+        assert [a["what"] for a in Group(laptop).open_actions()] == ["Ana's task"]
