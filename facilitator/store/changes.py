@@ -30,8 +30,7 @@ IGNORED = """\
 # facilitator: the group's files are shared (journals, changes, minutes);
 # these stay on each computer (the memory is a cache rebuilt from the files).
 memory.json
-memory.json.*
-memory.facts.json
+memory.*
 *.lock
 *.alive
 *.torn

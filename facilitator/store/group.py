@@ -33,17 +33,17 @@ import os
 import re
 import socket
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
 from facilitator.errors import StoreError
-from facilitator.store import cache
-from facilitator.store.changes import IGNORED, convert_legacy, read_change, write_change
+from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir
 from facilitator.store.journal import Journal, last_line
-from facilitator.store.memory import Row, Tables, fold, meeting_facts, when
+from facilitator.store.memory import Row, when
 
 ENV = "FACILITATOR_GROUP"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -76,15 +76,11 @@ class Group:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
         self.memory_path = self.path / "memory.json"
-        self.facts_path = self.path / "memory.facts.json"
         self.journals_path = self.path / "journals"
         self.minutes_path = self.path / "minutes"
         self.changes_path = self.path / "changes"
         self.protocols_path = self.path / "protocols.yaml"
-        self.notice: str | None = None  # a sentence to say once (the group was converted)
-        self._tables: Tables | None = None
-        self._facts: dict[str, Any] | None = None
-        self.reads = 0  # how many times this Group read memory.json (one at most)
+        self._derived = Derived(self.path)
 
     @classmethod
     def from_env(cls, path: str | os.PathLike[str] | None = None) -> Group:
@@ -95,99 +91,24 @@ class Group:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
         return cls(chosen)
 
-    # The memory: a cache of the files
+    # The memory: derived from the files (facilitator.store.derived)
 
-    def _sources(self) -> tuple[list[str], list[str]]:
-        def names(folder: Path) -> list[str]:
-            try:
-                return sorted(n for n in os.listdir(folder)
-                              if n.endswith(".json") and not n.startswith("."))
-            except (FileNotFoundError, NotADirectoryError):
-                return []
-        return names(self.minutes_path), names(self.changes_path)
+    @property
+    def notice(self) -> str | None:
+        """A sentence to say once: the group was converted to this layout."""
+        return self._derived.notice
+
+    @property
+    def reads(self) -> Counter[str]:
+        """The cache files this Group read, by name: each once at most."""
+        return self._derived.reads
 
     def prepare(self) -> None:
-        """Convert a group from before this layout, once; mark the folder's shared files."""
-        ignore = self.path / ".gitignore"
-        if not self.path.is_dir() or ignore.exists():
-            return
-        if self.memory_path.exists() and not cache.is_cache(self.memory_path):
-            self.notice = convert_legacy(self.memory_path, self.changes_path)
-            self.memory_path.unlink()
-        atomic_write(ignore, IGNORED.encode())
-
-    def _memory(self) -> Tables:
-        if self._tables is not None:
-            return self._tables
-        self.prepare()
-        minutes, changes = self._sources()
-        sources = cache.digest([f"m/{n}" for n in minutes] + [f"c/{n}" for n in changes])
-        self.reads += 1
-        body = cache.read(self.memory_path, sources)
-        if isinstance(body, dict) and isinstance(body.get("tables"), dict):
-            self._tables = body["tables"]
-            return self._tables
-        return self._rebuild(minutes, changes)
-
-    def _load_facts(self) -> dict[str, Any]:
-        if self._facts is None:
-            body = cache.read(self.facts_path)
-            ok = (isinstance(body, dict) and isinstance(body.get("meetings"), dict)
-                  and isinstance(body.get("changes"), dict))
-            self._facts = body if ok else {"meetings": {}, "changes": {}}
-        return self._facts  # type: ignore[return-value]  # checked just above
-
-    def _rebuild(self, minutes: list[str], changes: list[str]) -> Tables:
-        """Fold the files into tables, reading only those the facts cache does not hold."""
-        facts = self._load_facts()
-        meetings = {n: facts["meetings"][n] for n in minutes if n in facts["meetings"]}
-        for name in minutes:
-            if name not in meetings:
-                found = self._read_minutes(self.minutes_path / name)
-                meetings[name] = meeting_facts(found) if found is not None else None
-        kept = {n: facts["changes"][n] for n in changes if n in facts["changes"]}
-        for name in changes:
-            if name not in kept:
-                kept[name] = read_change(self.changes_path / name)
-        # An unreadable file is not remembered as such: it is tried again next time.
-        self._facts = {"meetings": {n: f for n, f in meetings.items() if f is not None},
-                       "changes": {n: c for n, c in kept.items() if c is not None}}
-        seen: set[str] = set()
-        unique = []
-        for value in meetings.values():
-            if value is not None and value["meeting"]["id"] not in seen:
-                seen.add(value["meeting"]["id"])
-                unique.append(value)
-        self._tables = fold(unique, {n: c for n, c in kept.items() if c is not None})
-        if self.path.is_dir():
-            sources = cache.digest([f"m/{n}" for n in minutes] + [f"c/{n}" for n in changes])
-            cache.write(self.facts_path, sources, self._facts)
-            cache.write(self.memory_path, sources, {"tables": self._tables})
-        return self._tables
-
-    @staticmethod
-    def _read_minutes(path: Path) -> dict[str, Any] | None:
-        try:
-            value = json.loads(path.read_bytes())
-        except (OSError, ValueError, RecursionError):
-            return None
-        return value if isinstance(value, dict) else None
-
-    def _changed(self) -> None:
-        """A file this process wrote: fold it in (the facts of the others are cached)."""
-        minutes, changes = self._sources()
-        self._rebuild(minutes, changes)
-
-    def _change(self, kind: str, **fields: Any) -> str:
-        self._memory()
-        ensure_dir(self.path)
-        self.prepare()
-        name = write_change(self.changes_path, kind, **fields)
-        self._changed()
-        return name.removesuffix(".json")
+        """Convert a group from before this layout, once; write its `.gitignore`."""
+        self._derived.prepare()
 
     def _rows(self, name: str) -> list[Row]:
-        return _copy(self._memory().get(name) or [])
+        return _copy(self._derived.table(name))
 
     # Journals
 
@@ -215,7 +136,7 @@ class Group:
     def unfinished_meetings(self) -> list[dict[str, Any]]:
         """Meetings whose journal has no `end` command, newest first:
         [{id, title, protocol, created_at}]. Journals with no header are left out."""
-        recorded = {m.get("id") for m in self._memory()["meetings"]}
+        recorded = self._derived.recorded()
         found = []
         for path in self._journal_files():
             if path.stem in recorded:
@@ -242,7 +163,7 @@ class Group:
     def ended_unrecorded(self) -> list[str]:
         """Meetings whose journal ends with `end` but whose minutes were never recorded
         (the process stopped between the two): their ids, to be recorded now."""
-        recorded = {m.get("id") for m in self._memory()["meetings"]}
+        recorded = self._derived.recorded()
         found = []
         for path in self._journal_files():
             if path.stem in recorded:
@@ -320,7 +241,7 @@ class Group:
         if not meeting_id:
             raise StoreError("These minutes have no meeting id, so they cannot be recorded.")
         self.journal_path(meeting_id)  # the same id rules as a journal's
-        if any(m.get("id") == meeting_id for m in self._memory()["meetings"]):
+        if meeting_id in self._derived.recorded():
             return False
         ensure_dir(self.path)
         self.prepare()
@@ -328,7 +249,7 @@ class Group:
             atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode())
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
         atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode())
-        self._changed()
+        self._derived.added()
         return True
 
     def minutes(self, meeting_id: str) -> dict[str, Any] | None:
@@ -355,7 +276,7 @@ class Group:
 
     def meeting_count(self, protocol_id: str) -> int:
         """How many recorded meetings ran protocol `protocol_id` (for `every: N`)."""
-        for found in self._memory()["counts"]:
+        for found in self._derived.table("counts"):
             if found.get("protocol") == protocol_id:
                 return int(found["count"])
         return 0
@@ -416,26 +337,26 @@ class Group:
         text = " ".join(text.split())
         if not text:
             raise StoreError("A principle needs some text: say what the group holds to.")
-        ref = self._change("principle", text=text)
+        ref = self._derived.change("principle", text=text)
         return next(p for p in self.principles() if p["ref"] == ref)
 
     def set_opt_out(self, name: str, role: str, out: bool) -> dict[str, Any]:
         """Record that `name` does (out=True) or no longer does not want `role`."""
-        self._change("opt_out", name=name, role=role, out=out)
+        self._derived.change("opt_out", name=name, role=role, out=out)
         return next(p for p in self.roster() if p["name"].casefold() == name.casefold())
 
     def set_pronouns(self, name: str, pronouns: str | None) -> dict[str, Any]:
         """Record `name`'s pronouns (None: not given)."""
-        self._change("pronouns", name=name, pronouns=pronouns or None)
+        self._derived.change("pronouns", name=name, pronouns=pronouns or None)
         return next(p for p in self.roster() if p["name"].casefold() == name.casefold())
 
     def set_moratorium(self, reason: str) -> None:
         """Put a moratorium on new initiatives in place."""
-        self._change("moratorium_set", reason=reason)
+        self._derived.change("moratorium_set", reason=reason)
 
     def lift_moratorium(self, reason: str) -> None:
         """Lift the moratorium in place, saying why; the record of it is kept."""
-        self._change("moratorium_lift", reason=reason)
+        self._derived.change("moratorium_lift", reason=reason)
 
     def review(self, item_id: str, result: str, to: str | None = None) -> dict[str, Any]:
         """Review an action or agreement outside a meeting (`done`, `drop`, `keep`, `hand`
@@ -452,6 +373,6 @@ class Group:
             raise StoreError("Say who takes it over: `hand NAME`." if result == "hand"
                              else f"`{result}` takes no name.")
         ref = found[0]["ref"]
-        self._change("review", ref=ref, result=result, to=to)
+        self._derived.change("review", ref=ref, result=result, to=to)
         return next(i for i in self._rows("actions") + self._rows("agreements")
                     if i["ref"] == ref)

@@ -7,6 +7,7 @@ import json
 import math
 import os
 import stat
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from hypothesis import strategies as st
 from sample_minutes import make_minutes
 
 from facilitator.cli import main
+from facilitator.clock import FakeClock
+from facilitator.protocols.loader import build_library, builtin_source
+from facilitator.session import LiveMeeting, open_group
 from facilitator.store import cache
 from facilitator.store.group import Group
 
@@ -61,8 +65,8 @@ def test_deleting_the_cache_loses_nothing(filled: Path) -> None:
     assert before["principles"][0]["text"] == "We start on time."
     assert before["roster"][1]["opt_outs"] == ["facilitator"]
     assert before["actions"] == []  # m1's action was reviewed done in m2
-    (filled / "memory.json").unlink()
-    (filled / "memory.facts.json").unlink()
+    for cache_file in filled.glob("memory.*"):
+        cache_file.unlink()
     assert memory(filled) == before
     assert (filled / "memory.json").exists()
 
@@ -72,8 +76,8 @@ def test_deleting_the_cache_loses_nothing(filled: Path) -> None:
 def test_a_damaged_cache_is_rebuilt(filled: Path, damage: bytes) -> None:
     """A cut-off, empty, binary or forged cache is not used: it is rebuilt, nothing lost."""
     before = memory(filled)
-    (filled / "memory.json").write_bytes(damage)
-    (filled / "memory.facts.json").write_bytes(damage)
+    for cache_file in filled.glob("memory.*"):
+        cache_file.write_bytes(damage)
     assert memory(filled) == before
 
 
@@ -93,7 +97,7 @@ def test_a_group_reads_its_memory_once(filled: Path) -> None:
     for _ in range(3):
         group.meetings(), group.roster(), group.open_actions(), group.principles()
         group.agreements_due(__import__("datetime").date(2026, 4, 1))
-    assert group.reads == 1
+    assert set(group.reads.values()) == {1}
 
 
 json_values = st.recursive(
@@ -114,8 +118,8 @@ def test_a_cache_of_any_json_shape_is_rebuilt(filled: Path, value: object) -> No
     """Valid JSON of the wrong shape (wrong types, no id or name, NaN) is simply rebuilt."""
     expected = memory(filled)
     text = json.dumps(value)
-    (filled / "memory.json").write_text(text + "\n" + text)
-    (filled / "memory.facts.json").write_text(text)
+    for cache_file in filled.glob("memory.*"):
+        cache_file.write_text(text + "\n" + text)
     assert memory(filled) == expected
 
 
@@ -138,3 +142,32 @@ def test_the_cache_checks_its_own_body(tmp_path: Path) -> None:
     assert cache.read(path, "other") is None
     path.write_bytes(path.read_bytes().replace(b"[]", b"[1]"))
     assert cache.read(path, "s") is None
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    seen: Counter[str] = Counter()
+    real = cache.read
+
+    def counted(path: Path, sources: str | None = None) -> object:
+        seen[path.name] += 1
+        return real(path, sources)
+
+    monkeypatch.setattr(cache, "read", counted)
+    return seen
+
+
+def test_opening_a_meeting_reads_each_part_of_the_memory_once(
+        filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a meeting (actions to review, agreements due, deferred items, counts,
+    moratorium) reads no cache file twice; `principles` reads only the small tables."""
+    Group(filled).meetings()  # a fresh cache
+    seen = _count_reads(monkeypatch)
+    sources = [builtin_source()]
+    library, _ = build_library(sources, include_builtin=False)
+    live = LiveMeeting.open(library, sources, "weekly-meeting", FakeClock(),
+                            group=open_group(filled))
+    assert live.meeting.setup.moratorium == "Stretched thin"
+    assert seen and set(seen.values()) == {1}
+    seen.clear()
+    main(["principles", "--group", str(filled)])
+    assert dict(seen) == {"memory.json": 1}
