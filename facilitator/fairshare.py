@@ -24,6 +24,7 @@ from facilitator.minutes.fairness import MEASURE, evenness
 
 if TYPE_CHECKING:
     from facilitator.store.group import Group
+    from facilitator.store.rows import Action, Moratorium, Person
 
 ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
 RECENT = 4  # meetings that count as "recent" for workload
@@ -58,18 +59,17 @@ def _key(name: str) -> str:
     return name.casefold()
 
 
-def attended(meetings: Iterable[Row], roster: Iterable[Row] = ()) -> dict[str, int]:
+def attended(meetings: Iterable[Row], roster: Iterable[Person] = ()) -> dict[str, int]:
     """How many meetings each person came to (the roster's count when it knows more)."""
     counts: Counter[str] = Counter()
     for meeting in meetings:
         counts.update(set(map(str, meeting.get("attendance") or [])))
     for person in roster:
-        name = str(person["name"])
-        counts[name] = max(counts[name], int(person.get("meetings") or 0))
+        counts[person.name] = max(counts[person.name], person.meetings)
     return dict(counts)
 
 
-def suggest_roles(meetings: list[Row], roster: list[Row]) -> dict[str, list[str]]:
+def suggest_roles(meetings: list[Row], roster: list[Person]) -> dict[str, list[str]]:
     """For each rotating role, the people in the order they should be asked.
 
     Those who never held it come first, then the least recent, then the fewest times, then
@@ -78,7 +78,7 @@ def suggest_roles(meetings: list[Row], roster: list[Row]) -> dict[str, list[str]
     """
     history = chronological(meetings)
     counts = attended(history, roster)
-    outs = {_key(str(p["name"])): set(p.get("opt_outs") or []) for p in roster}
+    outs = {_key(p.name): set(p.opt_outs) for p in roster}
     people = sorted(counts, key=_key)
     return {
         role: sorted((n for n in people if role not in outs.get(_key(n), set())),
@@ -107,11 +107,11 @@ def _asking_order(
     return order
 
 
-def _open_counts(open_actions: Iterable[Row]) -> Counter[str]:
-    return Counter(_key(str(a["owner"])) for a in open_actions if a.get("owner"))
+def _open_counts(open_actions: Iterable[Action]) -> Counter[str]:
+    return Counter(_key(a.owner) for a in open_actions if a.owner)
 
 
-def _too_many(name: str, meetings: list[Row], open_actions: list[Row]) -> int | None:
+def _too_many(name: str, meetings: list[Row], open_actions: list[Action]) -> int | None:
     """The person's open items when they pass twice the mean and at least three, else None."""
     recent = chronological(meetings)[-RECENT:]
     present = {_key(str(n)) for m in recent for n in m.get("attendance") or []}
@@ -121,7 +121,7 @@ def _too_many(name: str, meetings: list[Row], open_actions: list[Row]) -> int | 
     return mine if mine >= 3 and mine > 2 * mean else None
 
 
-def overloaded(name: str, meetings: list[Row], open_actions: list[Row]) -> str | None:
+def overloaded(name: str, meetings: list[Row], open_actions: list[Action]) -> str | None:
     """The gentle warning when an action goes to someone who already carries too much."""
     mine = _too_many(name, meetings, open_actions)
     if mine is None:
@@ -144,7 +144,8 @@ def _in_a_row(name: str, recent: list[Row]) -> str | None:
     return None
 
 
-def workload(meetings: list[Row], open_actions: list[Row], roster: list[Row]) -> list[Row]:
+def workload(meetings: list[Row], open_actions: list[Action],
+             roster: list[Person]) -> list[Row]:
     """Per person, by name: {name, open_actions, roles_recent, meetings, warning}.
 
     `roles_recent` counts the rotating roles held in the last four meetings; `warning` is a
@@ -156,7 +157,7 @@ def workload(meetings: list[Row], open_actions: list[Row], roster: list[Row]) ->
     recent = history[-RECENT:]
     counts = attended(history, roster)
     for action in open_actions:
-        owner = str(action.get("owner") or "")
+        owner = action.owner or ""
         if owner and _key(owner) not in map(_key, counts):
             counts[owner] = 0
     opened = _open_counts(open_actions)
@@ -215,17 +216,17 @@ def floor_flag(shares: dict[str, float]) -> list[str]:
 
 def current_moratorium(group: Group) -> str | None:
     """The reason of the moratorium on new initiatives in place, or None."""
-    active = [m for m in group.moratoria() if not m.get("lifted_on")]
-    return str(active[-1]["reason"]) if active else None
+    active = [m for m in group.moratoria() if not m.lifted_on]
+    return active[-1].reason if active else None
 
 
 def moratorium_since(group: Group) -> str | None:
     """The date the current moratorium was set, or None."""
-    active = [m for m in group.moratoria() if not m.get("lifted_on")]
-    return str(active[-1].get("since")) if active else None
+    active = [m for m in group.moratoria() if not m.lifted_on]
+    return active[-1].since if active else None
 
 
-def set_moratorium(group: Group, reason: str) -> Row:
+def set_moratorium(group: Group, reason: str) -> Moratorium:
     """Put a moratorium on new initiatives in place, for `reason`."""
     reason = " ".join(reason.split())
     if not reason:
@@ -238,7 +239,7 @@ def set_moratorium(group: Group, reason: str) -> Row:
     return group.moratoria()[-1]
 
 
-def lift_moratorium(group: Group, reason: str) -> Row:
+def lift_moratorium(group: Group, reason: str) -> Moratorium:
     """Lift the moratorium in place, saying why; the record of it is kept."""
     reason = " ".join(reason.split())
     if not reason:
@@ -246,6 +247,6 @@ def lift_moratorium(group: Group, reason: str) -> Row:
     if current_moratorium(group) is None:
         raise StoreError("There is no moratorium to lift; the group is open to new "
                          "initiatives.")
-    last = max(i for i, m in enumerate(group.moratoria()) if not m.get("lifted_on"))
+    last = max(i for i, m in enumerate(group.moratoria()) if not m.lifted_on)
     group.lift_moratorium(reason)
     return group.moratoria()[last]

@@ -88,13 +88,11 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     record_ended(group)
     today = dt.datetime.fromtimestamp(now, dt.UTC).date()
     # The label (A2) is what people type; the stable id is what the journal's review names.
-    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "", a["ref"])
+    review = [ReviewItem(a.id, "action", a.what, a.owner or "", a.ref)
               for a in group.open_actions()]
-    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()),
-                          g["ref"])
+    review += [ReviewItem(g.id, "agreement", g.text, ", ".join(g.parties), g.ref)
                for g in group.agreements_due(today)]
-    deferred = [AgendaItem(title=d["title"], protocol=d.get("protocol"))
-                for d in group.deferred_items()]
+    deferred = [AgendaItem(title=d.title, protocol=d.protocol) for d in group.deferred_items()]
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),

@@ -9,6 +9,7 @@ from typing import Any
 from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.errors import StoreError
 from facilitator.session import open_group
+from facilitator.store.rows import Action
 
 
 def _print_json(value: Any) -> None:
@@ -70,18 +71,18 @@ def roster(args: argparse.Namespace) -> int:
         name, role = change
         person = group.set_opt_out(name, role, out=bool(args.opt_out))
         wants = "no longer takes" if args.opt_out else "can again take"
-        print(f"{person['name']} {wants} the role {role}.")
+        print(f"{person.name} {wants} the role {role}.")
         return 0
     people = group.roster()
     if not people:
         print(f"No one has come to a meeting yet in {group.path}.")
     for p in people:
-        pronouns = f" ({p['pronouns']})" if p.get("pronouns") else ""
-        outs = f"; opts out of {', '.join(p['opt_outs'])}" if p.get("opt_outs") else ""
-        count = p.get("meetings", 0)
+        pronouns = f" ({p.pronouns})" if p.pronouns else ""
+        outs = f"; opts out of {', '.join(p.opt_outs)}" if p.opt_outs else ""
+        count = p.meetings
         print(
-            f"{p['name']}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
-            f"last {p.get('last_seen') or 'never'}{outs}"
+            f"{p.name}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
+            f"last {p.last_seen or 'never'}{outs}"
         )
     return 0
 
@@ -89,16 +90,16 @@ def roster(args: argparse.Namespace) -> int:
 def actions(args: argparse.Namespace) -> int:
     """Show open action items, grouped by the person who owns them."""
     group = open_group(args.group)
-    by_owner: dict[str, list[dict[str, Any]]] = {}
+    by_owner: dict[str, list[Action]] = {}
     for action in group.open_actions():
-        by_owner.setdefault(str(action.get("owner") or "(nobody)"), []).append(action)
+        by_owner.setdefault(action.owner or "(nobody)", []).append(action)
     if not by_owner:
         print("No open action items.")
     for owner in sorted(by_owner, key=str.casefold):
         print(owner)
         for a in by_owner[owner]:
-            due = f"due {a['due']}; " if a.get("due") else ""
-            print(f"  {a['id']}  {a.get('what')} ({due}from {a.get('date')})")
+            due = f"due {a.due}; " if a.due else ""
+            print(f"  {a.id}  {a.what} ({due}from {a.date})")
     return 0
 
 
@@ -125,13 +126,13 @@ def principles(args: argparse.Namespace) -> int:
         if args.words[0] != "add":
             raise StoreError("Use `facilitator principles add TEXT` to add a principle.")
         principle = group.add_principle(" ".join(args.words[1:]))
-        print(f"Added {principle['id']}: {principle['text']}")
+        print(f"Added {principle.id}: {principle.text}")
         return 0
     items = group.principles()
     if not items:
         print("No principles yet. Add one with `facilitator principles add TEXT`.")
     for p in items:
-        print(f"{p['id']}  {p['text']}")
+        print(f"{p.id}  {p.text}")
     return 0
 
 

@@ -44,6 +44,15 @@ from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir
 from facilitator.store.journal import Journal, last_line
 from facilitator.store.memory import Row, when
+from facilitator.store.rows import (
+    Action,
+    Agreement,
+    Deferred,
+    Moratorium,
+    Person,
+    Principle,
+    RoleHeld,
+)
 
 ENV = "FACILITATOR_GROUP"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -264,9 +273,10 @@ class Group:
 
     # Queries
 
-    def roster(self) -> list[dict[str, Any]]:
+    def roster(self) -> list[Person]:
         """Everyone who has come to a meeting (or opted out of a role), by name."""
-        return _sorted(self._rows("roster"), "name")
+        return sorted((Person.from_row(r) for r in self._derived.table("roster")),
+                      key=lambda p: p.name)
 
     def meetings(self) -> list[dict[str, Any]]:
         """The index of ended meetings, newest first."""
@@ -281,28 +291,27 @@ class Group:
                 return int(found["count"])
         return 0
 
-    def open_actions(self) -> list[dict[str, Any]]:
+    def actions(self) -> list[Action]:
+        """Every action item, open or not, oldest first (A1, A2, ...)."""
+        return [Action.from_row(r) for r in self._derived.table("actions")]
+
+    def open_actions(self) -> list[Action]:
         """Action items still open, oldest first (A1, A2, ...)."""
-        return [a for a in self._rows("actions") if a.get("status") == "open"]
+        return [a for a in self.actions() if a.status == "open"]
 
-    def agreements_due(self, today: dt.date) -> list[dict[str, Any]]:
+    def agreements_due(self, today: dt.date) -> list[Agreement]:
         """Open agreements whose review date is today or earlier, earliest first."""
-        due = [
-            a
-            for a in self._rows("agreements")
-            if a.get("status") == "open"
-            and a.get("review_on")
-            and str(a["review_on"]) <= today.isoformat()
-        ]
-        return _sorted(due, "review_on")
+        due = [a for a in self.agreements()
+               if a.status == "open" and a.review_on and a.review_on <= today.isoformat()]
+        return sorted(due, key=lambda a: a.review_on or "")
 
-    def agreements(self) -> list[dict[str, Any]]:
+    def agreements(self) -> list[Agreement]:
         """Every agreement the group has made, in order."""
-        return self._rows("agreements")
+        return [Agreement.from_row(r) for r in self._derived.table("agreements")]
 
-    def deferred_items(self) -> list[dict[str, Any]]:
-        """Agenda items deferred to a later meeting: [{title, protocol, meeting, date}]."""
-        return self._rows("deferred")
+    def deferred_items(self) -> list[Deferred]:
+        """Agenda items deferred to a later meeting, as the newest list left them."""
+        return [Deferred.from_row(r) for r in self._derived.table("deferred")]
 
     def decisions(self, search: str | None = None) -> list[dict[str, Any]]:
         """The decision log in the order decided; with `search`, only entries whose
@@ -318,37 +327,38 @@ class Group:
 
         return [entry for entry in rows if needle in text(entry)]
 
-    def principles(self) -> list[dict[str, Any]]:
-        """The group's principles, in the order added: [{id, ref, text, added}]."""
-        return self._rows("principles")
+    def principles(self) -> list[Principle]:
+        """The group's principles, in the order added."""
+        return [Principle.from_row(r) for r in self._derived.table("principles")]
 
-    def role_history(self) -> list[dict[str, Any]]:
-        """Who held which role in which meeting, oldest first: [{meeting, date, role, name}]."""
-        return _sorted(self._rows("roles"), "date")
+    def role_history(self) -> list[RoleHeld]:
+        """Who held which role in which meeting, oldest first."""
+        rows = [RoleHeld.from_row(r) for r in self._derived.table("roles")]
+        return sorted(rows, key=lambda r: r.date)
 
-    def moratoria(self) -> list[dict[str, Any]]:
+    def moratoria(self) -> list[Moratorium]:
         """Every moratorium on new initiatives, set or lifted, in order."""
-        return self._rows("moratorium")
+        return [Moratorium.from_row(r) for r in self._derived.table("moratorium")]
 
     # Changes made outside a meeting: one new file each
 
-    def add_principle(self, text: str) -> dict[str, Any]:
+    def add_principle(self, text: str) -> Principle:
         """Add a principle the group has agreed on; returns it."""
         text = " ".join(text.split())
         if not text:
             raise StoreError("A principle needs some text: say what the group holds to.")
         ref = self._derived.change("principle", text=text)
-        return next(p for p in self.principles() if p["ref"] == ref)
+        return next(p for p in self.principles() if p.ref == ref)
 
-    def set_opt_out(self, name: str, role: str, out: bool) -> dict[str, Any]:
+    def set_opt_out(self, name: str, role: str, out: bool) -> Person:
         """Record that `name` does (out=True) or no longer does not want `role`."""
         self._derived.change("opt_out", name=name, role=role, out=out)
-        return next(p for p in self.roster() if p["name"].casefold() == name.casefold())
+        return next(p for p in self.roster() if p.name.casefold() == name.casefold())
 
-    def set_pronouns(self, name: str, pronouns: str | None) -> dict[str, Any]:
+    def set_pronouns(self, name: str, pronouns: str | None) -> Person:
         """Record `name`'s pronouns (None: not given)."""
         self._derived.change("pronouns", name=name, pronouns=pronouns or None)
-        return next(p for p in self.roster() if p["name"].casefold() == name.casefold())
+        return next(p for p in self.roster() if p.name.casefold() == name.casefold())
 
     def set_moratorium(self, reason: str) -> None:
         """Put a moratorium on new initiatives in place."""
@@ -358,11 +368,11 @@ class Group:
         """Lift the moratorium in place, saying why; the record of it is kept."""
         self._derived.change("moratorium_lift", reason=reason)
 
-    def review(self, item_id: str, result: str, to: str | None = None) -> dict[str, Any]:
+    def review(self, item_id: str, result: str, to: str | None = None) -> Action | Agreement:
         """Review an action or agreement outside a meeting (`done`, `drop`, `keep`, `hand`
         to someone), by its label (A2) or stable id; returns the item as it now is."""
-        items = self._rows("actions") + self._rows("agreements")
-        found = [i for i in items if item_id in (i.get("id"), i.get("ref"))]
+        items: list[Action | Agreement] = [*self.actions(), *self.agreements()]
+        found = [i for i in items if item_id in (i.id, i.ref)]
         if not found:
             raise StoreError(f"There is no action or agreement {item_id}; "
                              "`facilitator actions` lists the open ones.")
@@ -372,7 +382,7 @@ class Group:
         if (result == "hand") != bool(to):
             raise StoreError("Say who takes it over: `hand NAME`." if result == "hand"
                              else f"`{result}` takes no name.")
-        ref = found[0]["ref"]
+        ref = found[0].ref
         self._derived.change("review", ref=ref, result=result, to=to)
-        return next(i for i in self._rows("actions") + self._rows("agreements")
-                    if i["ref"] == ref)
+        now: list[Action | Agreement] = [*self.actions(), *self.agreements()]
+        return next(i for i in now if i.ref == ref)

@@ -85,7 +85,7 @@ class FacilitatorApp(App[int]):
         return MeetingScreen(live, self.clock, self.roster(), self.tick_seconds, resumed)
 
     def roster(self) -> list[str]:
-        return [p["name"] for p in self.group.roster()] if self.group else []
+        return [p.name for p in self.group.roster()] if self.group else []
 
     def open_meeting(self, protocol: str, title: str) -> None:
         """A new meeting of `protocol`, not yet started."""

@@ -43,7 +43,7 @@ class Conversation:
         self.say = write
         self.lock = threading.Lock()
         self.warned: set[tuple[Any, ...]] = set()
-        self.roster = [p["name"] for p in group.roster()] if group else []
+        self.roster = [p.name for p in group.roster()] if group else []
 
     def run(self) -> int:
         self.say(f"Meeting {self.live.id}. Type a command, `status`, `?` for the commands, "

@@ -210,7 +210,7 @@ def test_a_moratorium_is_set_shown_and_lifted(group: Group) -> None:
     with pytest.raises(StoreError, match="already in place"):
         fairshare.set_moratorium(group, "Again")
     lifted = fairshare.lift_moratorium(group, "The fair is over")
-    assert lifted["lifted_because"] == "The fair is over"
+    assert lifted.lifted_because == "The fair is over"
     assert fairshare.current_moratorium(group) is None
     with pytest.raises(StoreError, match="no moratorium to lift"):
         fairshare.lift_moratorium(group, "Twice")

@@ -52,7 +52,7 @@ def test_open_actions_are_reviewed_the_following_weeks(four_weeks) -> None:
         [{"id": f"{second}#A1", "label": "A2", "result": "done", "to": None,
           "text": "Book the park for the summer party"}],
     ]
-    assert [a["id"] for a in group.open_actions()] == ["A3"]
+    assert [a.id for a in group.open_actions()] == ["A3"]
     assert group.meeting_count("weekly-meeting") == 4
 
 

@@ -62,8 +62,8 @@ def test_the_cache_is_private_and_no_temporary_file_is_left(filled: Path) -> Non
 def test_deleting_the_cache_loses_nothing(filled: Path) -> None:
     """Without memory.json (and its facts), the memory is rebuilt from the files, the same."""
     before = memory(filled)
-    assert before["principles"][0]["text"] == "We start on time."
-    assert before["roster"][1]["opt_outs"] == ["facilitator"]
+    assert before["principles"][0].text == "We start on time."
+    assert before["roster"][1].opt_outs == ("facilitator",)
     assert before["actions"] == []  # m1's action was reviewed done in m2
     for cache_file in filled.glob("memory.*"):
         cache_file.unlink()
@@ -87,7 +87,7 @@ def test_a_stale_cache_takes_in_files_that_arrived(filled: Path, tmp_path: Path)
     other.add_principle("Decisions by consent.")
     [name] = os.listdir(other.changes_path)
     (filled / "changes" / name).write_bytes((other.changes_path / name).read_bytes())
-    assert [p["text"] for p in memory(filled)["principles"]] == [
+    assert [p.text for p in memory(filled)["principles"]] == [
         "We start on time.", "Decisions by consent."]
 
 

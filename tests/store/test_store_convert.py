@@ -52,23 +52,23 @@ def test_an_old_group_is_converted_once_with_a_backup(
     assert main(["principles", "--group", str(path)]) == 0
     assert capsys.readouterr().err == ""  # said once
     group = Group(path)
-    assert [p["opt_outs"] for p in group.roster() if p["name"] == "Ben"] == [["facilitator"]]
-    assert group.moratoria()[0]["reason"] == "Stretched thin"
+    assert [p.opt_outs for p in group.roster() if p.name == "Ben"] == [("facilitator",)]
+    assert group.moratoria()[0].reason == "Stretched thin"
     assert (path / ".gitignore").exists()
 
 
 def test_an_old_review_by_label_closes_the_item_it_meant(tmp_path: Path) -> None:
     """m3 reviewed `A2` when that was m2's action; after converting, m2's action is done."""
     group = Group(legacy_group(tmp_path / "group"))
-    assert [(a["ref"], a["status"]) for a in group.open_actions()] == [("m1#A1", "open")]
+    assert [(a.ref, a.status) for a in group.open_actions()] == [("m1#A1", "open")]
 
 
 def test_the_conversion_survives_losing_the_cache(tmp_path: Path) -> None:
     """After converting, the old memory lives in a change file: the cache can go."""
     path = legacy_group(tmp_path / "group")
-    before = [p["text"] for p in Group(path).principles()]
+    before = [p.text for p in Group(path).principles()]
     (path / "memory.json").unlink()
-    assert [p["text"] for p in Group(path).principles()] == before
+    assert [p.text for p in Group(path).principles()] == before
 
 
 def test_an_unreadable_old_memory_is_set_aside_and_the_rest_rebuilt(

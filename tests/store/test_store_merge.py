@@ -58,19 +58,19 @@ def apply(op: tuple, laptop: Path, laptops: list[Path], n: int) -> None:
         group.set_opt_out(op[1], op[2], op[3])
     elif kind == "meeting":
         # a meeting that reviews the first open action this laptop knows of, by stable id
-        reviews = [{"id": a["ref"], "label": a["id"], "result": "done", "to": None}
+        reviews = [{"id": a.ref, "label": a.id, "result": "done", "to": None}
                    for a in group.open_actions()[:1]] if op[2] else []
         group.record_minutes(make_minutes(f"m{n}-{laptop.name}", f"2026-03-{op[1]:02d}",
                                           reviews=reviews,
                                           deferred=[{"title": f"Item {n}", "protocol": None}]))
     elif kind == "review":
-        items = group.open_actions() + [g for g in group.agreements() if g["status"] == "open"]
+        items = group.open_actions() + [g for g in group.agreements() if g.status == "open"]
         if items:
-            group.review(items[-1]["id"], op[1], "Cy" if op[1] == "hand" else None)
+            group.review(items[-1].id, op[1], "Cy" if op[1] == "hand" else None)
     elif kind == "pronouns":
         group.set_pronouns(op[1], op[2])
     elif kind == "moratorium":
-        active = any(not m["lifted_on"] for m in group.moratoria())
+        active = any(not m.lifted_on for m in group.moratoria())
         if op[1] and not active:
             group.set_moratorium("Stretched")
         elif active:
@@ -116,10 +116,10 @@ def test_a_review_never_lands_on_another_action_after_a_merge(tmp_path: Path) ->
     ben.record_minutes(make_minutes("ben-1", "2026-03-02", agreements=[],
                                     actions=[{"what": "Ben's task", "owner": "Ben", "due": None}]))
     [mine] = ben.open_actions()
-    assert mine["id"] == "A1"
+    assert mine.id == "A1"
     ben.record_minutes(make_minutes("ben-2", "2026-03-09", actions=[], agreements=[], reviews=[
-        {"id": mine["ref"], "label": "A1", "result": "done", "to": None}]))
+        {"id": mine.ref, "label": "A1", "result": "done", "to": None}]))
     merge(ana.path, ben.path)
     merge(ben.path, ana.path)
     for laptop in (ana.path, ben.path):
-        assert [a["what"] for a in Group(laptop).open_actions()] == ["Ana's task"]
+        assert [a.what for a in Group(laptop).open_actions()] == ["Ana's task"]
