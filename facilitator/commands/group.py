@@ -66,6 +66,10 @@ def minutes(args: argparse.Namespace) -> int:
 def roster(args: argparse.Namespace) -> int:
     """Show who comes to the group's meetings; record opt-outs from roles."""
     group = open_group(args.group)
+    if args.pronouns:
+        person = group.set_pronouns(*args.pronouns)
+        print(f"{person.name}'s pronouns: {person.pronouns or 'not given'}.")
+        return 0
     change = args.opt_out or args.opt_in
     if change:
         name, role = change
@@ -88,8 +92,17 @@ def roster(args: argparse.Namespace) -> int:
 
 
 def actions(args: argparse.Namespace) -> int:
-    """Show open action items, grouped by the person who owns them."""
+    """Show open action items, grouped by the person who owns them; or review one outside a
+    meeting with `actions review ID done|keep|drop|hand NAME`."""
     group = open_group(args.group)
+    if args.words:
+        if args.words[0] != "review" or len(args.words) not in (3, 4):
+            raise StoreError("Use `facilitator actions review ID done|keep|drop|hand NAME`.")
+        item = group.review(args.words[1], args.words[2], *args.words[3:4])
+        handed = isinstance(item, Action) and args.words[2] == "hand"
+        owner = f", now with {item.owner}" if handed and isinstance(item, Action) else ""
+        print(f"{item.id} is {item.status}{owner}.")
+        return 0
     by_owner: dict[str, list[Action]] = {}
     for action in group.open_actions():
         by_owner.setdefault(action.owner or "(nobody)", []).append(action)
@@ -170,8 +183,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     change.add_argument(
         "--opt-in", nargs=2, metavar=("NAME", "ROLE"), help="NAME can be given ROLE again"
     )
+    change.add_argument(
+        "--pronouns", nargs=2, metavar=("NAME", "PRONOUNS"), help="record NAME's pronouns"
+    )
 
-    add("actions", actions, "Show open action items by person.")
+    p = add("actions", actions, "Show open action items by person, or review one.")
+    p.add_argument("words", nargs="*", metavar="review ID RESULT",
+                   help="review an action or agreement outside a meeting")
 
     p = add("decisions", decisions, "Show the decision log (searchable).")
     p.add_argument("word", nargs="*", metavar="WORD", help="only entries containing this")
