@@ -1,7 +1,7 @@
 """Fair share: who to ask for a role next, who carries too much, who held the floor.
 
 Rules:
-- The functions take plain rows as `Group` returns them (meetings, roster, open actions) in
+- The functions take the typed rows `Group` returns (meetings, roster, open actions) in
   any order: meetings are put oldest first by `started_at`, ties kept in the order given
   (simulated meetings all start at the same moment; `Group.meetings()` keeps them in the
   order they were recorded).
@@ -24,7 +24,7 @@ from facilitator.minutes.fairness import MEASURE, evenness
 
 if TYPE_CHECKING:
     from facilitator.store.group import Group
-    from facilitator.store.rows import Action, Moratorium, Person
+    from facilitator.store.rows import Action, MeetingRecord, Moratorium, Person
 
 ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
 RECENT = 4  # meetings that count as "recent" for workload
@@ -34,22 +34,22 @@ VERBS = {"facilitator": "facilitated", "notetaker": "taken notes",
 Row = dict[str, Any]
 
 
-def _when(meeting: Row) -> float:
+def _when(meeting: MeetingRecord) -> float:
     try:
-        return dt.datetime.fromisoformat(str(meeting.get("started_at"))).timestamp()
+        return dt.datetime.fromisoformat(str(meeting.started_at)).timestamp()
     except ValueError:
         return 0.0
 
 
-def chronological(meetings: Iterable[Row]) -> list[Row]:
+def chronological(meetings: Iterable[MeetingRecord]) -> list[MeetingRecord]:
     """The meetings oldest first; meetings that started at the same moment keep their order."""
     return sorted(meetings, key=_when)
 
 
-def holders(meeting: Row) -> dict[str, list[str]]:
+def holders(meeting: MeetingRecord) -> dict[str, list[str]]:
     """The rotating roles of a meeting and who held each: {role: [names]}."""
     found: dict[str, list[str]] = {}
-    for role, names in (meeting.get("roles") or {}).items():
+    for role, names in meeting.roles.items():
         if role in ROLES:
             found[role] = [str(n) for n in (names if isinstance(names, list) else [names]) if n]
     return found
@@ -59,17 +59,17 @@ def _key(name: str) -> str:
     return name.casefold()
 
 
-def attended(meetings: Iterable[Row], roster: Iterable[Person] = ()) -> dict[str, int]:
+def attended(meetings: Iterable[MeetingRecord], roster: Iterable[Person] = ()) -> dict[str, int]:
     """How many meetings each person came to (the roster's count when it knows more)."""
     counts: Counter[str] = Counter()
     for meeting in meetings:
-        counts.update(set(map(str, meeting.get("attendance") or [])))
+        counts.update(set(meeting.attendance))
     for person in roster:
         counts[person.name] = max(counts[person.name], person.meetings)
     return dict(counts)
 
 
-def suggest_roles(meetings: list[Row], roster: list[Person]) -> dict[str, list[str]]:
+def suggest_roles(meetings: list[MeetingRecord], roster: list[Person]) -> dict[str, list[str]]:
     """For each rotating role, the people in the order they should be asked.
 
     Those who never held it come first, then the least recent, then the fewest times, then
@@ -88,7 +88,7 @@ def suggest_roles(meetings: list[Row], roster: list[Person]) -> dict[str, list[s
 
 
 def _asking_order(
-    role: str, history: list[Row], counts: dict[str, int]
+    role: str, history: list[MeetingRecord], counts: dict[str, int]
 ) -> Callable[[str], tuple[bool, bool, int, int, str]]:
     """The sort key for `role`: newcomers to facilitation last; never held, least recent,
     fewest times, name."""
@@ -111,17 +111,17 @@ def _open_counts(open_actions: Iterable[Action]) -> Counter[str]:
     return Counter(_key(a.owner) for a in open_actions if a.owner)
 
 
-def _too_many(name: str, meetings: list[Row], open_actions: list[Action]) -> int | None:
+def _too_many(name: str, meetings: list[MeetingRecord], open_actions: list[Action]) -> int | None:
     """The person's open items when they pass twice the mean and at least three, else None."""
     recent = chronological(meetings)[-RECENT:]
-    present = {_key(str(n)) for m in recent for n in m.get("attendance") or []}
+    present = {_key(n) for m in recent for n in m.attendance}
     counts = _open_counts(open_actions)
     mean = sum(counts[p] for p in present) / len(present) if present else 0.0
     mine = counts[_key(name)]
     return mine if mine >= 3 and mine > 2 * mean else None
 
 
-def overloaded(name: str, meetings: list[Row], open_actions: list[Action]) -> str | None:
+def overloaded(name: str, meetings: list[MeetingRecord], open_actions: list[Action]) -> str | None:
     """The gentle warning when an action goes to someone who already carries too much."""
     mine = _too_many(name, meetings, open_actions)
     if mine is None:
@@ -130,7 +130,7 @@ def overloaded(name: str, meetings: list[Row], open_actions: list[Action]) -> st
             "could someone else take this one?")
 
 
-def _in_a_row(name: str, recent: list[Row]) -> str | None:
+def _in_a_row(name: str, recent: list[MeetingRecord]) -> str | None:
     if len(recent) < IN_A_ROW:
         return None
     held = [{r for r, names in holders(m).items() if _key(name) in map(_key, names)}
@@ -144,7 +144,7 @@ def _in_a_row(name: str, recent: list[Row]) -> str | None:
     return None
 
 
-def workload(meetings: list[Row], open_actions: list[Action],
+def workload(meetings: list[MeetingRecord], open_actions: list[Action],
              roster: list[Person]) -> list[Row]:
     """Per person, by name: {name, open_actions, roles_recent, meetings, warning}.
 
@@ -177,7 +177,7 @@ def workload(meetings: list[Row], open_actions: list[Action],
     return rows
 
 
-def airtime_shares(meetings: list[Row], n: int = RECENT) -> Row:
+def airtime_shares(meetings: list[MeetingRecord], n: int = RECENT) -> Row:
     """Each person's share of the floor over the last `n` meetings, and how even it was.
 
     Returns {meetings, seconds: {name: s}, shares: {name: fraction}, evenness, measure};
@@ -186,11 +186,10 @@ def airtime_shares(meetings: list[Row], n: int = RECENT) -> Row:
     recent = chronological(meetings)[-n:] if n > 0 else []
     seconds: dict[str, float] = {}
     for meeting in recent:
-        for name in meeting.get("attendance") or []:
-            seconds.setdefault(str(name), 0.0)
-        for entry in meeting.get("airtime") or []:
-            name = str(entry["name"])
-            seconds[name] = seconds.get(name, 0.0) + float(entry.get("seconds") or 0)
+        for name in meeting.attendance:
+            seconds.setdefault(name, 0.0)
+        for entry in meeting.airtime:
+            seconds[entry.name] = seconds.get(entry.name, 0.0) + entry.seconds
     total = sum(seconds.values())
     names = sorted(seconds, key=_key)
     return {

@@ -105,7 +105,7 @@ def run_script(script: Script, library: Library, sources: Sources,
                           "`facilitator protocols` lists them.")
     # In a group, a simulated meeting comes after the ones it already holds (as in life),
     # so the group's history has one order on every laptop.
-    start = max([FAKE_EPOCH, *(when(m.get("ended_at")) + 60 for m in group.meetings())]
+    start = max([FAKE_EPOCH, *(when(m.ended_at) + 60 for m in group.meetings())]
                 if group is not None else [FAKE_EPOCH])
     clock = FakeClock(start)
     live = LiveMeeting.open(library, sources, script.protocol, clock, title=script.title,

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+import attrs
+
 from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.errors import StoreError
 from facilitator.session import open_group
@@ -19,23 +21,23 @@ def _print_json(value: Any) -> None:
 def meetings(args: argparse.Namespace) -> int:
     """List the group's meetings, the ones still open first."""
     group = open_group(args.group)
-    open_ = [{**m, "status": "open"} for m in group.unfinished_meetings()]
-    ended = [{**m, "status": "ended"} for m in group.meetings()]
+    open_, ended = group.unfinished_meetings(), group.meetings()
     if args.format == "json":
-        _print_json(open_ + ended)
+        _print_json([{**attrs.asdict(m), "status": "open"} for m in open_]
+                    + [{**attrs.asdict(m), "status": "ended"} for m in ended])
         return 0
     if not open_ and not ended:
         print(f"No meetings yet in {group.path}.")
-    for m in open_:
+    for o in open_:
         print(
-            f"{str(m.get('created_at'))[:16]:16}  {m['id']}  {m.get('title')} "
-            f"({m.get('protocol')}; still open: facilitator resume {m['id']})"
+            f"{str(o.created_at)[:16]:16}  {o.id}  {o.title} "
+            f"({o.protocol}; still open: facilitator resume {o.id})"
         )
     for m in ended:
-        minutes = round((m.get("duration_s") or 0) / 60)
+        minutes = round((m.duration_s or 0) / 60)
         print(
-            f"{str(m.get('started_at'))[:16]:16}  {m['id']}  {m.get('title')} "
-            f"({m.get('protocol')}; {minutes} min; {len(m.get('attendance') or [])} present)"
+            f"{str(m.started_at)[:16]:16}  {m.id}  {m.title} "
+            f"({m.protocol}; {minutes} min; {len(m.attendance)} present)"
         )
     return 0
 
@@ -52,7 +54,7 @@ def minutes(args: argparse.Namespace) -> int:
         )
     stored = group.minutes(meeting_id)
     if stored is None:
-        if any(m["id"] == meeting_id for m in group.unfinished_meetings()):
+        if any(m.id == meeting_id for m in group.unfinished_meetings()):
             raise StoreError(
                 f"The meeting {meeting_id} is still open, so it has no minutes yet. "
                 f"Resume it with `facilitator resume {meeting_id}` and end it."
@@ -123,10 +125,10 @@ def decisions(args: argparse.Namespace) -> int:
     if not found:
         print("No decisions match." if args.word else "No decisions yet.")
     for d in found:
-        mark = " (recorded)" if d.get("recorded") else ""
-        tally = ", ".join(f"{k} {v}" for k, v in (d.get("tally") or {}).items())
+        mark = " (recorded)" if d.recorded else ""
+        tally = ", ".join(f"{k} {v}" for k, v in d.tally.items())
         print(
-            f"{d.get('date')}  {d.get('proposal')}: {d.get('outcome')}{mark}"
+            f"{d.date}  {d.proposal}: {d.outcome}{mark}"
             + (f" [{tally}]" if tally else "")
         )
     return 0

@@ -43,12 +43,15 @@ from facilitator.errors import StoreError
 from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir
 from facilitator.store.journal import Journal, last_line
-from facilitator.store.memory import Row, when
+from facilitator.store.memory import when
 from facilitator.store.rows import (
     Action,
     Agreement,
+    Decision,
     Deferred,
+    MeetingRecord,
     Moratorium,
+    OpenMeeting,
     Person,
     Principle,
     RoleHeld,
@@ -62,12 +65,8 @@ def _when(text: object) -> float:
     return when(text)
 
 
-def _sorted(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    return sorted(rows, key=lambda item: str(item.get(key) or ""))
-
-
-def _copy(rows: list[Row]) -> list[Row]:
-    return [dict(r) for r in rows]
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def opened_by() -> dict[str, str]:
@@ -116,9 +115,6 @@ class Group:
         """Convert a group from before this layout, once; write its `.gitignore`."""
         self._derived.prepare()
 
-    def _rows(self, name: str) -> list[Row]:
-        return _copy(self._derived.table(name))
-
     # Journals
 
     def journal_path(self, meeting_id: str) -> Path:
@@ -142,9 +138,9 @@ class Group:
             return []
         return [Path(e.path) for e in entries if e.name.endswith(".jsonl") and e.is_file()]
 
-    def unfinished_meetings(self) -> list[dict[str, Any]]:
-        """Meetings whose journal has no `end` command, newest first:
-        [{id, title, protocol, created_at}]. Journals with no header are left out."""
+    def unfinished_meetings(self) -> list[OpenMeeting]:
+        """Meetings whose journal has no `end` command, newest first. Journals with no
+        header are left out."""
         recorded = self._derived.recorded()
         found = []
         for path in self._journal_files():
@@ -161,13 +157,11 @@ class Group:
             if last is not None and last.get("command") == "end":
                 continue
             meeting = header.get("meeting") or {}
-            found.append(
-                {
-                    "id": meeting.get("id") or path.stem,
-                    **{key: meeting.get(key) for key in ("title", "protocol", "created_at")},
-                }
-            )
-        return sorted(found, key=lambda m: _when(m["created_at"]), reverse=True)
+            created = meeting.get("created_at")
+            found.append(OpenMeeting(str(meeting.get("id") or path.stem),
+                                     _text(meeting.get("title")), _text(meeting.get("protocol")),
+                                     created if isinstance(created, str | int | float) else None))
+        return sorted(found, key=lambda m: _when(m.created_at), reverse=True)
 
     def ended_unrecorded(self) -> list[str]:
         """Meetings whose journal ends with `end` but whose minutes were never recorded
@@ -187,9 +181,9 @@ class Group:
 
     def last_meeting_id(self) -> str | None:
         """The id of the newest meeting, ended or still open; None in a new group."""
-        times = {m["id"]: _when(m.get("started_at")) for m in self._rows("meetings")}
+        times = {m.id: _when(m.started_at) for m in self.meetings()}
         for meeting in self.unfinished_meetings():
-            times[meeting["id"]] = _when(meeting.get("created_at"))
+            times[meeting.id] = _when(meeting.created_at)
         return max(times, key=lambda i: times[i]) if times else None
 
     def holder(self, meeting_id: str) -> dict[str, Any] | None:
@@ -278,11 +272,10 @@ class Group:
         return sorted((Person.from_row(r) for r in self._derived.table("roster")),
                       key=lambda p: p.name)
 
-    def meetings(self) -> list[dict[str, Any]]:
+    def meetings(self) -> list[MeetingRecord]:
         """The index of ended meetings, newest first."""
-        return sorted(
-            self._rows("meetings"), key=lambda m: _when(m.get("started_at")), reverse=True
-        )
+        rows = [MeetingRecord.from_row(r) for r in self._derived.table("meetings")]
+        return sorted(rows, key=lambda m: _when(m.started_at), reverse=True)
 
     def meeting_count(self, protocol_id: str) -> int:
         """How many recorded meetings ran protocol `protocol_id` (for `every: N`)."""
@@ -313,17 +306,18 @@ class Group:
         """Agenda items deferred to a later meeting, as the newest list left them."""
         return [Deferred.from_row(r) for r in self._derived.table("deferred")]
 
-    def decisions(self, search: str | None = None) -> list[dict[str, Any]]:
+    def decisions(self, search: str | None = None) -> list[Decision]:
         """The decision log in the order decided; with `search`, only entries whose
         proposal, stance reasons or meeting title contain it (any case)."""
-        rows = sorted(self._rows("decisions"), key=lambda d: str(d.get("date") or ""))
+        rows = [Decision.from_row(r) for r in self._derived.table("decisions")]
+        rows.sort(key=lambda d: d.date)
         if not search:
             return rows
         needle = search.casefold()
 
-        def text(entry: dict[str, Any]) -> str:
-            reasons = " ".join(str(s.get("reason") or "") for s in entry.get("stances") or [])
-            return f"{entry.get('proposal')} {entry.get('meeting_title')} {reasons}".casefold()
+        def text(entry: Decision) -> str:
+            reasons = " ".join(s.reason or "" for s in entry.stances)
+            return f"{entry.proposal} {entry.meeting_title} {reasons}".casefold()
 
         return [entry for entry in rows if needle in text(entry)]
 

@@ -159,3 +159,92 @@ class Agreement:
                    tuple(str(p) for p in row.get("parties") or ()), _text(row.get("review_on")),
                    days if isinstance(days, int) else None, str(row["status"]),
                    str(row.get("meeting") or ""), str(row.get("date") or ""), _reviews(row))
+
+
+@attrs.frozen
+class Airtime:
+    """One person's time holding the floor in a meeting."""
+
+    name: str
+    seconds: float = 0.0
+    turns: int = 0
+    share: float = 0.0
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Airtime:
+        return cls(str(row["name"]), float(row.get("seconds") or 0),
+                   int(row.get("turns") or 0), float(row.get("share") or 0))
+
+
+@attrs.frozen
+class MeetingRecord:
+    """An ended meeting in the group's index: when, what ran, who came, the roles (a role
+    to one name, a comma-separated list or a list) and the airtime."""
+
+    id: str
+    title: str | None = None
+    protocol: str | None = None
+    started_at: str | None = None
+    ended_at: str | None = None
+    duration_s: float | None = None
+    date: str = ""
+    attendance: tuple[str, ...] = ()
+    roles: dict[str, Any] = attrs.field(factory=dict)
+    airtime: tuple[Airtime, ...] = ()
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> MeetingRecord:
+        duration = row.get("duration_s")
+        return cls(str(row["id"]), _text(row.get("title")), _text(row.get("protocol")),
+                   _text(row.get("started_at")), _text(row.get("ended_at")),
+                   float(duration) if isinstance(duration, int | float) else None,
+                   str(row.get("date") or ""), tuple(str(n) for n in row.get("attendance") or ()),
+                   dict(row.get("roles") or {}),
+                   tuple(Airtime.from_row(a) for a in row.get("airtime") or ()))
+
+
+@attrs.frozen
+class OpenMeeting:
+    """A meeting whose journal has no `end` yet: it can be resumed."""
+
+    id: str
+    title: str | None
+    protocol: str | None
+    created_at: str | float | None
+
+
+@attrs.frozen
+class Stance:
+    """One person's stance in a test for agreement, and why."""
+
+    name: str
+    stance: str
+    reason: str | None = None
+
+
+@attrs.frozen
+class Decision:
+    """One test for agreement (or a recorded decision) in the decision log."""
+
+    proposal: str
+    outcome: str | None
+    meeting: str
+    meeting_title: str | None
+    date: str
+    step: str | None = None
+    attempt: int | None = None
+    tally: dict[str, int] = attrs.field(factory=dict)
+    stances: tuple[Stance, ...] = ()
+    recorded: bool = False
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Decision:
+        attempt = row.get("attempt")
+        return cls(str(row.get("proposal") or ""), _text(row.get("outcome")),
+                   str(row.get("meeting") or ""), _text(row.get("meeting_title")),
+                   str(row.get("date") or ""), _text(row.get("step")),
+                   attempt if isinstance(attempt, int) else None,
+                   {str(k): v for k, v in (row.get("tally") or {}).items()},
+                   tuple(Stance(str(s.get("name")), str(s.get("stance")), _text(s.get("reason")))
+                         for s in row.get("stances") or () if isinstance(s, dict)),
+                   bool(row.get("recorded")))

@@ -15,12 +15,12 @@ from typing import Any
 from facilitator import fairshare
 from facilitator.engine.state import Meeting
 from facilitator.store.group import Group
-from facilitator.store.rows import Action
+from facilitator.store.rows import Action, MeetingRecord
 
 
 class Counsel:
     def __init__(self, group: Group | None) -> None:
-        self.meetings: list[dict[str, Any]] = group.meetings() if group else []
+        self.meetings: list[MeetingRecord] = group.meetings() if group else []
         roster = group.roster() if group else []
         self.open_actions: list[Action] = group.open_actions() if group else []
         self.suggested = fairshare.suggest_roles(self.meetings, roster)

@@ -37,7 +37,7 @@ def _unfinished(group: Group, meeting_id: str | None) -> str:
     if not unfinished:
         raise StoreError("There is no unfinished meeting in this group; "
                          "`facilitator run` opens a new one.")
-    return str(unfinished[0]["id"])
+    return unfinished[0].id
 
 
 def resume(group: Group, meeting_id: str | None, plain: bool = False,

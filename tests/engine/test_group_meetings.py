@@ -75,7 +75,7 @@ def test_a_meeting_that_ended_but_was_not_recorded_is_recorded_on_next_open(tmp_
     assert group.meetings() == [] and group.unfinished_meetings() == []
 
     again = open_group(tmp_path / "group")
-    assert [m["id"] for m in again.meetings()] == [live.id]
+    assert [m.id for m in again.meetings()] == [live.id]
     assert [a.what for a in again.open_actions()] == ["Fix the gate"]
     assert (tmp_path / "group" / "minutes" / f"{live.id}.md").is_file()
 
@@ -104,7 +104,7 @@ def test_opening_a_meeting_and_leaving_without_a_word_leaves_nothing_to_resume(t
     live = LiveMeeting.open(library, [], "talk", FakeClock(), group=group)
     live.do("join Ana")
     live.close()
-    assert [m["id"] for m in group.unfinished_meetings()] == [live.id]
+    assert [m.id for m in group.unfinished_meetings()] == [live.id]
 
 
 RESUMING = """

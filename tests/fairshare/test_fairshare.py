@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from fairshare_history import meeting
 
@@ -11,6 +12,7 @@ from facilitator import fairshare
 from facilitator.errors import StoreError
 from facilitator.minutes.fairness import evenness
 from facilitator.store.group import Group
+from facilitator.store.rows import MeetingRecord
 
 FOUR = ["Ana", "Ben", "Cy", "Dee"]
 
@@ -62,22 +64,22 @@ def test_a_newcomer_is_not_asked_first_to_facilitate(rotated: Group) -> None:
 def test_fewer_times_breaks_a_tie_of_recency_then_the_name() -> None:
     """Two notetakers of the same meeting: the one who took notes fewer times comes first."""
     meetings = [
-        {"started_at": "2026-03-01T19:00", "attendance": ["Ana", "Ben"],
-         "roles": {"notetaker": "Ana"}},
-        {"started_at": "2026-03-08T19:00", "attendance": ["Ana", "Ben"],
-         "roles": {"notetaker": ["Ana", "Ben"]}},
+        MeetingRecord("1", started_at="2026-03-01T19:00", attendance=("Ana", "Ben"),
+                      roles={"notetaker": "Ana"}),
+        MeetingRecord("2", started_at="2026-03-08T19:00", attendance=("Ana", "Ben"),
+                      roles={"notetaker": ["Ana", "Ben"]}),
     ]
     assert fairshare.suggest_roles(meetings, [])["notetaker"] == ["Ben", "Ana"]
-    meetings[0]["roles"] = {}
+    meetings[0] = attrs.evolve(meetings[0], roles={})
     assert fairshare.suggest_roles(meetings, [])["notetaker"] == ["Ana", "Ben"]
 
 
 def test_meetings_newest_first_are_read_in_order() -> None:
     """Rows in any order are put oldest first by start time."""
-    rows = [{"started_at": "2026-03-08T19:00", "roles": {"facilitator": "Ben"},
-             "attendance": ["Ana", "Ben"]},
-            {"started_at": "2026-03-01T19:00", "roles": {"facilitator": "Ana"},
-             "attendance": ["Ana", "Ben"]}]
+    rows = [MeetingRecord("2", started_at="2026-03-08T19:00", roles={"facilitator": "Ben"},
+                          attendance=("Ana", "Ben")),
+            MeetingRecord("1", started_at="2026-03-01T19:00", roles={"facilitator": "Ana"},
+                          attendance=("Ana", "Ben"))]
     assert fairshare.suggest_roles(rows, [])["facilitator"] == ["Ana", "Ben"]
 
 

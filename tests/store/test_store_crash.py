@@ -94,7 +94,7 @@ def test_killed_writers_leave_an_unbroken_prefix(tmp_path: Path) -> None:
     count = check_prefix(path, acknowledged)
     assert count > 0, "the writer never got to append: the test proved nothing"
     assert [e["seq"] for e in contents.entries] == list(range(1, count + 1))
-    assert [m["id"] for m in group.unfinished_meetings()] == ["crash"]
+    assert [m.id for m in group.unfinished_meetings()] == ["crash"]
     header = {
         "meeting": {
             "id": "after",

@@ -12,6 +12,7 @@ from sample_minutes import header, make_minutes
 
 from facilitator.errors import StoreError
 from facilitator.store.group import Group
+from facilitator.store.rows import OpenMeeting
 
 
 @pytest.fixture
@@ -27,8 +28,8 @@ def test_recording_minutes_keeps_them_and_fills_memory(group: Group) -> None:
     assert stat.S_IMODE((group.minutes_path / "m1.json").stat().st_mode) == 0o600
     assert stat.S_IMODE(group.minutes_path.stat().st_mode) == 0o700
     [meeting] = group.meetings()
-    assert meeting["attendance"] == ["Ana", "Ben"] and meeting["duration_s"] == 3600
-    assert meeting["roles"] == {"facilitator": "Ana", "presenter": "Ben"}
+    assert meeting.attendance == ("Ana", "Ben") and meeting.duration_s == 3600
+    assert meeting.roles == {"facilitator": "Ana", "presenter": "Ben"}
     assert [(p.name, p.pronouns, p.meetings) for p in group.roster()] == [
         ("Ana", "she/her", 1),
         ("Ben", None, 1),
@@ -36,7 +37,7 @@ def test_recording_minutes_keeps_them_and_fills_memory(group: Group) -> None:
     [action] = group.open_actions()
     assert (action.id, action.ref, action.what, action.owner, action.status, action.meeting,
             action.due) == ("A1", "m1#A1", "Print a sign", "Ben", "open", "m1", "2026-04-01")
-    assert group.decisions()[0]["meeting"] == "m1"
+    assert group.decisions()[0].meeting == "m1"
     assert [(r.role, r.name) for r in group.role_history()] == [
         ("facilitator", "Ana"),
         ("presenter", "Ben"),
@@ -72,7 +73,7 @@ def test_ids_are_unique_in_the_group_and_the_roster_follows_people(group: Group)
     ben = next(p for p in group.roster() if p.name == "Ben")
     assert (ben.meetings, ben.first_seen, ben.last_seen, ben.pronouns) == (
         2, "2026-03-01", "2026-03-08", "he/him")
-    assert [m["id"] for m in group.meetings()] == ["m2", "m1"]
+    assert [m.id for m in group.meetings()] == ["m2", "m1"]
     assert group.meeting_count("quick-decision") == 2
 
 
@@ -145,12 +146,12 @@ def test_decisions_are_searchable(group: Group) -> None:
             ],
         )
     )
-    assert [d["proposal"] for d in group.decisions()] == [
+    assert [d.proposal for d in group.decisions()] == [
         "Open the tool library on Saturdays",
         "Paint the shed",
     ]
-    assert [d["meeting"] for d in group.decisions("saturdays")] == ["m1"]
-    assert [d["meeting"] for d in group.decisions("COSTLY")] == ["m2"]
+    assert [d.meeting for d in group.decisions("saturdays")] == ["m1"]
+    assert [d.meeting for d in group.decisions("COSTLY")] == ["m2"]
     assert group.decisions("nothing like it") == []
 
 
@@ -185,13 +186,9 @@ def test_unfinished_meetings_are_journals_without_end(group: Group) -> None:
     with group.new_journal("done", header("done", "2026-03-09T19:00:00")) as j:
         j.append({"seq": 1, "at": 0.0, "command": "start", "events": []})
         j.append({"seq": 2, "at": 9.0, "command": "end", "events": [{"type": "Ended"}]})
-    assert [m["id"] for m in group.unfinished_meetings()] == ["new", "old"]
-    assert group.unfinished_meetings()[0] == {
-        "id": "new",
-        "title": "T new",
-        "protocol": "p",
-        "created_at": "2026-03-08T19:00:00",
-    }
+    assert [m.id for m in group.unfinished_meetings()] == ["new", "old"]
+    assert group.unfinished_meetings()[0] == OpenMeeting(
+        "new", "T new", "p", "2026-03-08T19:00:00")
     assert group.last_meeting_id() == "new"
     group.record_minutes(make_minutes("done", "2026-03-09"))
     assert group.last_meeting_id() == "done"

@@ -47,7 +47,7 @@ def test_twenty_parallel_writers_are_all_kept(tmp_path: Path) -> None:
     group = Group(path)
     assert sorted(p.text for p in group.principles()) == sorted(
         ["First"] + [f"Principle {i}" for i in range(WRITERS) if i % 5])
-    assert sorted(m["id"] for m in group.meetings()) == sorted(
+    assert sorted(m.id for m in group.meetings()) == sorted(
         f"m{i}" for i in range(0, WRITERS, 5))
 
 
