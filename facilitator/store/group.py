@@ -49,6 +49,7 @@ from facilitator.store.rows import (
     Agreement,
     Decision,
     Deferred,
+    Holder,
     MeetingRecord,
     Moratorium,
     OpenMeeting,
@@ -186,23 +187,22 @@ class Group:
             times[meeting.id] = _when(meeting.created_at)
         return max(times, key=lambda i: times[i]) if times else None
 
-    def holder(self, meeting_id: str) -> dict[str, Any] | None:
-        """Who has the unfinished meeting open, and where: {host, user, at}, from its
-        journal's header or the latest take-over; None when nobody is named (journals
-        written before sync)."""
-        found: dict[str, Any] | None = None
+    def holder(self, meeting_id: str) -> Holder | None:
+        """Who has the unfinished meeting open, and where, from its journal's header or
+        the latest take-over; None when nobody is named (journals written before sync)."""
+        found: Holder | None = None
         try:
             with open(self.journal_path(meeting_id), "rb") as handle:
                 header = json.loads(handle.readline())
             if isinstance(header, dict) and isinstance(header.get("opened_by"), dict):
-                found = header["opened_by"]
+                found = Holder.from_row(header["opened_by"])
         except (OSError, ValueError):
             return None
         taken = sorted(self.journals_path.glob(f"{meeting_id}.owner-*.json"))
         if taken:
             try:
                 value = json.loads(taken[-1].read_bytes())
-                found = value if isinstance(value, dict) else found
+                found = Holder.from_row(value) if isinstance(value, dict) else found
             except (OSError, ValueError):
                 pass
         return found
@@ -211,9 +211,9 @@ class Group:
         """Refuse a meeting open on another computer (its journal came through sync);
         with `take_over`, take it over and return the warning to show."""
         holder = self.holder(meeting_id)
-        if holder is None or holder.get("host") == socket.gethostname():
+        if holder is None or holder.host == socket.gethostname():
             return None
-        who = f"{holder.get('user') or 'someone'} on {holder.get('host') or 'another computer'}"
+        who = f"{holder.user or 'someone'} on {holder.host or 'another computer'}"
         if not take_over:
             raise StoreError(
                 f"The meeting {meeting_id} is open on another laptop ({who}). Finish it there "

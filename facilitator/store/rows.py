@@ -248,3 +248,15 @@ class Decision:
                    tuple(Stance(str(s.get("name")), str(s.get("stance")), _text(s.get("reason")))
                          for s in row.get("stances") or () if isinstance(s, dict)),
                    bool(row.get("recorded")))
+
+
+@attrs.frozen
+class Holder:
+    """Who has an unfinished meeting open, and on which computer."""
+
+    host: str | None
+    user: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Holder:
+        return cls(_text(row.get("host")), _text(row.get("user")))

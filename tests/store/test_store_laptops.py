@@ -94,7 +94,7 @@ def test_take_over_warns_and_then_the_meeting_is_ours(tmp_path: Path) -> None:
     assert live.warning is not None and "Taking over" in live.warning
     live.do("join Ben")
     live.close()
-    assert group.holder(meeting_id)["host"] == socket.gethostname()
+    assert group.holder(meeting_id).host == socket.gethostname()
     LiveMeeting.resume(group, meeting_id, FakeClock()).close()  # no refusal now
 
 
