@@ -63,6 +63,7 @@ class Derived:
         self.reads: Counter[str] = Counter()  # cache files read, by name (each once at most)
         self._tables: Tables = {}
         self._listing: tuple[list[str], list[str]] | None = None
+        self._recorded: set[str] | None = None
         self._facts: dict[str, Any] | None = None
 
     def prepare(self) -> None:
@@ -84,7 +85,9 @@ class Derived:
 
     def recorded(self) -> set[str]:
         """The ids of the meetings whose minutes are kept (no table read needed)."""
-        return {name.removesuffix(".json") for name in self.listing()[0]}
+        if self._recorded is None:
+            self._recorded = {name.removesuffix(".json") for name in self.listing()[0]}
+        return self._recorded
 
     def _digest(self) -> str:
         minutes, changes = self.listing()
@@ -149,7 +152,7 @@ class Derived:
 
     def added(self) -> None:
         """This process wrote a file: look at the folder again and fold it in."""
-        self._listing = None
+        self._listing, self._recorded = None, None
         self.rebuild()
 
     def change(self, kind: str, **fields: Any) -> str:

@@ -132,21 +132,22 @@ class Group:
         ensure_dir(self.journals_path)
         return Journal.create(path, header)
 
-    def _journal_files(self) -> list[Path]:
+    def _unrecorded_journals(self) -> list[Path]:
+        """Journals of meetings whose minutes are not kept: open, or ended in a crash.
+        (Only these become paths: a long history costs one look at the folder.)"""
+        recorded = self._derived.recorded()
         try:
-            entries = list(os.scandir(self.journals_path))
+            with os.scandir(self.journals_path) as entries:
+                names = [e.name for e in entries if e.name.endswith(".jsonl") and e.is_file()]
         except FileNotFoundError:
             return []
-        return [Path(e.path) for e in entries if e.name.endswith(".jsonl") and e.is_file()]
+        return [self.journals_path / n for n in names if n[: -len(".jsonl")] not in recorded]
 
     def unfinished_meetings(self) -> list[OpenMeeting]:
         """Meetings whose journal has no `end` command, newest first. Journals with no
         header are left out."""
-        recorded = self._derived.recorded()
         found = []
-        for path in self._journal_files():
-            if path.stem in recorded:
-                continue  # its minutes are recorded: it ended
+        for path in self._unrecorded_journals():
             try:
                 with open(path, "rb") as handle:
                     header = json.loads(handle.readline())
@@ -167,11 +168,8 @@ class Group:
     def ended_unrecorded(self) -> list[str]:
         """Meetings whose journal ends with `end` but whose minutes were never recorded
         (the process stopped between the two): their ids, to be recorded now."""
-        recorded = self._derived.recorded()
         found = []
-        for path in self._journal_files():
-            if path.stem in recorded:
-                continue
+        for path in self._unrecorded_journals():
             try:
                 last = last_line(path)
             except (OSError, ValueError):
