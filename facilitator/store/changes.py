@@ -13,6 +13,7 @@ legacy {labels, meetings, principles, opt_outs, moratorium} (see `convert_legacy
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -44,11 +45,13 @@ def host() -> str:
     return re.sub(r"[^A-Za-z0-9-]+", "-", socket.gethostname()).strip("-")[:40] or "host"
 
 
-def write_change(folder: Path, kind: str, now: float | None = None, **fields: Any) -> str:
-    """Write one change file into `folder` durably; returns its name."""
+def write_change(folder: Path, kind: str, now: float | None = None,
+                 file_name: str | None = None, **fields: Any) -> str:
+    """Write one change file into `folder` durably; returns its name (unique, unless
+    `file_name` is given: then the same content always gets the same name)."""
     at = time.time() if now is None else now
     stamp = dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    name = f"{stamp}-{host()}-{secrets.token_hex(4)}.json"
+    name = file_name or f"{stamp}-{host()}-{secrets.token_hex(4)}.json"
     change = {"change": VERSION, "kind": kind, "at": at,
               "date": dt.datetime.fromtimestamp(at).date().isoformat(), "host": host(),
               **fields}
@@ -110,7 +113,7 @@ def convert_legacy(memory: Path, changes: Path) -> str:
     Returns the sentence to say once. The old file is copied to
     `memory.json.before-sync` (an existing backup is never overwritten).
     """
-    raw = memory.read_bytes()
+    raw = memory.read_bytes()  # FileNotFoundError: another process converted it first
     backup = memory.with_name(memory.name + ".before-sync")
     number = 1
     while backup.exists():
@@ -124,7 +127,11 @@ def convert_legacy(memory: Path, changes: Path) -> str:
         data = None
     fields = legacy_fields(data)
     if fields:
-        write_change(changes, "legacy", now=0.0, **fields)
+        # Named by its content: two processes (or two laptops) converting the same memory
+        # write the same file, not two.
+        digest = hashlib.sha256(raw).hexdigest()[:16]
+        write_change(changes, "legacy", now=0.0,
+                     file_name=f"00000000-legacy-{digest}.json", **fields)
         return (f"This group's memory was converted to one file per change, ready to sync "
                 f"between laptops; nothing was lost, and the old file is kept as {backup.name}.")
     return (f"This group's memory.json could not be read, so it was set aside as {backup.name} "

@@ -72,8 +72,11 @@ class Derived:
         if not self.path.is_dir() or ignore.exists():
             return
         if self.memory_path.exists() and not cache.is_cache(self.memory_path):
-            self.notice = convert_legacy(self.memory_path, self.changes_path)
-            self.memory_path.unlink()
+            try:
+                self.notice = convert_legacy(self.memory_path, self.changes_path)
+            except FileNotFoundError:
+                pass  # another process converted it a moment ago
+            self.memory_path.unlink(missing_ok=True)
         atomic_write(ignore, IGNORED.encode())
 
     def listing(self) -> tuple[list[str], list[str]]:

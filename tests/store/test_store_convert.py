@@ -4,6 +4,7 @@ kept, nothing is lost, old reviews still land on the right items, and it is said
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,15 @@ def test_an_unreadable_old_memory_is_set_aside_and_the_rest_rebuilt(
     assert main(["meetings", "--group", str(path)]) == 0
     out, err = capsys.readouterr()
     assert "could not be read" in err and len(out.splitlines()) == 3
+
+
+def test_the_same_old_memory_converted_twice_counts_once(tmp_path: Path) -> None:
+    """Two laptops holding copies of one old group convert it each; merged, nothing doubles."""
+    ana = legacy_group(tmp_path / "ana")
+    ben = tmp_path / "ben"
+    shutil.copytree(ana, ben)
+    Group(ana).principles(), Group(ben).principles()
+    for path in (ben / "changes").iterdir():
+        shutil.copyfile(path, ana / "changes" / path.name)
+    assert [p.text for p in Group(ana).principles()] == [
+        "We start on time.", "Consent, not consensus."]
