@@ -11,13 +11,13 @@ Layout (nothing is created until the first write):
     minutes/<id>.json|.md|…  the minutes of ended meetings (written once, at the end)
     protocols.yaml           the group's own protocols
     .gitignore               what stays on this computer: the cache, locks, heartbeats
-    memory.json              the cache: tables folded from minutes and changes
-    memory.facts.json        the cache: each source's facts, so a new file is folded in
-                             without reading the others again
+    memory.json, memory.*    the cache: tables folded from minutes and changes
+                             (facilitator.store.derived)
 
 Rules:
-- A `Group` reads memory.json at most once (each process makes one `Group`); what it
-  writes itself it folds in without reading the cache again.
+- A `Group` reads each part of the cache at most once (each process makes one `Group`),
+  and answers with typed rows (facilitator.store.rows); what it writes itself it folds in
+  from the facts it keeps, without reading the other files again.
 - A cache that is missing, stale (the files changed), damaged or of any other shape is
   rebuilt from the files, and comes out the same whatever order they arrived in.
 - A group from before this layout (a memory.json that was the truth) is converted on
