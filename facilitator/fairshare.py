@@ -111,12 +111,20 @@ def _open_counts(open_actions: Iterable[Action]) -> Counter[str]:
     return Counter(_key(a.owner) for a in open_actions if a.owner)
 
 
-def _too_many(name: str, meetings: list[MeetingRecord], open_actions: list[Action]) -> int | None:
-    """The person's open items when they pass twice the mean and at least three, else None."""
+def _load(meetings: list[MeetingRecord],
+          open_actions: list[Action]) -> tuple[float, Counter[str]]:
+    """The mean of open items over everyone at the last four meetings, and each person's."""
     recent = chronological(meetings)[-RECENT:]
     present = {_key(n) for m in recent for n in m.attendance}
     counts = _open_counts(open_actions)
-    mean = sum(counts[p] for p in present) / len(present) if present else 0.0
+    return (sum(counts[p] for p in present) / len(present) if present else 0.0), counts
+
+
+def _too_many(name: str, meetings: list[MeetingRecord], open_actions: list[Action],
+              load: tuple[float, Counter[str]] | None = None) -> int | None:
+    """The person's open items when they pass twice the mean and at least three, else None.
+    `load` is `_load(meetings, open_actions)` when the caller asks for many people."""
+    mean, counts = load or _load(meetings, open_actions)
     mine = counts[_key(name)]
     return mine if mine >= 3 and mine > 2 * mean else None
 
@@ -156,18 +164,21 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action],
     history = chronological(meetings)
     recent = history[-RECENT:]
     counts = attended(history, roster)
+    known = {_key(n) for n in counts}
     for action in open_actions:
         owner = action.owner or ""
-        if owner and _key(owner) not in map(_key, counts):
+        if owner and _key(owner) not in known:
             counts[owner] = 0
+            known.add(_key(owner))
     opened = _open_counts(open_actions)
+    load = _load(history, open_actions)
     rows = []
     for name in sorted(counts, key=_key):
         roles: Counter[str] = Counter()
         for meeting in recent:
             roles.update(r for r, names in holders(meeting).items()
                          if _key(name) in map(_key, names))
-        many = _too_many(name, history, open_actions)
+        many = _too_many(name, history, open_actions, load)
         carries = (f"{name} carries {many} open action items, more than twice the usual; "
                    "ask someone else for the next one.") if many else None
         warnings = [w for w in (carries, _in_a_row(name, recent)) if w]
