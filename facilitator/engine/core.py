@@ -8,7 +8,8 @@ Rules:
   out (`tick`). A caller with no command to give calls `tick` itself.
 - The journal keeps each accepted command with its time; `replay` runs them again and
   arrives at a meeting equal to the live one.
-- `undo` restores the meeting as it was before the last command and is an override.
+- `undo` restores the meeting as it was before the last command and is an override; it
+  reaches back at most UNDO_LIMIT commands, so memory does not grow with the meeting.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from facilitator.engine import flow
 from facilitator.engine.commands import OVERRIDES, Command, parse
 from facilitator.engine.general import GENERAL
-from facilitator.engine.state import Meeting, Setup
+from facilitator.engine.state import UNDO_LIMIT, Meeting, Setup
 from facilitator.engine.steps import KIND_COMMANDS, STEP_COMMANDS
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
@@ -45,7 +48,7 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
         if _overrides(tx.m, cmd):
             tx.emit("Override", command=cmd.text, confidential=False)
         _dispatch(tx, cmd)
-        tx.update(previous=meeting, seq=tx.m.seq + 1)
+        tx.update(seq=tx.m.seq + 1, **_remember(meeting))
         return tx.m, tx.events
     tx.update(seq=tx.m.seq + 1)
     return tx.m, tx.events
@@ -61,7 +64,7 @@ def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
         return meeting, []
     # The clock is not a command: `undo` after it takes back the last command (and the
     # timeboxes that ran out since fire again, at the same moments).
-    tx.update(previous=meeting.previous, seq=tx.m.seq + 1)
+    tx.update(seq=tx.m.seq + 1)
     return tx.m, tx.events
 
 
@@ -77,7 +80,7 @@ def interrupted(meeting: Meeting, since: float, now: float) -> tuple[Meeting, li
         tx.update(paused_total=tx.m.paused_total + (now - since))
     tx.emit("Interrupted", since=since, seconds=round(now - since, 3), confidential=False)
     # `undo` does not reach back across a crash: what was said before it stands.
-    tx.update(previous=None, seq=tx.m.seq + 1)
+    tx.update(undo=(), undo_cut=False, seq=tx.m.seq + 1)
     return tx.m, tx.events
 
 
@@ -122,12 +125,23 @@ def _not_here(cmd: Command, kind: str) -> str:
     return f"{_WHERE[cmd.name]}; this step is {_KIND_WORDS[kind]}."
 
 
+def _remember(meeting: Meeting) -> dict[str, Any]:
+    """The undo history after a command given on `meeting`: at most UNDO_LIMIT states."""
+    history = (*meeting.undo, attrs.evolve(meeting, undo=(), undo_cut=False))
+    if len(history) <= UNDO_LIMIT:
+        return {"undo": history, "undo_cut": meeting.undo_cut}
+    return {"undo": history[-UNDO_LIMIT:], "undo_cut": True}
+
+
 def _undo(tx: Tx) -> None:
-    previous = tx.m.previous
-    if previous is None:
+    history = tx.m.undo
+    if not history:
+        if tx.m.undo_cut:
+            raise Refused(f"`undo` takes back at most the last {UNDO_LIMIT} commands, and "
+                          "those are taken back; correct what came before with a new command.")
         raise Refused("There is nothing to undo.")
     seq = tx.m.seq
-    tx.m = previous
+    tx.m = attrs.evolve(history[-1], undo=history[:-1], undo_cut=tx.m.undo_cut)
     tx.emit("Override", command="undo", confidential=False)
     tx.emit("Undone", confidential=False)
     flow.tick(tx)

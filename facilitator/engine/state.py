@@ -20,6 +20,8 @@ import attrs
 
 from facilitator.protocols.model import AgendaItem, Library, Protocol, Step
 
+UNDO_LIMIT = 50  # commands `undo` can take back in a row; docs/protocol-language.md says so
+
 
 def frozen_map(value: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
     """A read-only copy; one that is already read-only is kept (evolve runs this for every
@@ -170,7 +172,11 @@ class Meeting:
     hand_seq: int = 0
     pending_items: tuple[AgendaItem, ...] = ()
     seq: int = attrs.field(default=0, eq=False)  # commands accepted
-    previous: Meeting | None = attrs.field(default=None, eq=False, repr=False)
+    # What `undo` goes back to: the meetings before the last UNDO_LIMIT commands, newest
+    # last, each without a history of its own, so memory stays flat however long the
+    # meeting runs. `undo_cut`: older ones were let go.
+    undo: tuple[Meeting, ...] = attrs.field(default=(), eq=False, repr=False)
+    undo_cut: bool = attrs.field(default=False, eq=False, repr=False)
 
     @classmethod
     def open(cls, setup: Setup, library: Library) -> Meeting:

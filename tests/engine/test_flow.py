@@ -379,3 +379,28 @@ protocols:
     d = driver(lib, "mediation-ish", roles={"party_a": "Cy"})
     d.do("start", "advance", "end")
     assert [s["title"] for s in d.minutes()["steps"]] == ["Cy speaks", "Items", "On Rota"]
+
+
+def test_undo_takes_back_up_to_its_bound_and_then_says_why_it_refuses():
+    """Undo reaches back UNDO_LIMIT commands, each undo restoring the meeting before its
+    command; one more is refused with a sentence, and the history never holds more."""
+    from facilitator.engine.core import handle
+    from facilitator.engine.state import UNDO_LIMIT, Meeting, Setup
+    from facilitator.errors import Refused
+
+    m = Meeting.open(Setup("m", "t", "mini-talk", 0.0), LIB)
+    states = [m]
+    for i in range(UNDO_LIMIT + 10):
+        m, _ = handle(m, f"join P{i}", 1.0 + i)
+        states.append(m)
+        assert len(m.undo) <= UNDO_LIMIT
+    for back in range(1, UNDO_LIMIT + 1):
+        m, _ = handle(m, "undo", 100.0 + back)
+        assert m == states[-1 - back]
+    try:
+        handle(m, "undo", 200.0)
+    except Refused as why:
+        assert str(why) == (f"`undo` takes back at most the last {UNDO_LIMIT} commands, and "
+                            "those are taken back; correct what came before with a new command.")
+    else:
+        raise AssertionError("undo reached back past its bound")
