@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Any
 
 import attrs
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from facilitator.clock import FAKE_EPOCH, FakeClock
 from facilitator.errors import FacilitatorError, Refused
@@ -21,6 +18,7 @@ from facilitator.protocols.values import parse_duration
 from facilitator.session import LiveMeeting, Sources
 from facilitator.store.group import Group
 from facilitator.store.memory import when
+from facilitator.yaml12 import YAMLError, load
 
 KEYS = {"protocol", "title", "participants", "roles", "commands"}
 
@@ -39,27 +37,21 @@ class Script:
     commands: tuple[tuple[str, int], ...]  # text, line
 
 
-def _line(node: Any, key: Any) -> int:
-    try:
-        return int(node.lc.key(key)[0]) + 1 if isinstance(key, str) else \
-            int(node.lc.item(key)[0]) + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return 1
-
-
 def load_script(path: Path) -> Script:
+    """Read a script (libyaml's nodes, YAML 1.2 scalars: `yes` stays a string)."""
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ScriptError(f"{name}: cannot be read ({error.strerror}).") from None
     try:
-        data = YAML(typ="rt").load(text)
+        data, places = load(text)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise ScriptError(f"{name}:{line}: this is not valid YAML "
                           f"({getattr(error, 'problem', 'syntax error')}).") from None
+    _line = places.of
     if not isinstance(data, dict):
         raise ScriptError(f"{name}:1: a script is a mapping with `protocol` and `commands`.")
     unknown = set(map(str, data)) - KEYS
