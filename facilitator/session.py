@@ -13,17 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+from pathlib import Path
 from typing import Any
 
+import attrs
+
 from facilitator.clock import Clock
-from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
+from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupted, replay, tick
+from facilitator.engine.snapshot import Unfaithful, freeze, thaw
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.fairshare import current_moratorium
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store.group import Group, opened_by
-from facilitator.store.journal import Journal, last_alive, read_journal
+from facilitator.store.journal import Entries, Journal, last_alive, read_journal
 
 Sources = list[tuple[str, str]]
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
@@ -32,6 +36,9 @@ ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
 ids: random.Random = random.SystemRandom()
 HEARTBEAT = 5.0  # seconds between heartbeats while a meeting runs
 INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
+# A snapshot of the meeting's state goes into the journal after every this many entries:
+# resuming replays at most this many (`facilitator check` compares them with a full replay).
+SNAPSHOT_EVERY = 250
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
@@ -99,16 +106,46 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                  moratorium=current_moratorium(group))
 
 
+def check_snapshots(path: Path) -> tuple[int, list[str]]:
+    """Replay a journal from its start and compare the meeting with every snapshot in it.
+
+    Returns how many snapshots there are and a sentence for each that does not match."""
+    contents = read_journal(path)
+    sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
+    setup = Setup.from_dict(contents.header["setup"]["setup"])
+    library, _ = build_library(sources, include_builtin=False)
+    entries = contents.entries
+    meeting = replay(setup, library, ())
+    wrong = []
+    done = 0
+    for number, (count, line) in enumerate(contents.snapshots):
+        for index in range(done, count):
+            meeting = apply(meeting, entries[index])
+        done = count
+        try:
+            kept = thaw(line["snapshot"], setup, library)
+            matches = kept == meeting and kept.seq == meeting.seq
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            matches = False
+        if not matches:
+            wrong.append(
+                f"Line {count + number + 2} of the journal {path.name}, the snapshot after "
+                f"entry {count}, does not match the meeting replayed from the start; "
+                "the commands are the truth: `facilitator resume --from-start` ignores "
+                "snapshots.")
+    return len(contents.snapshots), wrong
+
+
 class LiveMeeting:
     def __init__(self, meeting: Meeting, clock: Clock, sources: Sources,
                  journal: Journal | None = None, group: Group | None = None,
-                 entries: list[dict[str, Any]] | None = None) -> None:
+                 entries: Entries | None = None) -> None:
         self.meeting = meeting
         self.clock = clock
         self.sources = sources
         self.journal = journal
         self.group = group
-        self.entries: list[dict[str, Any]] = entries or []
+        self.entries = entries if entries is not None else Entries()
         self.warning: str | None = None  # what reading the journal had to say, on resuming
         self.header: dict[str, Any] | None = None  # for the journal, until the first command
         self._last_beat = float("-inf")
@@ -133,27 +170,37 @@ class LiveMeeting:
 
     @classmethod
     def resume(cls, group: Group, meeting_id: str, clock: Clock,
-               take_over: bool = False) -> LiveMeeting:
-        """Rebuild an unfinished meeting from its journal and go on writing to it.
+               take_over: bool = False, from_start: bool = False) -> LiveMeeting:
+        """Rebuild an unfinished meeting from its journal and go on writing to it: from its
+        last snapshot (or from the start, `from_start`), with the entries after it.
 
         A meeting open on another laptop is refused, unless `take_over` (the warning is
-        in `warning`)."""
+        in `warning`). Undo does not reach back across a resume."""
         taken = group.check_holder(meeting_id, take_over)
-        journal, contents = Journal.open(group.journal_path(meeting_id))
+        journal, contents = Journal.open(group.journal_path(meeting_id), lazy=not from_start)
         try:
             sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
             setup = Setup.from_dict(contents.header["setup"]["setup"])
             library, _ = build_library(sources, include_builtin=False)
-            meeting = replay(setup, library, contents.entries)
+            entries = contents.entries
+            if contents.snapshots and not from_start:
+                count, line = contents.snapshots[-1]
+                meeting = thaw(line["snapshot"], setup, library)
+                for index in range(count, len(entries)):
+                    meeting = apply(meeting, entries[index])
+            else:
+                meeting = replay(setup, library, entries)
+            meeting = attrs.evolve(meeting, undo=(), undo_cut=False)
         except BaseException:
             journal.close()
             raise
-        live = cls(meeting, clock, sources, journal, group, list(contents.entries))
+        kept = entries if isinstance(entries, Entries) else Entries(list(entries))
+        live = cls(meeting, clock, sources, journal, group, kept)
         live.warning = " ".join(w for w in (taken, contents.warning) if w) or None
-        live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
+        live._interrupted(kept, last_alive(group.journal_path(meeting_id)))
         return live
 
-    def _interrupted(self, entries: list[dict[str, Any]], alive: float | None) -> None:
+    def _interrupted(self, entries: Entries, alive: float | None) -> None:
         """The time the computer was off stands still, as in a pause: the meeting goes on
         where it stopped. It stopped at its last heartbeat or last command, the later."""
         if not entries or self.meeting.ended:
@@ -182,7 +229,22 @@ class LiveMeeting:
             self.journal.append(entry)  # durable before anyone sees the change
         self.entries.append(entry)
         self.meeting = meeting
+        if self.journal is not None and len(self.entries) % SNAPSHOT_EVERY == 0 \
+                and not meeting.ended:
+            self._snapshot(at)
         return events
+
+    def _snapshot(self, at: float) -> None:
+        """Write the meeting's state into the journal, so resuming need not replay what
+        came before. Written after the entry it follows is durable; one that is lost to a
+        crash costs only time. A meeting a snapshot cannot carry unchanged gets none."""
+        try:
+            state = freeze(self.meeting)
+        except Unfaithful:
+            return
+        assert self.journal is not None
+        self.journal.append({"seq": len(self.entries), "at": at, "command": TICK,
+                             "events": [], "snapshot": state})
 
     def do(self, command: str) -> list[dict[str, Any]]:
         """Give one command now; Refused leaves everything as it was."""

@@ -61,8 +61,33 @@ def _run(args: argparse.Namespace) -> int:
 def _resume(args: argparse.Namespace) -> int:
     from facilitator.ui.launch import resume
 
-    library, sources = sources_from_args(args)
-    return resume(_group(args), args.meeting, plain=args.plain, take_over=args.take_over)
+    # The meeting goes on with the protocols its journal holds; --protocols files are
+    # still checked, so a mistake in them is said before the meeting is taken up.
+    if args.protocols:
+        sources_from_args(args)
+    return resume(_group(args), args.meeting, plain=args.plain, take_over=args.take_over,
+                  from_start=args.from_start)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from facilitator.session import check_snapshots
+
+    group = _group(args)
+    meeting_id = args.meeting
+    if meeting_id is None:
+        unfinished = group.unfinished_meetings()
+        if not unfinished:
+            print("There is no unfinished meeting in this group; name the meeting to check.",
+                  file=sys.stderr)
+            return 1
+        meeting_id = unfinished[0].id
+    count, wrong = check_snapshots(group.journal_path(meeting_id))
+    for sentence in wrong:
+        print(sentence, file=sys.stderr)
+    if not wrong:
+        print(f"{meeting_id}: the {count} snapshots in its journal match its commands "
+              "replayed from the start.")
+    return 1 if wrong else 0
 
 
 def _display(args: argparse.Namespace) -> int:
@@ -91,8 +116,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     res.add_argument("--plain", action="store_true")
     res.add_argument("--take-over", action="store_true",
                      help="go on with a meeting left open on another laptop (after a warning)")
+    res.add_argument("--from-start", action="store_true",
+                     help="replay the whole journal, ignoring its snapshots")
     add_library_arguments(res)
     res.set_defaults(func=_resume)
+
+    check = subparsers.add_parser(
+        "check", help="replay a meeting's journal from the start and compare its snapshots")
+    check.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
+    check.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None)
+    check.set_defaults(func=_check)
 
     disp = subparsers.add_parser("display", help="a read-only, large view of the live meeting")
     disp.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")

@@ -1,8 +1,11 @@
 """A meeting's journal: one append-only JSON-lines file that survives a crash.
 
 Line 1 is a header, `{"journal": 1, "meeting": {...}, "setup": {...}}`; every further
-line is one accepted command, `{"seq", "at", "command", "events"}`. The store does not
-look inside `setup` or `events`: they belong to the engine.
+line is one accepted command, `{"seq", "at", "command", "events"}`, or a snapshot of the
+meeting's state after the commands before it, `{"seq", "at", "command": "tick", "events":
+[], "snapshot": {...}}`: readers here set snapshots apart from the entries, and a reader
+that does not know them sees a clock tick at which nothing happened. The store does not
+look inside `setup`, `events` or `snapshot`: they belong to the engine.
 
 Rules:
 - `Journal.append` returns only after the line is written and fsynced; a command is
@@ -11,6 +14,9 @@ Rules:
   first incomplete line and everything after it are not part of the meeting: a reader
   skips them and says so; a writer moves them into `<journal>.torn` (appending) and
   truncates the journal to the last complete line, so nothing is ever thrown away.
+- Resuming (`Journal.open(path, lazy=True)`) parses only what follows the last snapshot;
+  the lines before it were complete when the snapshot was written after them, and are
+  parsed only if asked for (`Entries`).
 - One writer at a time, guarded by `<journal>.lock` (see `facilitator.store.lock`).
 - Files are created 0o600, folders 0o700.
 """
@@ -19,9 +25,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, overload
 
 import attrs
 
@@ -30,16 +37,97 @@ from facilitator.store import lock
 from facilitator.store.files import FILE_MODE, atomic_write, ensure_dir, fsync_dir, write_all
 
 VERSION = 1
+SNAPSHOT_KEY = b'"snapshot":'
+
+
+def is_snapshot(value: dict[str, Any]) -> bool:
+    """Is this journal line a snapshot (not a command)?"""
+    return "snapshot" in value
+
+
+class Entries(Sequence[dict[str, Any]]):
+    """A journal's entries; those before the last snapshot stay raw until asked for."""
+
+    def __init__(self, tail: list[dict[str, Any]] | None = None, raw: bytes = b"",
+                 count: int = 0, path: Path | None = None) -> None:
+        self._raw = raw  # complete lines, snapshots among them
+        self._count = count  # entries in `raw`
+        self._head: list[dict[str, Any]] | None = None if count else []
+        self._tail = tail if tail is not None else []
+        self._path = path
+
+    def _parsed(self) -> list[dict[str, Any]]:
+        if self._head is None:
+            head = []
+            for number, raw in enumerate(self._raw.split(b"\n")[:-1], start=2):
+                try:
+                    value = json.loads(raw)
+                except ValueError:
+                    raise StoreError(
+                        f"Line {number} of the journal {self._path} is damaged; "
+                        "its minutes cannot be written. Keep the file and ask for help."
+                    ) from None
+                if not is_snapshot(value):
+                    head.append(value)
+            self._head, self._raw = head, b""
+        return self._head
+
+    def __len__(self) -> int:
+        return self._count + len(self._tail)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index >= self._count:
+            return self._tail[index - self._count]
+        return self._parsed()[index]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        if self._count:
+            yield from self._parsed()
+        yield from self._tail
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def append(self, entry: dict[str, Any]) -> None:
+        self._tail.append(entry)
+
+    def commands(self) -> int:
+        """How many entries are commands (not the clock's `tick` and `interrupted`), without
+        parsing raw lines: compact JSON spells the key and the value one way only."""
+        clock = ("tick", "interrupted")
+        told = sum(1 for e in self._tail if e.get("command") not in clock)
+        if self._head is not None:
+            return told + sum(1 for e in self._head if e.get("command") not in clock)
+        ticks = sum(self._raw.count(b'"command":"%s"' % c.encode()) for c in clock)
+        return told + self._count - (ticks - self._raw.count(SNAPSHOT_KEY))
 
 
 @attrs.frozen
 class JournalContents:
     """What a journal holds: its header, its complete entries, and a warning sentence
-    when something at its end had to be skipped or set aside."""
+    when something at its end had to be skipped or set aside. `snapshots`: each
+    snapshot line with the number of entries before it (when read whole; only the last
+    one when read for resuming)."""
 
     header: dict[str, Any]
-    entries: list[dict[str, Any]]
+    entries: Sequence[dict[str, Any]]
     warning: str | None = None
+    snapshots: list[tuple[int, dict[str, Any]]] = attrs.field(factory=list)
 
 
 def encode(entry: dict[str, Any]) -> bytes:
@@ -47,10 +135,16 @@ def encode(entry: dict[str, Any]) -> bytes:
     return (json.dumps(entry, separators=(",", ":"), ensure_ascii=False) + "\n").encode()
 
 
-def _parse(path: Path, data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]], int, int]:
-    """Split `data` into header, entries, the byte length of the complete part, and the
-    1-based line number of the first incomplete line (0 when there is none)."""
+Parsed = tuple[dict[str, Any], list[dict[str, Any]], int, int,
+               list[tuple[int, dict[str, Any]]]]
+
+
+def _parse(path: Path, data: bytes) -> Parsed:
+    """Split `data` into header, entries, the byte length of the complete part, the
+    1-based line number of the first incomplete line (0 when there is none) and the
+    snapshots (with the number of entries before each)."""
     objects: list[dict[str, Any]] = []
+    snapshots: list[tuple[int, dict[str, Any]]] = []
     good = 0
     bad_line = 0
     lines = data.split(b"\n")
@@ -63,7 +157,10 @@ def _parse(path: Path, data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]
         if not isinstance(value, dict):
             bad_line = number
             break
-        objects.append(value)
+        if number > 1 and is_snapshot(value):
+            snapshots.append((len(objects) - 1, value))
+        else:
+            objects.append(value)
         good += len(raw) + 1
     else:
         if lines[-1]:
@@ -73,7 +170,39 @@ def _parse(path: Path, data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]
             f"The journal {path} has no readable header, so the meeting cannot be "
             "rebuilt from it. Move the file away to hide this meeting."
         )
-    return objects[0], objects[1:], good, bad_line
+    return objects[0], objects[1:], good, bad_line, snapshots
+
+
+def _parse_from_snapshot(path: Path, data: bytes) -> tuple[Parsed, Entries]:
+    """As `_parse`, but parsing only the header, the last snapshot and what follows it."""
+    first = data.find(b"\n") + 1
+    at = _last_snapshot(data, first) if first else -1
+    end = data.find(b"\n", at) + 1 if at >= 0 else 0
+    snapshot = None
+    if end:
+        try:
+            snapshot = json.loads(data[at:end])
+        except ValueError:
+            snapshot = None
+    if not isinstance(snapshot, dict) or not is_snapshot(snapshot):
+        parsed = _parse(path, data)
+        return parsed, Entries(parsed[1])
+    header, tail, good, bad_line, _ = _parse(path, data[:first] + data[end:])
+    skipped = end - first
+    if bad_line:
+        bad_line += data.count(b"\n", first, end)
+    count = data.count(b"\n", first, at) - data.count(SNAPSHOT_KEY, first, at)
+    entries = Entries(tail, data[first:at], count, path)
+    return (header, [], good + skipped, bad_line, [(count, snapshot)]), entries
+
+
+def _last_snapshot(data: bytes, first: int) -> int:
+    """Where the line holding the last snapshot key begins, or -1. (Inside a JSON string
+    the key's quotes would be escaped, so only a snapshot line holds it.)"""
+    found = data.rfind(SNAPSHOT_KEY, first)
+    if found < 0:
+        return -1
+    return data.rfind(b"\n", 0, found) + 1
 
 
 def _warning(path: Path, data: bytes, good: int, bad_line: int, where: str) -> str | None:
@@ -99,8 +228,9 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContents:
         data = path.read_bytes()
     except FileNotFoundError:
         raise StoreError(f"There is no journal at {path}.") from None
-    header, entries, good, bad_line = _parse(path, data)
-    return JournalContents(header, entries, _warning(path, data, good, bad_line, "was skipped"))
+    header, entries, good, bad_line, snapshots = _parse(path, data)
+    return JournalContents(header, entries, _warning(path, data, good, bad_line, "was skipped"),
+                           snapshots)
 
 
 class Journal:
@@ -146,11 +276,13 @@ class Journal:
         return cls(path, fd, len(line), held)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> tuple[Journal, JournalContents]:
+    def open(cls, path: str | os.PathLike[str],
+             lazy: bool = False) -> tuple[Journal, JournalContents]:
         """Open an existing journal to continue writing, holding its lock.
 
         A damaged end is moved into `<journal>.torn` and cut off; the warning in the
-        returned contents says so.
+        returned contents says so. `lazy`: parse only the header, the last snapshot and
+        what follows it (the contents' entries parse the rest when asked).
         """
         path = Path(path)
         if not path.exists():
@@ -158,7 +290,12 @@ class Journal:
         held = lock.acquire(path)
         try:
             data = path.read_bytes()
-            header, entries, good, bad_line = _parse(path, data)
+            entries: Sequence[dict[str, Any]]
+            if lazy:
+                (header, _, good, bad_line, snapshots), entries = \
+                    _parse_from_snapshot(path, data)
+            else:
+                header, entries, good, bad_line, snapshots = _parse(path, data)
             torn = path.with_name(path.name + ".torn")
             warning = _warning(path, data, good, bad_line, f"was set aside in {torn.name}")
             if bad_line:
@@ -174,7 +311,7 @@ class Journal:
         except BaseException:
             lock.release(path, held)
             raise
-        return cls(path, fd, good, held), JournalContents(header, entries, warning)
+        return cls(path, fd, good, held), JournalContents(header, entries, warning, snapshots)
 
     def append(self, entry: dict[str, Any]) -> None:
         """Write `entry` as one line and fsync it; when this returns, the entry is durable."""
@@ -261,6 +398,8 @@ def last_line(path: Path, block: int = 8192) -> dict[str, Any] | None:
                 try:
                     value = json.loads(raw)
                 except ValueError:
+                    continue
+                if isinstance(value, dict) and is_snapshot(value):
                     continue
                 return value if isinstance(value, dict) else None
     return None

@@ -41,11 +41,13 @@ def _unfinished(group: Group, meeting_id: str | None) -> str:
 
 
 def resume(group: Group, meeting_id: str | None, plain: bool = False,
-           take_over: bool = False) -> int:
-    """`facilitator resume [ID] [--take-over]`: take up an unfinished meeting (default: the
-    latest); `take_over` for one left open on another laptop."""
+           take_over: bool = False, from_start: bool = False) -> int:
+    """`facilitator resume [ID] [--take-over] [--from-start]`: take up an unfinished meeting
+    (default: the latest); `take_over` for one left open on another laptop; `from_start`
+    replays its whole journal, ignoring snapshots."""
     clock = SystemClock()
-    live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock, take_over)
+    live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock, take_over,
+                              from_start)
     if plain:
         if live.warning:
             print(live.warning)

@@ -57,8 +57,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.tick_seconds = tick_seconds
         self.news = ""
         if resumed:
-            said = [e for e in live.entries if e["command"] not in ("interrupted", "tick")]
-            self.news = (f"Taken up from its journal: the {len(said)} commands given "
+            self.news = (f"Taken up from its journal: the {live.entries.commands()} commands given "
                          "before are in place.")
             if live.entries and live.entries[-1]["command"] == "interrupted":
                 self.news += " " + " ".join(sentences(live.entries[-1]["events"]))
