@@ -14,6 +14,15 @@ from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting
 
 
+@pytest.fixture(autouse=True, scope="session")
+def protocol_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Parsed protocol files are cached in a folder of the test run's own, never in the
+    user's cache (subprocesses inherit it)."""
+    import os
+
+    os.environ["FACILITATOR_CACHE"] = str(tmp_path_factory.mktemp("protocol-cache"))
+
+
 @pytest.fixture(autouse=True)
 def seeded_meeting_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     """Meeting-id suffixes are random on a laptop; in tests they repeat, so snapshots and

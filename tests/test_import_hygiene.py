@@ -19,3 +19,38 @@ def test_core_imports_neither_textual_nor_tinydb() -> None:
     result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == ""
+
+
+START = """
+import sys
+from facilitator.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = ("textual", "ruamel", "facilitator.engine", "facilitator.session", "jinja2",
+         "facilitator.store.group", "facilitator.protocols.build")
+print(" ".join(sorted(n for n in heavy if n in sys.modules)), file=sys.stderr)
+"""
+
+
+def test_help_imports_no_engine_no_store_and_no_yaml_parser() -> None:
+    """`facilitator --help` builds the parser from light modules only."""
+    result = subprocess.run([sys.executable, "-c", START, "--help"], capture_output=True,
+                            text=True, check=True)
+    assert "usage: facilitator" in result.stdout
+    assert result.stderr.strip() == ""
+
+
+def test_protocols_with_a_warm_cache_imports_no_engine_and_no_yaml_parser(tmp_path) -> None:
+    """The second `facilitator protocols` reads the cached library: no ruamel, no engine,
+    no readers of protocol files."""
+    import os
+
+    env = {**os.environ, "FACILITATOR_CACHE": str(tmp_path / "cache"),
+           "FACILITATOR_GROUP": str(tmp_path / "group")}
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", START, "protocols"], capture_output=True,
+                                text=True, check=True, env=env)
+    assert "quick-decision" in result.stdout
+    assert result.stderr.strip() == ""

@@ -11,10 +11,16 @@ from typing import Any
 
 from facilitator import fairshare
 from facilitator.errors import StoreError
-from facilitator.session import open_group
 
 NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
+
+
+def open_group(path: Any) -> Any:
+    """The group (imported when a command runs, not when the parser is built)."""
+    from facilitator.session import open_group as open_
+
+    return open_(path)
 
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))

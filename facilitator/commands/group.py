@@ -10,9 +10,13 @@ import attrs
 
 from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.errors import StoreError
-from facilitator.session import open_group
-from facilitator.store.rows import Action
 
+
+def open_group(path: Any) -> Any:
+    """The group (imported when a command runs, not when the parser is built)."""
+    from facilitator.session import open_group as open_
+
+    return open_(path)
 
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
@@ -101,6 +105,8 @@ def actions(args: argparse.Namespace) -> int:
         if args.words[0] != "review" or len(args.words) not in (3, 4):
             raise StoreError("Use `facilitator actions review ID done|keep|drop|hand NAME`.")
         item = group.review(args.words[1], args.words[2], *args.words[3:4])
+        from facilitator.store.rows import Action
+
         handed = isinstance(item, Action) and args.words[2] == "hand"
         owner = f", now with {item.owner}" if handed and isinstance(item, Action) else ""
         print(f"{item.id} is {item.status}{owner}.")

@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
+from typing import TYPE_CHECKING, Any
 
 from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.commands.protocols import add_library_arguments, library_paths
-from facilitator.errors import ProtocolError
-from facilitator.protocols.loader import build_library, builtin_source, read_sources
-from facilitator.protocols.model import Library
-from facilitator.session import Sources, minutes_files, open_group
+
+if TYPE_CHECKING:
+    from facilitator.protocols.model import Library
+    from facilitator.session import Sources
 
 
 def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
     """The library and the exact sources it was built from (kept in a meeting's journal)."""
+    from facilitator.errors import ProtocolError
+    from facilitator.protocols.loader import build_library, builtin_source, read_sources
+
     sources, problems = read_sources(library_paths(args))
     sources = [builtin_source(), *sources]
     library, more = build_library(sources, include_builtin=False)
@@ -25,7 +29,9 @@ def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
     return library, sources
 
 
-def _group(args: argparse.Namespace, *, default: bool = True):  # type: ignore[no-untyped-def]
+def _group(args: argparse.Namespace, *, default: bool = True) -> Any:
+    from facilitator.session import open_group
+
     if args.group is None and not default:
         return None
     return open_group(args.group)
@@ -33,6 +39,7 @@ def _group(args: argparse.Namespace, *, default: bool = True):  # type: ignore[n
 
 def _simulate(args: argparse.Namespace) -> int:
     from facilitator.script import ScriptError, load_script, run_script
+    from facilitator.session import minutes_files
 
     try:
         script = load_script(args.script)

@@ -10,12 +10,12 @@ import argparse
 import json
 import pathlib
 import sys
+from typing import TYPE_CHECKING
 
 from facilitator.errors import FacilitatorError, ProtocolError
-from facilitator.protocols.describe import mermaid, outline
-from facilitator.protocols.loader import build_library, load_library, read_sources
-from facilitator.protocols.model import Library
-from facilitator.protocols.schema import json_schema
+
+if TYPE_CHECKING:
+    from facilitator.protocols.model import Library
 
 GROUP_ENV = "FACILITATOR_GROUP"
 
@@ -36,9 +36,9 @@ def library_paths(args: argparse.Namespace) -> list[pathlib.Path]:
     $FACILITATOR_GROUP, or the default group), then every `--protocols` file."""
     paths: list[pathlib.Path] = []
     if hasattr(args, "group"):
-        from facilitator.store.group import Group
+        from facilitator.store.where import group_folder
 
-        group_file = Group.from_env(args.group).path / "protocols.yaml"
+        group_file = group_folder(args.group) / "protocols.yaml"
         if group_file.is_file():
             paths.append(group_file)
     paths += [pathlib.Path(p) for p in getattr(args, "protocols", None) or []]
@@ -50,13 +50,20 @@ def library_from_args(args: argparse.Namespace) -> Library:
 
     Raises ProtocolError (every problem) when any file has an error; warnings are ignored.
     """
+    from facilitator.protocols.loader import load_library
+
     library, _warnings = load_library(library_paths(args))
     return library
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from facilitator.protocols.loader import build_library, builtin_source, read_sources
+
     sources, problems = read_sources(args.files)
-    _library, more = build_library(sources)
+    # Validating the built-in file itself (or a copy): it stands in for the built-in
+    # library instead of being read twice.
+    builtin = builtin_source()[1]
+    _library, more = build_library(sources, not any(t == builtin for _, t in sources))
     problems += more
     for problem in problems:
         print(problem)
@@ -80,11 +87,15 @@ def _show(args: argparse.Namespace) -> int:
     if protocol is None:
         known = ", ".join(sorted(library.protocols))
         raise FacilitatorError(f"There is no protocol `{args.id}`; choose one of {known}.")
+    from facilitator.protocols.describe import mermaid, outline
+
     sys.stdout.write(mermaid(protocol) if args.mermaid else outline(protocol))
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from facilitator.protocols.schema import json_schema
+
     print(json.dumps(json_schema(), indent=2))
     return 0
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 
 from facilitator.errors import StoreError
-from facilitator.store import sync as git_sync
-from facilitator.store.group import Group
 
 
 def _sync(args: argparse.Namespace) -> int:
     """Share the group's new files, or set the sharing up with `init [REMOTE]`."""
+    from facilitator.store import sync as git_sync
+    from facilitator.store.group import Group
+
     group = Group.from_env(args.group)
     words = list(args.words)
     if not words:

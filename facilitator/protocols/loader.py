@@ -3,6 +3,10 @@
 Rules:
 - YAML is read as 1.2 with ruamel.yaml's round-trip loader, which keeps every node's line
   and column: `yes`, `no`, `on` and `off` stay strings (the step key `on` relies on it).
+- What was read without an error is kept on disk keyed by content
+  (`facilitator.protocols.cache`): per file, and the merged library per set of sources.
+  Only a changed file is parsed again; errors are always found by the round-trip parse.
+  Nothing heavy (ruamel, the readers, validation) is imported until a miss needs it.
 - Whatever the input, the result is a model and a list of Problems, never a traceback;
   all problems of every file are reported in one run.
 - Sources merge in order: the built-in library first, later ones override earlier ones
@@ -19,15 +23,9 @@ import re
 import warnings
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
-
 from facilitator.errors import Problem, ProtocolError
-from facilitator.protocols.build import build_file
+from facilitator.protocols import cache
 from facilitator.protocols.model import Library, Protocol, Scale
-from facilitator.protocols.scales import BUILTIN_SCALES
-from facilitator.protocols.validate import validate_library
 
 _YAML_11 = re.compile(r"^%YAML[ \t]+1\.1(?=\s|$)", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
@@ -42,6 +40,10 @@ def _internal(file: str, error: BaseException) -> Problem:
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """YAML text -> round-trip data, or a Problem at the syntax error."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError
+
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
     # A `%YAML 1.1` directive would turn `yes`/`no`/`on`/`off` into booleans; the language
@@ -75,6 +77,19 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
 
 @functools.lru_cache(maxsize=32)
 def _parse_cached(text: str, file: str) -> Parsed:
+    name = cache.key("file", file, text)
+    kept = cache.load(name)
+    if isinstance(kept, tuple) and len(kept) == 3:
+        return kept  # written by `store` below, in this shape
+    parsed = _parse_fresh(text, file)
+    if not any(not problem.warning for problem in parsed[2]):
+        cache.store(name, parsed)
+    return parsed
+
+
+def _parse_fresh(text: str, file: str) -> Parsed:
+    from facilitator.protocols.build import build_file
+
     data, problems = parse_yaml(text, file)
     if problems:
         return {}, {}, problems
@@ -116,6 +131,20 @@ def build_library(sources: list[tuple[str, str]],
     Returns the library and every problem (errors and warnings), sorted by file and place.
     """
     everything = ([builtin_source()] if include_builtin else []) + list(sources)
+    name = cache.key("library", *(part for source in everything for part in source))
+    kept = cache.load(name)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Library):
+        return kept[0], list(kept[1])
+    library, problems = _build_library(everything)
+    if not any(not problem.warning for problem in problems):
+        cache.store(name, (library, problems))
+    return library, problems
+
+
+def _build_library(everything: list[tuple[str, str]]) -> tuple[Library, list[Problem]]:
+    from facilitator.protocols.scales import BUILTIN_SCALES
+    from facilitator.protocols.validate import validate_library
+
     protocols: dict[str, Protocol] = {}
     scales: dict[str, Scale] = dict(BUILTIN_SCALES)
     defined: list[Protocol] = []

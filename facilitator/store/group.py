@@ -37,8 +37,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from facilitator.errors import StoreError
 from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir
@@ -57,8 +55,8 @@ from facilitator.store.rows import (
     Principle,
     RoleHeld,
 )
+from facilitator.store.where import group_folder
 
-ENV = "FACILITATOR_GROUP"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
@@ -95,10 +93,7 @@ class Group:
     def from_env(cls, path: str | os.PathLike[str] | None = None) -> Group:
         """The group named by `--group DIR`, else `$FACILITATOR_GROUP`, else the user's
         data folder for facilitator (`…/facilitator/group`)."""
-        chosen = path or os.environ.get(ENV)
-        if not chosen:
-            chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
-        return cls(chosen)
+        return cls(group_folder(path))
 
     # The memory: derived from the files (facilitator.store.derived)
 
