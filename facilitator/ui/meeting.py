@@ -107,7 +107,7 @@ class MeetingScreen(KeyActions, Screen[None]):
                 panel.now = now
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
-        self.query_one(RecordsPanel).entries = list(self.live.entries)
+        self.query_one(RecordsPanel).entries = self.live.entries  # read from where it left off
         kind = meeting.step.kind if meeting.step else ""
         self.set_class(kind == "decide", "-decide")
         self.set_class(kind in ("discussion", "round"), "-stack")

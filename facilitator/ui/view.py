@@ -177,24 +177,28 @@ def last_test(meeting: Meeting) -> str:
             f"({tally}).")
 
 
+def record_of(e: Mapping[str, Any]) -> str | None:
+    """The line a record event shows as (decision, action, agreement, note, test); None
+    for any other event."""
+    kind = e["type"]
+    if kind == "DecisionRecorded":
+        return f"Decision: {e.get('text') or '(no proposal)'}"
+    if kind == "ActionRecorded":
+        due = f" by {e['due']}" if e.get("due") else ""
+        return f"Action: {e['what']} ({e['owner']}{due})"
+    if kind == "AgreementRecorded":
+        parties = f" ({', '.join(e['parties'])})" if e.get("parties") else ""
+        return f"Agreement: {e['text']}{parties}"
+    if kind == "Noted":
+        return f"Note: {e['text']}"
+    if kind == "TestEnded":
+        return f"Test: {e['outcome'].replace('_', ' ')}, attempt {e['attempt']}"
+    return None
+
+
 def records(entries: Iterable[Mapping[str, Any]]) -> list[str]:
     """The records taken so far (decisions, actions, agreements, notes), undo respected."""
-    out = []
-    for e in effective_events(entries):
-        kind = e["type"]
-        if kind == "DecisionRecorded":
-            out.append(f"Decision: {e.get('text') or '(no proposal)'}")
-        elif kind == "ActionRecorded":
-            due = f" by {e['due']}" if e.get("due") else ""
-            out.append(f"Action: {e['what']} ({e['owner']}{due})")
-        elif kind == "AgreementRecorded":
-            parties = f" ({', '.join(e['parties'])})" if e.get("parties") else ""
-            out.append(f"Agreement: {e['text']}{parties}")
-        elif kind == "Noted":
-            out.append(f"Note: {e['text']}")
-        elif kind == "TestEnded":
-            out.append(f"Test: {e['outcome'].replace('_', ' ')}, attempt {e['attempt']}")
-    return out
+    return [r for r in map(record_of, effective_events(entries)) if r is not None]
 
 
 def hint(meeting: Meeting) -> str:

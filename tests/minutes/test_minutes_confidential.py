@@ -93,7 +93,7 @@ def journal_and_minutes(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, 
     protocols = tmp / "secrets.yaml"
     protocols.write_text(PROTOCOLS, encoding="utf-8")
     live = script_meeting(write_script(tmp, SCRIPT), protocols)
-    return json.dumps(live.entries), live.minutes()
+    return json.dumps(list(live.entries)), live.minutes()
 
 
 @pytest.fixture(scope="module")

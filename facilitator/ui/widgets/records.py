@@ -8,31 +8,55 @@ from typing import Any
 from rich.text import Text
 from textual.reactive import reactive
 
-from facilitator.engine.state import Meeting
+from facilitator.engine.state import UNDO_LIMIT, Meeting
+from facilitator.minutes.build import Standing
 from facilitator.ui import view
 from facilitator.ui.widgets.panel import MeetingPanel
 
 SHOWN = 8
 
 
+def _taken(event: Mapping[str, Any]) -> str | None:
+    record = view.record_of(event)
+    return None if record is None or record.startswith("Test:") else record
+
+
 class RecordsPanel(MeetingPanel):
-    """Last test and records (newest last; the oldest are summarised by their count)."""
+    """Last test and records (newest last; the oldest are summarised by their count).
+
+    The records are kept up to date as entries arrive: a refresh reads only the entries
+    added since the last one, so a key costs the same at entry 100 and at entry 30,000."""
 
     entries: reactive[Sequence[Mapping[str, Any]]] = reactive((), always_update=True, layout=True)
-    """The journal's entries, for the records they hold."""
+    """The journal's entries (the live meeting's own sequence, which only grows)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._standing = Standing(_taken, reach=UNDO_LIMIT)
+        self._read: tuple[int, int] = (0, 0)  # (id of the entries, how many were read)
+
+    def _catch_up(self) -> None:
+        entries = self.entries
+        source, read = self._read
+        if source != id(entries) or read > len(entries):  # another meeting: start over
+            self._standing, read = Standing(_taken, reach=UNDO_LIMIT), 0
+        for index in range(read, len(entries)):
+            self._standing.add(entries[index])
+        self._read = (id(entries), len(entries))
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
         last = view.last_test(meeting)
         if last:
             text.append(last + "\n", style="bold")
-        taken = [r for r in view.records(self.entries) if not r.startswith("Test:")]
-        if not taken:
+        self._catch_up()
+        count = len(self._standing)
+        if not count:
             text.append("No records yet.", style="italic")
             return text
-        if len(taken) > SHOWN:
-            text.append(f"({len(taken) - SHOWN} earlier)\n", style="italic")
-        for record in taken[-SHOWN:]:
+        if count > SHOWN:
+            text.append(f"({count - SHOWN} earlier)\n", style="italic")
+        for record in self._standing.last(SHOWN):
             text.append("• " + record + "\n")
         text.rstrip()
         return text
