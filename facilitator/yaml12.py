@@ -1,7 +1,7 @@
 """Reading plain data from YAML at C speed, with the line of every value kept.
 
 libyaml (through PyYAML's `CSafeLoader`, pure Python when the C library is missing)
-builds the node tree with marks; we turn nodes into Python values ourselves, resolving
+parses into events with marks; we build Python values from them ourselves, resolving
 plain scalars by the YAML 1.2 core schema, so `yes`, `no`, `on` and `off` stay strings
 (PyYAML alone resolves YAML 1.1). Used for scripts, which can be long; protocol files
 keep ruamel's round-trip loader (see facilitator.protocols.loader).
@@ -70,38 +70,50 @@ def scalar(value: str, plain: bool) -> Any:
 def load(text: str) -> tuple[Any, Lines]:
     """YAML text -> plain data (dicts, lists, scalars) and the lines of its parts.
 
+    Built from libyaml's event stream, so no tree of nodes is held beside the data (a
+    50,000-line script would need more memory for its nodes than for its meeting).
     Raises YAMLError (with `problem_mark`) on a syntax error."""
-    node = yaml.compose(text, Loader=_Loader)
     lines = Lines()
-    if node is None:
-        return None, lines
-    return _value(node, lines), lines
+    anchors: dict[str, Any] = {}
+    stack: list[tuple[Any, dict[Any, int], list[Any]]] = []  # container, lines, pending key
+    root: list[Any] = []
 
-
-def _value(node: yaml.Node, lines: Lines) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        # PyYAML has already resolved the tag by YAML 1.1; a plain scalar is resolved again,
-        # by 1.2, and a quoted or block scalar is a string.
-        return scalar(node.value, not node.style)  # plain: None in Python, "" in C
-    if isinstance(node, yaml.SequenceNode):
-        items: list[Any] = []
-        where: dict[Any, int] = {}
-        for i, child in enumerate(node.value):
-            where[i] = child.start_mark.line + 1
-            items.append(_value(child, lines))
-        lines.at[id(items)] = where
-        return items
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[Any, Any] = {}
-        where = {}
-        for key_node, value_node in node.value:
-            key = _value(key_node, lines)
+    def put(value: Any, line: int) -> None:
+        if not stack:
+            root.append(value)
+            return
+        container, where, pending = stack[-1]
+        if isinstance(container, list):
+            where[len(container)] = line
+            container.append(value)
+        elif not pending:
             try:
-                hash(key)
+                hash(value)
             except TypeError:
-                key = str(key)
-            where[key] = key_node.start_mark.line + 1
-            mapping[key] = _value(value_node, lines)
-        lines.at[id(mapping)] = where
-        return mapping
-    return None
+                value = str(value)
+            pending.append((value, line))
+        else:
+            key, key_line = pending.pop()
+            where[key] = key_line
+            container[key] = value
+
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.ScalarEvent):
+            value = scalar(event.value, not event.style and event.tag is None)
+            if event.anchor:
+                anchors[event.anchor] = value
+            put(value, line)
+        elif isinstance(event, yaml.AliasEvent):
+            put(anchors.get(event.anchor), line)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+            if event.anchor:
+                anchors[event.anchor] = container
+            put(container, line)
+            where: dict[Any, int] = {}
+            lines.at[id(container)] = where
+            stack.append((container, where, []))
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            stack.pop()
+    return (root[0] if root else None), lines

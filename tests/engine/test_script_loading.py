@@ -57,3 +57,10 @@ def test_an_unknown_key_and_a_syntax_error_name_their_lines(tmp_path):
     with pytest.raises(ScriptError) as error:
         load_script(write(tmp_path, "protocol: x\ncommands:\n  - start\n  - 42\n"))
     assert str(error.value).startswith(f"{tmp_path / 's.yaml'}:4: a command is one string")
+
+
+def test_anchors_nested_mappings_and_their_lines():
+    """An alias repeats its anchor's value; a nested mapping keeps the lines of its keys."""
+    data, lines = load("a: &x one\nb: *x\nc:\n  d: 2\n  e: [yes, *x]\n")
+    assert data == {"a": "one", "b": "one", "c": {"d": 2, "e": ["yes", "one"]}}
+    assert lines.of(data, "c") == 3 and lines.of(data["c"], "e") == 5
