@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import marshal
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, overload
@@ -63,9 +63,10 @@ def _unpack(packed: bytes | dict[str, Any]) -> dict[str, Any]:
 class Entries(Sequence[dict[str, Any]]):
     """A journal's entries; those before the last snapshot stay raw until asked for."""
 
-    def __init__(self, tail: list[dict[str, Any]] | None = None, raw: bytes = b"",
-                 count: int = 0, path: Path | None = None) -> None:
-        self._raw = raw  # complete lines, snapshots among them
+    def __init__(self, tail: list[dict[str, Any]] | None = None,
+                 raw: bytes | Callable[[], bytes] = b"", count: int = 0,
+                 path: Path | None = None) -> None:
+        self._source = raw  # complete lines, snapshots among them (or how to read them)
         self._count = count  # entries in `raw`
         self._head: list[dict[str, Any]] | None = None if count else []
         # Held packed (marshal: in memory only, never written), so that a long meeting's
@@ -76,7 +77,7 @@ class Entries(Sequence[dict[str, Any]]):
     def _parsed(self) -> list[dict[str, Any]]:
         if self._head is None:
             head = []
-            for number, raw in enumerate(self._raw.split(b"\n")[:-1], start=2):
+            for number, raw in enumerate(self._raw().split(b"\n")[:-1], start=2):
                 try:
                     value = json.loads(raw)
                 except ValueError:
@@ -86,8 +87,13 @@ class Entries(Sequence[dict[str, Any]]):
                     ) from None
                 if not is_snapshot(value):
                     head.append(value)
-            self._head, self._raw = head, b""
+            self._head, self._source = head, b""
         return self._head
+
+    def _raw(self) -> bytes:
+        if callable(self._source):
+            self._source = self._source()
+        return self._source
 
     def __len__(self) -> int:
         return self._count + len(self._tail)
@@ -136,8 +142,9 @@ class Entries(Sequence[dict[str, Any]]):
         told = sum(1 for e in self.tail() if e.get("command") not in clock)
         if self._head is not None:
             return told + sum(1 for e in self._head if e.get("command") not in clock)
-        ticks = sum(self._raw.count(b'"command":"%s"' % c.encode()) for c in clock)
-        return told + self._count - (ticks - self._raw.count(SNAPSHOT_KEY))
+        raw = self._raw()
+        ticks = sum(raw.count(b'"command":"%s"' % c.encode()) for c in clock)
+        return told + self._count - (ticks - raw.count(SNAPSHOT_KEY))
 
 
 @attrs.frozen
@@ -196,27 +203,65 @@ def _parse(path: Path, data: bytes) -> Parsed:
     return objects[0], objects[1:], good, bad_line, snapshots
 
 
-def _parse_from_snapshot(path: Path, data: bytes) -> tuple[Parsed, Entries]:
-    """As `_parse`, but parsing only the header, the last snapshot and what follows it."""
-    first = data.find(b"\n") + 1
-    at = _last_snapshot(data, first) if first else -1
-    end = data.find(b"\n", at) + 1 if at >= 0 else 0
-    snapshot = None
-    if end:
-        try:
-            snapshot = json.loads(data[at:end])
-        except ValueError:
-            snapshot = None
+def _read_from_snapshot(path: Path) -> tuple[Parsed, Entries, bytes, int] | None:
+    """Read a journal from its end back to its last snapshot and the entry before it.
+
+    Returns what `_parse` would (the snapshot alone in the snapshots), the entries (those
+    before the snapshot read from the file only if asked for), and the bytes from the
+    snapshot on with their offset. None when there is no snapshot or the end is damaged:
+    then the journal is read whole."""
+    with open(path, "rb") as handle:
+        head = handle.readline()
+        first = len(head)
+        position = handle.seek(0, os.SEEK_END)
+        data = b""
+        block = 1 << 16
+        while True:
+            if position <= first:
+                return None
+            step = min(block, position - first)
+            position -= step
+            handle.seek(position)
+            data = handle.read(step) + data
+            block *= 2
+            found = _last_snapshot(data, 0)
+            if found < 0 or (found == 0 and position > first):
+                continue  # no snapshot yet, or not sure it begins a line
+            previous = data.rfind(b"\n", 0, max(found - 1, 0)) + 1
+            if found == 0 or previous > 0 or position == first:
+                break
+    end = data.find(b"\n", found) + 1
+    try:
+        snapshot = json.loads(data[found:end]) if end else None
+    except ValueError:
+        return None
     if not isinstance(snapshot, dict) or not is_snapshot(snapshot):
-        parsed = _parse(path, data)
-        return parsed, Entries(parsed[1])
-    header, tail, good, bad_line, _ = _parse(path, data[:first] + data[end:])
-    skipped = end - first
-    if bad_line:
-        bad_line += data.count(b"\n", first, end)
-    count = data.count(b"\n", first, at) - data.count(SNAPSHOT_KEY, first, at)
-    entries = Entries(tail, data[first:at], count, path)
-    return (header, [], good + skipped, bad_line, [(count, snapshot)]), entries
+        return None
+    header, tail, good, bad_line, _ = _parse(path, head + data[end:])
+    rest = (head + data[end:])[good:]
+    if bad_line and b"\n" in rest.rstrip(b"\n"):
+        return None  # damage before the last line: the whole journal says where
+    count = int(snapshot.get("seq", 0))  # the entries before the snapshot
+    raw: bytes | Callable[[], bytes] = b""
+    before = 0
+    if found and count:
+        # The entry just before the snapshot is read too: resuming looks at the last one.
+        try:
+            tail = [json.loads(data[previous:found]), *tail]
+        except ValueError:
+            return None
+        before = 1
+        stop = position + previous
+
+        def raw() -> bytes:
+            with open(path, "rb") as again:
+                again.seek(first)
+                return again.read(stop - first)
+
+    entries = Entries(tail, raw, count - before, path)
+    shift = position + end - first  # where `view` (less its header) starts in the file
+    view = head + data[end:]
+    return (header, [], good + shift, bad_line, [(count, snapshot)]), entries, view, shift
 
 
 def _last_snapshot(data: bytes, first: int) -> int:
@@ -312,17 +357,20 @@ class Journal:
             raise StoreError(f"There is no journal at {path}.")
         held = lock.acquire(path)
         try:
-            data = path.read_bytes()
             entries: Sequence[dict[str, Any]]
-            if lazy:
-                (header, _, good, bad_line, snapshots), entries = \
-                    _parse_from_snapshot(path, data)
+            found = _read_from_snapshot(path) if lazy else None
+            if found is not None:
+                (header, _, good, bad_line, snapshots), entries, data, shift = found
             else:
+                data = path.read_bytes()
                 header, entries, good, bad_line, snapshots = _parse(path, data)
+                shift = 0
             torn = path.with_name(path.name + ".torn")
-            warning = _warning(path, data, good, bad_line, f"was set aside in {torn.name}")
+            # `data` is the file from `shift` on (after its header line, kept in front).
+            warning = _warning(path, data, good - shift, bad_line,
+                               f"was set aside in {torn.name}")
             if bad_line:
-                _set_aside(torn, data[good:])
+                _set_aside(torn, data[good - shift:])
             fd = os.open(path, os.O_WRONLY | os.O_APPEND)
             try:
                 if bad_line:

@@ -80,18 +80,21 @@ def test_the_journal_holds_snapshots_that_readers_of_commands_never_see(tmp_path
         assert apply(before, line) == before  # an old reader's tick: nothing happens
 
 
-def test_resuming_from_the_last_snapshot_equals_replaying_everything(tmp_path, monkeypatch):
-    """The resumed meeting equals the full replay, and goes on the same way."""
-    group, meeting_id = long_meeting(tmp_path, monkeypatch, commands=45)
+@pytest.mark.parametrize("commands", [45, 37, 2])
+def test_resuming_from_the_last_snapshot_equals_replaying_everything(tmp_path, monkeypatch,
+                                                                     commands):
+    """The resumed meeting equals the full replay, and goes on the same way: entries after
+    the last snapshot, a journal that ends with one (42 entries), and one without any."""
+    group, meeting_id = long_meeting(tmp_path, monkeypatch, commands=commands)
     contents = read_journal(group.journal_path(meeting_id))
-    assert contents.snapshots and contents.snapshots[-1][0] < len(contents.entries)
+    assert len(contents.snapshots) == len(contents.entries) // 7
     setup = session.Setup.from_dict(contents.header["setup"]["setup"])
     full = replay(setup, LIBRARY, contents.entries)
     last = contents.entries[-1]["at"]  # taken up at once: no interruption
     resumed = LiveMeeting.resume(group, meeting_id, FakeClock(last + 1))
     assert resumed.meeting == full and resumed.meeting.seq == full.seq
     assert list(resumed.entries) == contents.entries
-    resumed.do("hand Ana")
+    resumed.do('note "after the resume"')
     resumed.close()
     again = LiveMeeting.resume(group, meeting_id, FakeClock(last + 2),
                                from_start=True)
