@@ -15,6 +15,7 @@ from typing import Any
 
 from facilitator.clock import Clock
 from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
+from facilitator.engine.events import Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
@@ -163,9 +164,10 @@ class LiveMeeting:
         return self.meeting.setup.meeting_id
 
     def _accept(self, command: str, at: float, meeting: Meeting,
-                events: list[dict[str, Any]], **extra: Any) -> list[dict[str, Any]]:
+                events: list[Event], **extra: Any) -> list[Event]:
+        # The entry is the journal's line: events in their JSON form.
         entry = {"seq": len(self.entries) + 1, "at": at, "command": command, **extra,
-                 "events": events}
+                 "events": [to_json(e) for e in events]}
         if self.journal is None and self.header is not None and self.group is not None:
             self.journal = self.group.new_journal(self.id, self.header)
             self.header = None
@@ -175,13 +177,13 @@ class LiveMeeting:
         self.meeting = meeting
         return events
 
-    def do(self, command: str) -> list[dict[str, Any]]:
+    def do(self, command: str) -> list[Event]:
         """Give one command now; Refused leaves everything as it was."""
         now = max(self.clock.now(), self.meeting.setup.created_at)
         meeting, events = handle(self.meeting, command, now)
         return self._accept(command.strip(), now, meeting, events)
 
-    def tick(self) -> list[dict[str, Any]]:
+    def tick(self) -> list[Event]:
         """Let hard timeboxes that ran out fire; journal them if any did. Also the
         heartbeat: the screens call this every moment the meeting runs."""
         self.beat()

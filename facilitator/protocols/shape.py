@@ -215,3 +215,10 @@ class Shaper:
         self.report(self.at(node, key), f"{shown} is not a valid `{key}`; use one of "
                                         f"{', '.join(options)}{hint or '.'}")
         return None
+
+
+def listing(names: Iterable[str], limit: int = 12) -> str:
+    """Names for a sentence: the first `limit` of them, then `...`."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (", ..." if len(names) > limit else "")
