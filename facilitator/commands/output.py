@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import sys
 from typing import Any
@@ -34,3 +35,13 @@ def emit_minutes(args: argparse.Namespace, minutes: dict[str, Any]) -> int:
         return 1
     print(f"Minutes written to {args.output}.")
     return 0
+
+
+def quiet_stdout() -> None:
+    """The reader of our output has gone (`| head`): send the rest nowhere, so that
+    Python's last flush does not fail with a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (a test's capture): nothing will be flushed there

@@ -11,6 +11,7 @@ import json
 import pathlib
 import sys
 
+from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError, ProtocolError
 from facilitator.protocols.describe import mermaid, outline
 from facilitator.protocols.loader import build_library, load_library, read_sources
@@ -58,12 +59,17 @@ def _validate(args: argparse.Namespace) -> int:
     sources, problems = read_sources(args.files)
     _library, more = build_library(sources)
     problems += more
-    for problem in problems:
-        print(problem)
-    for path in args.files:
-        if not any(p.file == str(path) and not p.warning for p in problems):
-            print(f"{path}: ok")
-    return 1 if any(not p.warning for p in problems) else 0
+    status = 1 if any(not p.warning for p in problems) else 0
+    try:
+        for problem in problems:
+            print(problem)
+        for path in args.files:
+            if not any(p.file == str(path) and not p.warning for p in problems):
+                print(f"{path}: ok")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `validate FILE | head -1`: the answer stands all the same
+        quiet_stdout()
+    return status
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
 from facilitator.errors import StoreError
-from facilitator.store.files import FILE_MODE, atomic_write
+from facilitator.store.files import FILE_MODE, atomic_write, write_all
 
 Data = dict[str, dict[str, Any]]
 
@@ -76,13 +75,23 @@ class AtomicJSONStorage(Storage):
                 if earlier.read_bytes() == raw:
                     return earlier
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         number = 1
-        while backup.exists():
-            number += 1
-            backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
-        shutil.copyfile(self.path, backup)
-        os.chmod(backup, FILE_MODE)
+        while True:
+            suffix = f"-{number}" if number > 1 else ""
+            backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}")
+            try:
+                # Created private (O_EXCL, 0o600): never readable by others, even for a
+                # moment, whatever a kill interrupts.
+                fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            except FileExistsError:
+                number += 1
+                continue
+            break
+        try:
+            write_all(fd, raw)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         return backup
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,20 +29,28 @@ from tinydb.table import Table
 
 from facilitator.errors import StoreError
 from facilitator.store.atomic import AtomicJSONStorage, Transactions
-from facilitator.store.files import atomic_write, ensure_dir
+from facilitator.store.files import TEMP_MARK, atomic_write, ensure_dir, explained, remove_quietly
 from facilitator.store.journal import Journal, last_line
+from facilitator.store.lock import lock_path
 from facilitator.store.memory import apply_minutes
 
 ENV = "FACILITATOR_GROUP"
+# Left-overs of a process killed mid-write (a temporary file, an empty journal) are
+# removed once they are this old: no live write takes longer, so none is in progress.
+LEFTOVER_AGE_S = 3600.0
+DAMAGED = ".damaged"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 row = Query()
 
 
 def _when(text: object) -> float:
-    """Sortable time of an ISO 8601 string (naive means local); 0 when unreadable."""
+    """Sortable time of an ISO 8601 string (naive means local) or of epoch seconds (a
+    journal's `created_at`); 0 when unreadable."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text) if math.isfinite(text) else 0.0
     try:
         return dt.datetime.fromisoformat(str(text)).timestamp()
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return 0.0
 
 
@@ -69,6 +79,63 @@ class Group:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
         return cls(chosen)
 
+    def check(self) -> None:
+        """Raise StoreError with what to do when the group's folder, or its `journals/` or
+        `minutes/`, is a file (or anything else that is not a folder)."""
+        for path, holds in ((self.path, "the group"), (self.journals_path, "its journals"),
+                            (self.minutes_path, "its minutes")):
+            if (path.exists() or path.is_symlink()) and not path.is_dir():
+                raise StoreError(
+                    f"{path} is a file, but facilitator keeps {holds} there as a folder. "
+                    "Move the file away, or name another group folder with --group DIR."
+                )
+
+    def tidy(self) -> list[Path]:
+        """Remove what killed processes left behind, once it is old enough not to be in
+        use: temporary files of atomic writes and locks, and empty journals (a kill
+        before their header was written) that no one holds. Returns what was removed."""
+        now = time.time()
+        removed = []
+        for folder in (self.path, self.journals_path, self.minutes_path):
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                path = Path(entry.path)
+                leftover = entry.name.startswith(".") and (
+                    TEMP_MARK in entry.name or ".lock." in entry.name
+                    or ".lock.stale-" in entry.name)
+                empty_journal = (folder == self.journals_path and entry.name.endswith(".jsonl")
+                                 and not lock_path(path).exists())
+                if not (leftover or empty_journal):
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if not entry.is_file(follow_symlinks=False) or now - info.st_mtime < LEFTOVER_AGE_S:
+                    continue
+                if empty_journal and info.st_size:
+                    continue
+                remove_quietly(path)
+                if not path.exists():
+                    removed.append(path)
+        return removed
+
+    def set_aside(self, meeting_id: str) -> Path:
+        """Rename a damaged journal to `<id>.jsonl.damaged` (numbered if one is there), so
+        the group goes on without it; nothing in it is deleted. Returns the new path."""
+        path = self.journal_path(meeting_id)
+        target = path.with_name(path.name + DAMAGED)
+        number = 1
+        while target.exists():
+            number += 1
+            target = path.with_name(f"{path.name}{DAMAGED}-{number}")
+        with explained(f"The damaged journal {path.name} could not be set aside"):
+            os.rename(path, target)
+        return target
+
     def _table(self, name: str) -> Table:
         # A fresh Table each time: TinyDB caches the next document id per Table object,
         # which another process writing memory.json would make wrong.
@@ -95,9 +162,12 @@ class Group:
 
     def _journal_files(self) -> list[Path]:
         try:
-            entries = list(os.scandir(self.journals_path))
-        except FileNotFoundError:
-            return []
+            with explained(f"The journals in {self.journals_path} could not be listed"):
+                entries = list(os.scandir(self.journals_path))
+        except StoreError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                return []
+            raise
         return [Path(e.path) for e in entries if e.name.endswith(".jsonl") and e.is_file()]
 
     def unfinished_meetings(self) -> list[dict[str, Any]]:
@@ -118,10 +188,12 @@ class Group:
                 continue
             if last is not None and last.get("command") == "end":
                 continue
-            meeting = header.get("meeting") or {}
+            meeting = header.get("meeting")
+            if not isinstance(meeting, dict):
+                meeting = {}
             found.append(
                 {
-                    "id": meeting.get("id") or path.stem,
+                    "id": path.stem,
                     **{key: meeting.get(key) for key in ("title", "protocol", "created_at")},
                 }
             )
@@ -167,9 +239,14 @@ class Group:
         if self._table("meetings").contains(row.id == meeting_id):
             return False
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
-        atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode())
-        for ext, rendered in (formats or {}).items():
-            atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode())
+        what = f"The minutes of {meeting_id} could not be written"
+        try:
+            atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode(), what)
+            for ext, rendered in (formats or {}).items():
+                atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode(), what)
+        except StoreError as error:
+            raise StoreError(f"{error} The meeting is safe in its journal; its minutes are "
+                             "written the next time the group is opened.") from error
         with self._storage.transaction():
             return apply_minutes(self._table, minutes)
 
@@ -177,9 +254,14 @@ class Group:
         """The stored minutes of an ended meeting; None when there are none."""
         path = self.minutes_path / f"{meeting_id}.json"
         try:
-            return json.loads(path.read_bytes())  # type: ignore[no-any-return]
-        except FileNotFoundError:
-            return None
+            with explained(f"The minutes file {path} could not be read"):
+                data = path.read_bytes()
+        except StoreError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                return None
+            raise
+        try:
+            return json.loads(data)  # type: ignore[no-any-return]
         except ValueError:
             raise StoreError(f"The minutes file {path} is damaged and cannot be read.") from None
 
