@@ -138,7 +138,7 @@ class Conversation:
         for *key, timed in timings:
             if timed is None or not timed.warning:
                 continue
-            stage = "over" if " over " in timed.warning else "near"
+            stage = "over" if timed.over else "near"
             if (*key, stage) not in self.warned:
                 self.warned.add((*key, stage))
                 self.say(timed.warning)
