@@ -86,7 +86,10 @@ def _show(args: argparse.Namespace) -> int:
     if protocol is None:
         known = ", ".join(sorted(library.protocols))
         raise FacilitatorError(f"There is no protocol `{args.id}`; choose one of {known}.")
-    sys.stdout.write(mermaid(protocol) if args.mermaid else outline(protocol))
+    if args.mermaid:  # fenced, ready to paste into Markdown
+        sys.stdout.write(f"```mermaid\n{mermaid(protocol).rstrip()}\n```\n")
+    else:
+        sys.stdout.write(outline(protocol))
     return 0
 
 
@@ -113,7 +116,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     show = subparsers.add_parser("show", help="outline a protocol, or draw it in Mermaid")
     show.add_argument("id", metavar="ID")
     show.add_argument("--mermaid", action="store_true",
-                      help="print a Mermaid flowchart to paste into Markdown")
+                      help="print a Mermaid flowchart in a ```mermaid block, to paste into "
+                      "Markdown")
     add_library_arguments(show)
     show.set_defaults(func=_show)
 
