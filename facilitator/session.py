@@ -66,9 +66,8 @@ def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) ->
     """
     done = []
     for meeting_id in group.ended_unrecorded():
-        path = group.journal_path(meeting_id)
         try:
-            contents = read_journal(path)
+            contents = read_journal(group.journal_path(meeting_id))
         except StoreError as error:
             warn(str(error))
             continue

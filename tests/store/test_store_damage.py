@@ -276,3 +276,15 @@ def test_a_journal_not_created_for_a_full_disk_leaves_no_empty_file(
     assert str(info.value) == ("The meeting's journal m.jsonl could not be created: the disk "
                                "is full. Free some space, then try again.")
     assert sorted(p.name for p in path.parent.iterdir()) == []  # no journal, no lock
+
+
+def test_a_journal_whose_name_is_no_meeting_id_does_not_stop_the_group(
+        tmp_path: Path) -> None:
+    """A file copied in by hand (`journals/old meeting.jsonl`, ended) is told, not fatal."""
+    group_dir = tmp_path / "group"
+    meeting_id = meeting(group_dir, "start", "end")
+    journals = group_dir / "journals"
+    (journals / "old meeting.jsonl").write_bytes((journals / f"{meeting_id}.jsonl").read_bytes())
+    group, said = told(group_dir)
+    assert said == ["'old meeting' cannot be a meeting id: use letters, digits, '-', '_' and '.'."]
+    assert [m["id"] for m in group.meetings()] == [meeting_id]
