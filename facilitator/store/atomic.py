@@ -23,7 +23,7 @@ from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
 from facilitator.errors import StoreError
-from facilitator.store.files import FILE_MODE, atomic_write, write_all
+from facilitator.store.files import atomic_write, write_new
 
 Data = dict[str, dict[str, Any]]
 
@@ -80,19 +80,13 @@ class AtomicJSONStorage(Storage):
             suffix = f"-{number}" if number > 1 else ""
             backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}")
             try:
-                # Created private (O_EXCL, 0o600): never readable by others, even for a
-                # moment, whatever a kill interrupts.
-                fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                # Private from its first moment: never readable by others, even for an
+                # instant, whatever a kill interrupts.
+                write_new(backup, raw)
             except FileExistsError:
                 number += 1
                 continue
-            break
-        try:
-            write_all(fd, raw)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        return backup
+            return backup
 
 
 class Transactions(Middleware):

@@ -109,6 +109,22 @@ def remove_quietly(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path`, private from its first moment (O_EXCL, 0o600), holding `data`,
+    fsynced. Raises FileExistsError when it is there already; on any other failure
+    nothing is left at `path`."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)  # the umask may have taken bits away
+        write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        remove_quietly(path)
+        raise
+    os.close(fd)
+
+
 TEMP_MARK = ".tmp-"
 
 
@@ -122,16 +138,7 @@ def atomic_write(path: Path, data: bytes, what: str | None = None) -> None:
     with explained(what or f"{path} could not be written"):
         ensure_dir(path.parent)
         temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        try:
-            os.fchmod(fd, FILE_MODE)
-            write_all(fd, data)
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            remove_quietly(temp)
-            raise
-        os.close(fd)
+        write_new(temp, data)
         try:
             os.replace(temp, path)
         except BaseException:

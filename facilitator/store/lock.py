@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import StoreError
-from facilitator.store.files import FILE_MODE, explained, fsync_dir, remove_quietly, write_all
+from facilitator.store.files import explained, fsync_dir, remove_quietly, write_new
 
 # The locks this process holds. A lock file with our own pid that is not among them is
 # one whose release could not remove it (a file system that refused): it is stale.
@@ -105,15 +105,7 @@ def _is_stale(holder: dict[str, Any] | None, path: Path) -> bool:
 def _publish(path: Path, content: bytes) -> bool:
     """Create the lock with `content`; False if a lock is already there."""
     temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        write_all(fd, content)
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        remove_quietly(temp)
-        raise
-    os.close(fd)
+    write_new(temp, content)
     try:
         os.link(temp, path)
     except FileExistsError:
@@ -121,17 +113,9 @@ def _publish(path: Path, content: bytes) -> bool:
     except OSError:
         # No hard links here: fall back to O_EXCL on the lock itself.
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            write_new(path, content)
         except FileExistsError:
             return False
-        try:
-            write_all(fd, content)
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            remove_quietly(path)
-            raise
-        os.close(fd)
     finally:
         remove_quietly(temp)
     fsync_dir(path.parent)

@@ -49,7 +49,14 @@ class Faults:
         self.target: tuple[str, int, int] | None = None
         self.fired = False
         for name in OPERATIONS:
-            monkeypatch.setattr(os, name, self._wrap(name, getattr(os, name)))
+            real = getattr(os, name)
+            if name == "fsync":
+                real = self._no_wait  # counted and faulted like the others, not waited for
+            monkeypatch.setattr(os, name, self._wrap(name, real))
+
+    @staticmethod
+    def _no_wait(fd: int) -> None:
+        os.fstat(fd)  # a closed or wrong descriptor still fails as fsync would
 
     def _wrap(self, name: str, real: Callable[..., Any]) -> Callable[..., Any]:
         def operation(*args: Any, **kwargs: Any) -> Any:
