@@ -261,9 +261,11 @@ class LiveMeeting:
     def finish(self, formats: dict[str, str] | None = None) -> dict[str, Any]:
         """After `end`: the minutes, recorded into the group's memory. Returns them."""
         minutes = self.minutes()
-        if self.group is not None and self.meeting.ended:
-            self.group.record_minutes(minutes, formats or {})
-        self.close()
+        try:
+            if self.group is not None and self.meeting.ended:
+                self.group.record_minutes(minutes, formats or {})
+        finally:
+            self.close()  # ended: recorded now, or from its journal when the group next opens
         return minutes
 
     def close(self) -> None:

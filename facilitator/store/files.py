@@ -39,10 +39,13 @@ _REMEDIES = {
 }
 
 
-def explain(error: OSError, what: str = "A file of the group could not be used") -> StoreError:
+def explain(error: OSError, what: str = "A file of the group could not be used",
+            where: str | None = None) -> StoreError:
     """The StoreError a person reads for `error`: `what` (a clause such as "The minutes
-    could not be written"), the file concerned, why, and what to do."""
-    where = f" ({error.filename})" if error.filename else ""
+    could not be written"), the file concerned (`where`, else the error's own, "" for
+    none), why, and what to do."""
+    where = error.filename if where is None else where
+    where = f" ({where})" if where else ""
     reason = _REMEDIES.get(error.errno or 0)
     if reason is None:
         detail = error.strerror or type(error).__name__
@@ -51,12 +54,12 @@ def explain(error: OSError, what: str = "A file of the group could not be used")
 
 
 @contextlib.contextmanager
-def explained(what: str) -> Iterator[None]:
+def explained(what: str, where: str | None = None) -> Iterator[None]:
     """Inside the block, an OSError becomes the StoreError `explain` makes of it."""
     try:
         yield
     except OSError as error:
-        raise explain(error, what) from error
+        raise explain(error, what, where) from error
 
 
 def ensure_dir(path: Path) -> None:
@@ -135,7 +138,8 @@ def atomic_write(path: Path, data: bytes, what: str | None = None) -> None:
     renamed over `path`, and the folder fsynced. Raises StoreError opening with `what`
     (by default "<path> could not be written"); the temporary file is removed.
     """
-    with explained(what or f"{path} could not be written"):
+    # The sentence names `path`, never the temporary file a person has not heard of.
+    with explained(what or f"{path} could not be written", "" if what is None else str(path)):
         ensure_dir(path.parent)
         temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
         write_new(temp, data)

@@ -145,7 +145,8 @@ def acquire(journal: Path) -> dict[str, Any]:
 
     Raises StoreError naming the holder when another live process has it.
     """
-    with explained(f"The meeting {journal.stem} could not be locked for writing"):
+    with explained(f"The meeting {journal.stem} could not be locked for writing",
+                   str(lock_path(journal))):
         return _acquire(journal)
 
 

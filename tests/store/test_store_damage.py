@@ -288,3 +288,27 @@ def test_a_journal_whose_name_is_no_meeting_id_does_not_stop_the_group(
     group, said = told(group_dir)
     assert said == ["'old meeting' cannot be a meeting id: use letters, digits, '-', '_' and '.'."]
     assert [m["id"] for m in group.meetings()] == [meeting_id]
+
+
+def test_a_meeting_whose_minutes_fail_at_its_end_lets_go_of_its_journal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`finish` on a full disk: the sentence names the minutes file, the lock is released
+    (nothing says the ended meeting is open elsewhere), and the minutes come later."""
+    live = LiveMeeting.open(LIBRARY, SOURCES, "discussion", FakeClock(), group=Group(tmp_path))
+    for command in ("join Ana", "start", "end"):
+        live.do(command)
+    real = os.replace
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(args[0]))
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(StoreError) as info:
+        live.finish({"md": "# Minutes\n"})
+    assert str(info.value).startswith(
+        f"The minutes of {live.id} could not be written ({tmp_path / 'minutes' / live.id}.json)"
+        ": the disk is full.")
+    assert live.journal is None
+    assert not lock_path(Group(tmp_path).journal_path(live.id)).exists()
+    monkeypatch.setattr(os, "replace", real)
+    assert [m["id"] for m in told(tmp_path)[0].meetings()] == [live.id]

@@ -160,6 +160,7 @@ def test_each_file_operation_failing_is_told_in_a_sentence_and_loses_nothing(
                 for sentence in told:
                     assert cause in sentence, f"{where}: {sentence}"
                     assert sentence.endswith(".") and "Errno" not in sentence, where
+                    assert ".tmp-" not in sentence, where  # the file a person knows of
                 failures += bool(told)
                 check_nothing_lost(group_dir, acknowledged, name == "unlink")
     print(f"\n{runs} faults injected over {counts}; {failures} told in a sentence")
