@@ -31,7 +31,7 @@ from facilitator.errors import StoreError
 from facilitator.store.atomic import AtomicJSONStorage, Transactions
 from facilitator.store.files import TEMP_MARK, atomic_write, ensure_dir, explained, remove_quietly
 from facilitator.store.journal import Journal, last_line
-from facilitator.store.lock import lock_path
+from facilitator.store.lock import held_elsewhere, lock_path
 from facilitator.store.memory import apply_minutes
 
 ENV = "FACILITATOR_GROUP"
@@ -107,7 +107,7 @@ class Group:
                     TEMP_MARK in entry.name or ".lock." in entry.name
                     or ".lock.stale-" in entry.name)
                 empty_journal = (folder == self.journals_path and entry.name.endswith(".jsonl")
-                                 and not lock_path(path).exists())
+                                 and not held_elsewhere(path))
                 if not (leftover or empty_journal):
                     continue
                 try:
@@ -118,6 +118,8 @@ class Group:
                     continue
                 if empty_journal and info.st_size:
                     continue
+                if empty_journal:  # its writer died holding the lock: that goes too
+                    remove_quietly(lock_path(path))
                 remove_quietly(path)
                 if not path.exists():
                     removed.append(path)

@@ -170,6 +170,14 @@ def _acquire(journal: Path) -> dict[str, Any]:
     raise StoreError("This meeting's lock keeps changing hands. Try again in a few seconds.")
 
 
+def held_elsewhere(journal: Path) -> bool:
+    """True when a live process (or another host) holds the lock on `journal`."""
+    path = lock_path(journal)
+    if not path.exists():
+        return False
+    return not _is_stale(_read(path), path)
+
+
 def release(journal: Path, mine: dict[str, Any]) -> None:
     """Give the lock on `journal` back, if it is still ours."""
     path = lock_path(journal)

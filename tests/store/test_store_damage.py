@@ -210,13 +210,21 @@ def test_old_leftovers_of_killed_writes_are_tidied_and_fresh_ones_kept(tmp_path:
     kept = [group_dir / "notes.txt", journals / "emptyheld.jsonl"]
     for path in old + fresh + kept:
         path.write_bytes(b"")
-    lock_path(journals / "emptyheld.jsonl").write_text(json.dumps({"pid": os.getppid()}))
+    here = socket.gethostname()
+    lock_path(journals / "emptyheld.jsonl").write_text(
+        json.dumps({"pid": os.getppid(), "hostname": here}))
+    # killed between taking the lock and writing the header: the lock's process is gone
+    old.append(journals / "killed.jsonl")
+    (journals / "killed.jsonl").write_bytes(b"")
+    lock_path(journals / "killed.jsonl").write_text(json.dumps({"pid": 0, "hostname": here}))
     for path in old + kept:
         os.utime(path, (0, 0))
     Group(group_dir).journal_path(held).touch()
     os.utime(Group(group_dir).journal_path(held), (0, 0))
     open_group(group_dir)
     assert [p for p in old if p.exists()] == []
+    assert not lock_path(journals / "killed.jsonl").exists()
+    assert lock_path(journals / "emptyheld.jsonl").exists()
     assert all(p.exists() for p in fresh + kept)
     assert Group(group_dir).journal_path(held).stat().st_size  # not empty: kept
 
