@@ -190,6 +190,9 @@ class LiveMeeting:
             if isinstance(error, StoreError):
                 raise  # the interruption could not be saved: the journal is fine
             raise StoreError(set_aside_damaged(group, meeting_id, error)) from error
+        except BaseException:  # an interrupt while rebuilding: the journal is fine
+            journal.close()
+            raise
         return live
 
     def _interrupted(self, entries: list[dict[str, Any]], alive: float | None) -> None:

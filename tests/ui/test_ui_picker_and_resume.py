@@ -179,3 +179,27 @@ async def test_the_join_question_completes_pronouns_with_tab(parts: Parts) -> No
         assert field.cursor_position == len("Ben they/them")
         await keys(pilot, "enter")
     assert "Ben" in live.meeting.present
+
+
+@ui_test
+async def test_resuming_a_damaged_meeting_from_the_picker_is_a_sentence(parts: Parts) -> None:
+    """The journal lost its setup: enter says it was set aside, and the picker stays."""
+    import json
+
+    from conftest import notices
+
+    live = parts.open("quick-decision", "join Ana", title="Damaged")
+    live.close()
+    path = parts.group.journal_path(live.id)
+    lines = path.read_text().splitlines()
+    lines[0] = json.dumps({"journal": 1, "meeting": {"title": "Damaged"}})
+    path.write_text("\n".join(lines) + "\n")
+    app = parts.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, PickerScreen)
+        said = notices(app)[-1]
+        assert said.startswith(f"The journal of the meeting {live.id} is damaged (KeyError)")
+        assert said.endswith("nothing in it was deleted.")
+    assert not path.exists() and path.with_name(path.name + ".damaged").exists()
