@@ -22,6 +22,7 @@ from facilitator.errors import FacilitatorError, StoreError
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
+from facilitator.store import upkeep
 from facilitator.store.group import Group
 from facilitator.store.journal import Journal, last_alive, read_journal
 
@@ -93,7 +94,7 @@ def set_aside_damaged(group: Group, meeting_id: str, error: BaseException) -> st
     raised: the engine reads a damaged journal in ways no one can list."""
     what = str(error) if isinstance(error, FacilitatorError) else type(error).__name__
     try:
-        aside = group.set_aside(meeting_id)
+        aside = upkeep.set_aside(group, meeting_id)
     except StoreError as failed:
         return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
                 f"rebuilt. {failed}")
@@ -107,8 +108,8 @@ def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) 
     meeting that ended unrecorded recorded first, so its memory is whole. Refuses (in a
     sentence) a group folder that is a file; what killed processes left is tidied."""
     group = Group.from_env(path)
-    group.check()
-    group.tidy()
+    upkeep.check(group)
+    upkeep.tidy(group)
     record_ended(group, warn)
     return group
 

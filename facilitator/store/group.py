@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-import time
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,16 +28,11 @@ from tinydb.table import Table
 
 from facilitator.errors import StoreError
 from facilitator.store.atomic import AtomicJSONStorage, Transactions
-from facilitator.store.files import TEMP_MARK, atomic_write, ensure_dir, explained, remove_quietly
+from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.journal import Journal, last_line
-from facilitator.store.lock import held_elsewhere, lock_path
 from facilitator.store.memory import apply_minutes
 
 ENV = "FACILITATOR_GROUP"
-# Left-overs of a process killed mid-write (a temporary file, an empty journal) are
-# removed once they are this old: no live write takes longer, so none is in progress.
-LEFTOVER_AGE_S = 3600.0
-DAMAGED = ".damaged"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 row = Query()
 
@@ -78,65 +72,6 @@ class Group:
         if not chosen:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
         return cls(chosen)
-
-    def check(self) -> None:
-        """Raise StoreError with what to do when the group's folder, or its `journals/` or
-        `minutes/`, is a file (or anything else that is not a folder)."""
-        for path, holds in ((self.path, "the group"), (self.journals_path, "its journals"),
-                            (self.minutes_path, "its minutes")):
-            if (path.exists() or path.is_symlink()) and not path.is_dir():
-                raise StoreError(
-                    f"{path} is a file, but facilitator keeps {holds} there as a folder. "
-                    "Move the file away, or name another group folder with --group DIR."
-                )
-
-    def tidy(self) -> list[Path]:
-        """Remove what killed processes left behind, once it is old enough not to be in
-        use: temporary files of atomic writes and locks, and empty journals (a kill
-        before their header was written) that no one holds. Returns what was removed."""
-        now = time.time()
-        removed = []
-        for folder in (self.path, self.journals_path, self.minutes_path):
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:
-                continue
-            for entry in entries:
-                path = Path(entry.path)
-                leftover = entry.name.startswith(".") and (
-                    TEMP_MARK in entry.name or ".lock." in entry.name
-                    or ".lock.stale-" in entry.name)
-                empty_journal = (folder == self.journals_path and entry.name.endswith(".jsonl")
-                                 and not held_elsewhere(path))
-                if not (leftover or empty_journal):
-                    continue
-                try:
-                    info = entry.stat(follow_symlinks=False)
-                except OSError:
-                    continue
-                if not entry.is_file(follow_symlinks=False) or now - info.st_mtime < LEFTOVER_AGE_S:
-                    continue
-                if empty_journal and info.st_size:
-                    continue
-                if empty_journal:  # its writer died holding the lock: that goes too
-                    remove_quietly(lock_path(path))
-                remove_quietly(path)
-                if not path.exists():
-                    removed.append(path)
-        return removed
-
-    def set_aside(self, meeting_id: str) -> Path:
-        """Rename a damaged journal to `<id>.jsonl.damaged` (numbered if one is there), so
-        the group goes on without it; nothing in it is deleted. Returns the new path."""
-        path = self.journal_path(meeting_id)
-        target = path.with_name(path.name + DAMAGED)
-        number = 1
-        while target.exists():
-            number += 1
-            target = path.with_name(f"{path.name}{DAMAGED}-{number}")
-        with explained(f"The damaged journal {path.name} could not be set aside"):
-            os.rename(path, target)
-        return target
 
     def _table(self, name: str) -> Table:
         # A fresh Table each time: TinyDB caches the next document id per Table object,
