@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
+
 from facilitator.clock import Clock
 from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
 from facilitator.engine.state import Meeting, ReviewItem, Setup
@@ -175,8 +177,23 @@ class LiveMeeting:
         self.meeting = meeting
         return events
 
+    def _claim_id(self) -> None:
+        """Before the journal is made: if another meeting opened in the same minute has
+        taken this id since, take the next free one (nothing has happened here yet)."""
+        if self.journal is not None or self.header is None or self.group is None:
+            return
+        if not self.group.journal_path(self.id).exists():
+            return
+        setup = self.meeting.setup
+        fresh = new_meeting_id(setup.protocol, setup.created_at, self.group)
+        setup = attrs.evolve(setup, meeting_id=fresh)
+        self.meeting = Meeting.open(setup, self.meeting.library)
+        self.header = {**self.header, "meeting": {**self.header["meeting"], "id": fresh},
+                       "setup": {**self.header["setup"], "setup": setup.to_dict()}}
+
     def do(self, command: str) -> list[dict[str, Any]]:
         """Give one command now; Refused leaves everything as it was."""
+        self._claim_id()
         now = max(self.clock.now(), self.meeting.setup.created_at)
         meeting, events = handle(self.meeting, command, now)
         return self._accept(command.strip(), now, meeting, events)
