@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:
-        print(f"facilitator: {error}", file=sys.stderr)
+        from facilitator.minutes.safe import printable
+
+        print(f"facilitator: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
