@@ -8,6 +8,11 @@ Rules:
   A step (or agenda item) in which anything confidential was said is marked
   `confidential` and loses its outcome.
 - Times are seconds from the start of the meeting (`start`; before it, from opening).
+- What was given in confidence stays there even when it is used later in the open: a
+  proposal made in a confidential step is tested and recorded under HIDDEN_PROPOSAL, an
+  agenda item added in one runs and is deferred under HIDDEN_ITEM (also in the group's
+  memory and the next meeting), and an override given in one keeps only its command word.
+  What is said again in the open is no longer hidden.
 - A test on a proposal whose last test was unsuccessful `follows` that test; when it is
   held in another decide step (another scale or rule), it is the `fallback`.
 """
@@ -22,6 +27,8 @@ from facilitator.minutes.fairness import MEASURE, evenness
 from facilitator.protocols.values import format_duration
 
 MINUTES_VERSION = 1
+HIDDEN_PROPOSAL = "(a proposal made in confidence)"
+HIDDEN_ITEM = "(an agenda item added in confidence)"
 Event = Mapping[str, Any]
 
 
@@ -94,12 +101,35 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     reviews: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     airtime: dict[str, dict[str, Any]] = {}
+    secret_proposals: set[str] = set()  # proposed in confidence, not said in the open since
+    secret_items: set[str] = set()
+    closed: set[int] = set()  # ids of the step entries that started confidential
+
+    def proposal(text: Any) -> Any:
+        return HIDDEN_PROPOSAL if text in secret_proposals else text
+
+    def item_title(text: Any) -> Any:
+        return HIDDEN_ITEM if text in secret_items else text
+
     for e in events:
         kind = e["type"]
         if kind == "TestEnded":
             all_tests[e["index"]] = e
         if kind == "Override":
-            overrides.append({"command": e["command"], "at_s": rel(e["at"])})
+            command = str(e["command"])
+            if open_steps and id(open_steps[-1]) in closed and " " in command.strip():
+                # `invite NAME` in a closed step: that it happened is not confidential,
+                # whom it named is.
+                command = f"{command.split()[0]} (in confidence)"
+            overrides.append({"command": command, "at_s": rel(e["at"])})
+        if kind == "Proposed" and e.get("confidential"):
+            secret_proposals.add(e["text"])
+        elif kind == "Proposed":
+            secret_proposals.discard(e["text"])
+        if kind == "ItemAdded" and e.get("confidential"):
+            secret_items.add(e["title"])
+        elif kind == "ItemAdded":
+            secret_items.discard(e["title"])
         if e.get("confidential"):
             # Something was said in confidence: the steps around it keep their timing
             # but not their outcome, which would tell what was decided or chosen.
@@ -129,6 +159,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                      "overrun_s": 0.0, "confidential": bool(e.get("closed"))}
             steps.append(entry)
             open_steps.append(entry)
+            if entry["confidential"]:
+                closed.add(id(entry))
         elif kind == "StepEnded":
             for entry in reversed(open_steps):
                 if entry["step"] == e["step"] and entry["protocol"] == e["protocol"]:
@@ -144,6 +176,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         elif kind == "TestEnded":
             decision = {k: e[k] for k in ("step", "proposal", "outcome", "attempt", "tally",
                                           "stances")}
+            decision["proposal"] = proposal(decision["proposal"])
             decision["scale"] = e.get("scale")
             decision["rule"] = e.get("rule")
             decision["title"] = open_steps[-1]["title"] if open_steps else e["step"]
@@ -158,7 +191,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 by_index[test]["recorded"] = True
             else:
                 outcome = all_tests[test]["outcome"] if test in all_tests else "recorded"
-                decisions.append({"step": e.get("step"), "proposal": e["text"],
+                decisions.append({"step": e.get("step"), "proposal": proposal(e["text"]),
                                   "outcome": outcome, "attempt": None, "tally": {},
                                   "stances": [], "title": None, "recorded": True,
                                   "scale": None, "rule": None,
@@ -177,15 +210,15 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         elif kind == "Collected":  # a private round's answers never get here
             collected.append({"name": e["name"], "field": e["field"], "value": e["value"]})
         elif kind == "ItemStarted":
-            items.append({"title": e["title"], "protocol": e["protocol"],
+            items.append({"title": item_title(e["title"]), "protocol": e["protocol"],
                           "owner": e.get("owner"), "outcome": None, "confidential": False})
         elif kind == "ProtocolEnded":
             item = items[-1] if items else None
             if item and item["outcome"] is None and item["protocol"] == e["protocol"]:
                 item["outcome"] = "confidential" if item["confidential"] else e["outcome"]
         elif kind == "ItemDeferred":
-            deferred.append({"title": e["title"], "protocol": e["protocol"]})
-            if items and items[-1]["title"] == e["title"]:
+            deferred.append({"title": item_title(e["title"]), "protocol": e["protocol"]})
+            if items and items[-1]["title"] == item_title(e["title"]):
                 items[-1]["outcome"] = "deferred"
         elif kind == "Reviewed":
             reviews.append({"id": e["id"], "result": e["result"], "to": e["to"],
