@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 import attrs
@@ -22,7 +23,7 @@ from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store.group import Group
-from facilitator.store.journal import Journal, last_alive, read_journal
+from facilitator.store.journal import Journal, last_alive, read_past_damage
 
 Sources = list[tuple[str, str]]
 HEARTBEAT = 5.0  # seconds between heartbeats while a meeting runs
@@ -51,21 +52,55 @@ def minutes_files(minutes: dict[str, Any]) -> dict[str, str]:
     return {fmt: render(minutes, fmt) for fmt in MINUTES_FORMATS}
 
 
-def record_ended(group: Group) -> list[str]:
+def record_ended(group: Group, notices: list[str] | None = None) -> list[str]:
     """Record the minutes of meetings that ended but were not recorded (a crash between
-    `end` and the write): nothing said is lost. Returns their ids."""
+    `end` and the write): nothing said is lost. Returns their ids.
+
+    A damaged line in such a journal is skipped, not the rest of the meeting: the minutes
+    are built from every other line and hold a note saying which line is missing, and a
+    sentence saying so goes into `notices`. A journal whose minutes still cannot be built
+    is left unrecorded, with a sentence."""
     done = []
     for meeting_id in group.ended_unrecorded():
-        contents = read_journal(group.journal_path(meeting_id))
-        minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
+        path = group.journal_path(meeting_id)
+        contents, skipped = read_past_damage(path)
+        try:
+            minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
+        except Exception:  # noqa: BLE001 -- a damaged journal must not stop the group
+            _notice(notices, f"The meeting {meeting_id} ended, but its journal {path} is "
+                             f"too damaged (line{'s' if len(skipped) > 1 else ''} "
+                             f"{', '.join(map(str, skipped)) or '?'}) to write its minutes; "
+                             "it is left as it is, unrecorded. Move the file away to stop "
+                             "this message.")
+            continue
+        if skipped:
+            lines = ", ".join(map(str, skipped))
+            said = (f"Line{'s' if len(skipped) > 1 else ''} {lines} of this meeting's "
+                    f"journal {'were' if len(skipped) > 1 else 'was'} damaged; what "
+                    f"{'they' if len(skipped) > 1 else 'it'} held is missing from these "
+                    "minutes.")
+            minutes["notes"].append({"text": said, "at_s": minutes["meeting"]["duration_s"]})
+            _notice(notices, f"The meeting {meeting_id} ended unrecorded with a damaged "
+                             f"journal ({path}, line{'s' if len(skipped) > 1 else ''} "
+                             f"{lines}); it is now recorded without "
+                             f"{'those lines' if len(skipped) > 1 else 'that line'}, and "
+                             "its minutes say so.")
         group.record_minutes(minutes, minutes_files(minutes))
         done.append(meeting_id)
     return done
 
 
+def _notice(notices: list[str] | None, text: str) -> None:
+    if notices is None:
+        print(f"facilitator: {text}", file=sys.stderr)
+    else:
+        notices.append(text)
+
+
 def open_group(path: Any = None) -> Group:
     """The group named by `--group`, `FACILITATOR_GROUP` or the default folder, with any
-    meeting that ended unrecorded recorded first, so its memory is whole."""
+    meeting that ended unrecorded recorded first, so its memory is whole. What that had
+    to say about a damaged journal is printed on stderr."""
     group = Group.from_env(path)
     record_ended(group)
     return group
