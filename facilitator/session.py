@@ -17,8 +17,9 @@ from typing import Any
 import attrs
 
 from facilitator.clock import Clock
-from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
+from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupted, tick
 from facilitator.engine.state import Meeting, ReviewItem, Setup
+from facilitator.errors import FacilitatorError, StoreError
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
@@ -97,6 +98,26 @@ def _notice(notices: list[str] | None, text: str) -> None:
         notices.append(text)
 
 
+def replay_journal(path: Any, meeting: Meeting, entries: list[dict[str, Any]],
+                   first: int = 0) -> Meeting:
+    """`entries[first:]` of the journal at `path` on top of `meeting`, as they were taken
+    live. An entry that cannot be replayed is a StoreError naming the file and its line
+    (the header is line 1, entry i is line i + 2)."""
+    for index in range(first, len(entries)):
+        try:
+            meeting = apply(meeting, entries[index])
+        except Exception as error:  # noqa: BLE001 -- whatever a damaged entry does, say where
+            why = str(error) if isinstance(error, FacilitatorError) else \
+                f"{type(error).__name__}: {error}".rstrip(": ")
+            line = index + 2
+            raise StoreError(
+                f"{path}:{line}: this journal entry cannot be replayed ({why.rstrip('.')}), "
+                "so the meeting cannot be rebuilt past it. Move the lines from "
+                f"{line} on into another file to go on from line {line - 1}, or move the "
+                "whole file away to hide this meeting.") from None
+    return meeting
+
+
 def open_group(path: Any = None) -> Group:
     """The group named by `--group`, `FACILITATOR_GROUP` or the default folder, with any
     meeting that ended unrecorded recorded first, so its memory is whole. What that had
@@ -172,7 +193,8 @@ class LiveMeeting:
             sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
             setup = Setup.from_dict(contents.header["setup"]["setup"])
             library, _ = build_library(sources, include_builtin=False)
-            meeting = replay(setup, library, contents.entries)
+            path = group.journal_path(meeting_id)
+            meeting = replay_journal(path, Meeting.open(setup, library), contents.entries)
         except BaseException:
             journal.close()
             raise

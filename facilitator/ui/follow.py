@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from facilitator.engine.core import apply, replay
 from facilitator.engine.state import Meeting, Setup
 from facilitator.protocols.loader import build_library
+from facilitator.session import replay_journal
 from facilitator.store.journal import read_journal
 
 
@@ -40,9 +40,8 @@ class Follower:
             sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
             setup = Setup.from_dict(contents.header["setup"]["setup"])
             library, _ = build_library(sources, include_builtin=False)
-            self.meeting = replay(setup, library, entries)
+            self.meeting = replay_journal(self.path, Meeting.open(setup, library), entries)
         else:
-            for entry in entries[len(self.entries):]:
-                self.meeting = apply(self.meeting, entry)
+            self.meeting = replay_journal(self.path, self.meeting, entries, len(self.entries))
         self.entries = list(entries)
         return True
