@@ -76,3 +76,14 @@ def test_a_number_of_thousands_of_digits_is_refused(tmp_path, capsys) -> None:
     code, err = simulate(tmp_path, capsys,
                          b"protocol: check-in\ntitle: " + b"9" * 5000 + b"\ncommands: []\n")
     assert code == 1 and "thousands of digits" in err and "int_max_str_digits" not in err
+
+
+@pytest.mark.parametrize(("position", "said"), [
+    ("9" * 5000, None),  # past the end is the end, not Python's int limit
+    ("²", "s.yaml:7: `²` is not a position; 1 is the next item, as in `move 'Tea' 1`."),
+], ids=["5000 digits", "superscript two"])
+def test_move_to_an_odd_position(tmp_path, capsys, position: str, said: str | None) -> None:
+    code, err = simulate(tmp_path, capsys, (
+        "protocol: weekly-meeting\nparticipants: [Ana]\nroles: {facilitator: Ana}\n"
+        f'commands:\n  - "item Tea"\n  - "item Cake"\n  - "move Tea {position}"\n').encode())
+    assert (code, err or None) == ((1, said) if said else (0, None))

@@ -117,7 +117,10 @@ def defer(tx: Tx, command: Command) -> None:
 def move(tx: Tx, command: Command) -> None:
     """Reorder the items still to come: `move TITLE POSITION` (1 is the next item)."""
     title, where = command.args
-    if not where.isdigit() or int(where) < 1:
+    # ASCII digits only (`²` is a digit to isdigit, not to int), and few of them: a
+    # position past the end is the end.
+    where = where if not (where.isascii() and len(where) > 9) else "999999999"
+    if not (where.isascii() and where.isdigit()) or int(where) < 1:
         raise Refused(f"`{where}` is not a position; 1 is the next item, as in "
                       f"`move {title!r} 1`.")
     depth = _agenda_depth(tx)
