@@ -12,13 +12,14 @@ from typing import Any
 from facilitator import fairshare
 from facilitator.commands.output import say
 from facilitator.errors import StoreError
+from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
 
 NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
 
 def _print_json(value: Any) -> None:
-    say(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def _times(count: int) -> str:

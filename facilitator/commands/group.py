@@ -8,11 +8,12 @@ from typing import Any
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
+from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
 
 
 def _print_json(value: Any) -> None:
-    say(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def meetings(args: argparse.Namespace) -> int:

@@ -22,10 +22,10 @@ def render(minutes: dict[str, Any], fmt: str, airtime: bool = True,
            template: str | Path | None = None) -> str:
     """The minutes as text in `fmt`. Every format but JSON (which escapes them itself) shows
     control characters people typed as symbols, so none reaches a terminal."""
-    from facilitator.minutes.safe import printable
+    from facilitator.minutes.safe import json_printable, printable
 
     text = _render(minutes, fmt, airtime, template)
-    return text if fmt == "json" else printable(text)
+    return json_printable(text) if fmt == "json" else printable(text)
 
 
 def _render(minutes: dict[str, Any], fmt: str, airtime: bool,

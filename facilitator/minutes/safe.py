@@ -26,3 +26,13 @@ def _symbol(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """`text` with every control character but newline and tab shown as a symbol."""
     return _CONTROL.sub(_symbol, text)
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def json_printable(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`, which escapes only the C0
+    controls) with DEL, the C1 controls and the line separators escaped too (`\\u009b`):
+    the same data, and nothing for a terminal to act on. They occur only inside strings."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

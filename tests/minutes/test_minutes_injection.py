@@ -4,6 +4,7 @@ the reader's terminal (issue 12, "Confidentiality and injection")."""
 from __future__ import annotations
 
 import email
+import json
 from email import policy
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,13 @@ def test_no_control_sequence_reaches_the_minutes(fmt: str) -> None:
 
 
 def test_json_keeps_what_was_typed_escaped() -> None:
-    text = render(minutes(names=("Ana\x1b[2J",)), "json")
-    assert "\x1b" not in text and "Ana\\u001b[2J" in text
+    """JSON escapes C0 controls itself; DEL, the C1 controls (CSI U+009B) and the line
+    separators are escaped too, and the data reads back the same."""
+    name = "Ana\x1b[2J\x9b31m\x7f\u2028"
+    text = render(minutes(names=(name,)), "json")
+    assert not any(ch in text for ch in "\x1b\x9b\x7f\u2028")
+    assert "Ana\\u001b[2J\\u009b31m\\u007f\\u2028" in text
+    assert json.loads(text)["attendance"][0]["name"] == name
 
 
 SCRIPT = """\
@@ -114,13 +120,14 @@ commands:
   - advance
   - "stance \\"Ana\\e[31m\\" agree"
   - "stance \\"Ben\\u009b1A\\" agree"
+  - "record note \\"Note\\u009b2J\\""
   - advance
   - advance
   - end
 """
 
 
-@pytest.mark.parametrize("words", [["meetings"], ["roster"], ["decisions"], ["actions"],
+@pytest.mark.parametrize("words", [["meetings"], ["meetings", "--format", "json"], ["roster"], ["decisions"], ["actions"],
                                    ["minutes", "--last", "--format", "txt"],
                                    ["minutes", "--last", "--format", "md"],
                                    ["roles", "suggest"], ["workload"], ["airtime"]])
