@@ -105,11 +105,19 @@ def load_script(path: Path) -> Script:
     if not isinstance(participants, list):
         raise ScriptError(f"{name}:{_line(data, 'participants')}: `participants` is a list "
                           "of names or {name, pronouns}, like `[Ana, Ben]`.")
+
+    def as_text(value: Any, line: int) -> str:
+        # str() of an integer of thousands of digits is refused by Python itself.
+        if isinstance(value, int) and value.bit_length() > 128:
+            raise ScriptError(f"{name}:{line}: a number this long cannot be a name, a role "
+                              "or a title; write text.")
+        return str(value)
+
     people = []
     for i, p in enumerate(participants):
         line = _line(data["participants"], i)
         if isinstance(p, dict) and "name" in p:
-            people.append((str(p["name"]), str(p.get("pronouns") or ""), line))
+            people.append((as_text(p["name"], line), as_text(p.get("pronouns") or "", line), line))
         elif isinstance(p, str):
             people.append((p, "", line))
         else:
@@ -118,14 +126,16 @@ def load_script(path: Path) -> Script:
     roles_node = data.get("roles") or {}
     if not isinstance(roles_node, dict):
         raise ScriptError(f"{name}:{_line(data, 'roles')}: `roles` maps a role to a name.")
-    roles = [(str(r), str(n), _line(roles_node, r)) for r, n in roles_node.items()]
+    roles = [(as_text(r, _line(roles_node, r)), as_text(n, _line(roles_node, r)),
+              _line(roles_node, r)) for r, n in roles_node.items()]
     lines = []
     for i, c in enumerate(commands):
         if not isinstance(c, str):
             raise ScriptError(f"{name}:{_line(commands, i)}: a command is one string; quote "
                               "the whole line when it holds `: `.")
         lines.append((c, _line(commands, i)))
-    return Script(name, str(data["protocol"]), str(data.get("title") or ""), tuple(people),
+    return Script(name, as_text(data["protocol"], _line(data, "protocol")),
+                  as_text(data.get("title") or "", _line(data, "title")), tuple(people),
                   tuple(roles), tuple(lines))
 
 

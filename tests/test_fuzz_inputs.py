@@ -95,6 +95,8 @@ def mutate(rng: random.Random, text: str, kind: str) -> str:
         lines = text.split("\n")
         i = rng.randrange(len(lines))
         if choice < 0.35 and kind != "templates":
+            keyed = [j for j, line in enumerate(lines) if ": " in line or "- " in line]
+            i = rng.choice(keyed) if keyed else i
             head = lines[i].split(": ", 1)[0] if ": " in lines[i] else None
             if head is not None and not lines[i].lstrip().startswith("- "):
                 lines[i] = f"{head}: {rng.choice(VALUES)}"

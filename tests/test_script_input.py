@@ -87,3 +87,12 @@ def test_move_to_an_odd_position(tmp_path, capsys, position: str, said: str | No
         "protocol: weekly-meeting\nparticipants: [Ana]\nroles: {facilitator: Ana}\n"
         f'commands:\n  - "item Tea"\n  - "item Cake"\n  - "move Tea {position}"\n').encode())
     assert (code, err or None) == ((1, said) if said else (0, None))
+
+
+@pytest.mark.parametrize("key", ["title", "protocol"])
+def test_a_hex_number_of_ten_thousand_digits_is_refused(tmp_path, capsys, key: str) -> None:
+    other = "protocol: check-in" if key == "title" else "title: T"
+    code, err = simulate(tmp_path, capsys, (
+        f"{other}\n{key}: 0x{'9' * 10_000}\ncommands: []\n").encode())
+    assert (code, err) == (1, "s.yaml:2: a number this long cannot be a name, a role or a "
+                              "title; write text.")

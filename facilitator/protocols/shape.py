@@ -58,6 +58,8 @@ def show(key: object) -> str:
         return "`null`"
     if isinstance(key, bool):
         return f"`{str(key).lower()}`"
+    if isinstance(key, int) and abs(key) >= 10**MAX_DIGITS:
+        return "a number too long to quote"
     return f"`{key}`" if not isinstance(key, str) or key else "an empty key"
 
 
@@ -143,7 +145,9 @@ class Shaper:
         value = node[key]
         if isinstance(value, str):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
+            pass  # reported below: str() of it may even be refused by Python
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         self.report(self.at(node, key), f"`{key}` must be text, not {type_name(value)}.")
         return None
@@ -153,7 +157,8 @@ class Shaper:
              ) -> str | None:
         """An id given as a value: the text even when it breaks the id rule (reported)."""
         value = node[key]
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) and \
+                abs(value) < 10**MAX_DIGITS:
             value = str(value)
         if not isinstance(value, str):
             self.report(self.at(node, key), f"{what} must be an id, not {type_name(value)}.")

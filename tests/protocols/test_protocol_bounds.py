@@ -99,3 +99,15 @@ def test_a_lone_surrogate_in_a_key_is_refused() -> None:
 def test_data_that_refers_to_itself_is_not_walked_forever() -> None:
     text = "version: 1\nprotocols: &a\n  x: [*a]\n"
     assert "must be a mapping" in one(text)
+
+
+@pytest.mark.parametrize(("field", "what"), [("title", "`title` must be text"),
+                                             ("prompt", "`prompt` must be text"),
+                                             ("id", "step id must be an id")])
+def test_a_hex_number_of_ten_thousand_digits_as_text_or_id(field: str, what: str) -> None:
+    """Python refuses str() of such a number: it was an internal error."""
+    digits = "0x" + "9" * 10_000
+    step = f"{{id: a, kind: pause, {field}: {digits}}}" if field != "id" else \
+        f"{{id: {digits}, kind: pause}}"
+    text = protocol(f"      - {step}\n")
+    assert one(text) == f"{at(text, digits)} {what}, not a number too long to quote."
