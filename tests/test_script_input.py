@@ -96,3 +96,12 @@ def test_a_hex_number_of_ten_thousand_digits_is_refused(tmp_path, capsys, key: s
         f"{other}\n{key}: 0x{'9' * 10_000}\ncommands: []\n").encode())
     assert (code, err) == (1, "s.yaml:2: a number this long cannot be a name, a role or a "
                               "title; write text.")
+
+
+@pytest.mark.parametrize("position", ["abcdefghijk", "0", "00000000000"])
+def test_move_to_no_position_is_refused(tmp_path, capsys, position: str) -> None:
+    code, err = simulate(tmp_path, capsys, (
+        "protocol: weekly-meeting\nparticipants: [Ana]\nroles: {facilitator: Ana}\n"
+        f'commands:\n  - "item Tea"\n  - "item Cake"\n  - "move Tea {position}"\n').encode())
+    assert (code, err) == (1, f"s.yaml:7: `{position}` is not a position; 1 is the next item, "
+                              "as in `move 'Tea' 1`.")
