@@ -136,3 +136,18 @@ def test_what_is_said_again_in_the_open_is_shown(tmp_path: Path) -> None:
                  "--group", str(tmp_path / "g")]) == 0
     g = Group(tmp_path / "g")
     assert [d["proposal"] for d in g.decisions()] == ["SECRET-PROPOSAL"]
+
+
+def test_an_item_added_in_confidence_runs_under_a_hidden_title(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(PROTOCOLS)
+    script = SCRIPT.replace("SECRET-INVITEE-Cy", "Cy").replace(
+        '  - item "Open addition"\n  - end', "  - advance\n  - advance\n  - end")
+    (tmp_path / "s.yaml").write_text(script)
+    assert main(["simulate", str(tmp_path / "s.yaml"), "--protocols", str(tmp_path / "p.yaml"),
+                 "--group", str(tmp_path / "g")]) == 0
+    g = Group(tmp_path / "g")
+    minutes = g.minutes(g.meetings()[0]["id"])
+    assert minutes is not None
+    assert [i["title"] for i in minutes["items"]] == ["Closed item", "Open item", HIDDEN_ITEM]
+    for fmt in FORMATS:
+        assert "SECRET-ITEM" not in readable(render(minutes, fmt), fmt)
