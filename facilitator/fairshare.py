@@ -1,7 +1,7 @@
 """Fair share: who to ask for a role next, who carries too much, who held the floor.
 
 Rules:
-- The functions take plain rows as `Group` returns them (meetings, roster, open actions) in
+- The functions take the typed rows `Group` returns (meetings, roster, open actions) in
   any order: meetings are put oldest first by `started_at`, ties kept in the order given
   (simulated meetings all start at the same moment; `Group.meetings()` keeps them in the
   order they were recorded).
@@ -24,6 +24,7 @@ from facilitator.minutes.fairness import MEASURE, evenness
 
 if TYPE_CHECKING:
     from facilitator.store.group import Group
+    from facilitator.store.rows import Action, MeetingRecord, Moratorium, Person
 
 ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
 RECENT = 4  # meetings that count as "recent" for workload
@@ -33,22 +34,22 @@ VERBS = {"facilitator": "facilitated", "notetaker": "taken notes",
 Row = dict[str, Any]
 
 
-def _when(meeting: Row) -> float:
+def _when(meeting: MeetingRecord) -> float:
     try:
-        return dt.datetime.fromisoformat(str(meeting.get("started_at"))).timestamp()
+        return dt.datetime.fromisoformat(str(meeting.started_at)).timestamp()
     except ValueError:
         return 0.0
 
 
-def chronological(meetings: Iterable[Row]) -> list[Row]:
+def chronological(meetings: Iterable[MeetingRecord]) -> list[MeetingRecord]:
     """The meetings oldest first; meetings that started at the same moment keep their order."""
     return sorted(meetings, key=_when)
 
 
-def holders(meeting: Row) -> dict[str, list[str]]:
+def holders(meeting: MeetingRecord) -> dict[str, list[str]]:
     """The rotating roles of a meeting and who held each: {role: [names]}."""
     found: dict[str, list[str]] = {}
-    for role, names in (meeting.get("roles") or {}).items():
+    for role, names in meeting.roles.items():
         if role in ROLES:
             found[role] = [str(n) for n in (names if isinstance(names, list) else [names]) if n]
     return found
@@ -58,18 +59,17 @@ def _key(name: str) -> str:
     return name.casefold()
 
 
-def attended(meetings: Iterable[Row], roster: Iterable[Row] = ()) -> dict[str, int]:
+def attended(meetings: Iterable[MeetingRecord], roster: Iterable[Person] = ()) -> dict[str, int]:
     """How many meetings each person came to (the roster's count when it knows more)."""
     counts: Counter[str] = Counter()
     for meeting in meetings:
-        counts.update(set(map(str, meeting.get("attendance") or [])))
+        counts.update(set(meeting.attendance))
     for person in roster:
-        name = str(person["name"])
-        counts[name] = max(counts[name], int(person.get("meetings") or 0))
+        counts[person.name] = max(counts[person.name], person.meetings)
     return dict(counts)
 
 
-def suggest_roles(meetings: list[Row], roster: list[Row]) -> dict[str, list[str]]:
+def suggest_roles(meetings: list[MeetingRecord], roster: list[Person]) -> dict[str, list[str]]:
     """For each rotating role, the people in the order they should be asked.
 
     Those who never held it come first, then the least recent, then the fewest times, then
@@ -78,7 +78,7 @@ def suggest_roles(meetings: list[Row], roster: list[Row]) -> dict[str, list[str]
     """
     history = chronological(meetings)
     counts = attended(history, roster)
-    outs = {_key(str(p["name"])): set(p.get("opt_outs") or []) for p in roster}
+    outs = {_key(p.name): set(p.opt_outs) for p in roster}
     people = sorted(counts, key=_key)
     return {
         role: sorted((n for n in people if role not in outs.get(_key(n), set())),
@@ -88,7 +88,7 @@ def suggest_roles(meetings: list[Row], roster: list[Row]) -> dict[str, list[str]
 
 
 def _asking_order(
-    role: str, history: list[Row], counts: dict[str, int]
+    role: str, history: list[MeetingRecord], counts: dict[str, int]
 ) -> Callable[[str], tuple[bool, bool, int, int, str]]:
     """The sort key for `role`: newcomers to facilitation last; never held, least recent,
     fewest times, name."""
@@ -107,21 +107,29 @@ def _asking_order(
     return order
 
 
-def _open_counts(open_actions: Iterable[Row]) -> Counter[str]:
-    return Counter(_key(str(a["owner"])) for a in open_actions if a.get("owner"))
+def _open_counts(open_actions: Iterable[Action]) -> Counter[str]:
+    return Counter(_key(a.owner) for a in open_actions if a.owner)
 
 
-def _too_many(name: str, meetings: list[Row], open_actions: list[Row]) -> int | None:
-    """The person's open items when they pass twice the mean and at least three, else None."""
+def _load(meetings: list[MeetingRecord],
+          open_actions: list[Action]) -> tuple[float, Counter[str]]:
+    """The mean of open items over everyone at the last four meetings, and each person's."""
     recent = chronological(meetings)[-RECENT:]
-    present = {_key(str(n)) for m in recent for n in m.get("attendance") or []}
+    present = {_key(n) for m in recent for n in m.attendance}
     counts = _open_counts(open_actions)
-    mean = sum(counts[p] for p in present) / len(present) if present else 0.0
+    return (sum(counts[p] for p in present) / len(present) if present else 0.0), counts
+
+
+def _too_many(name: str, meetings: list[MeetingRecord], open_actions: list[Action],
+              load: tuple[float, Counter[str]] | None = None) -> int | None:
+    """The person's open items when they pass twice the mean and at least three, else None.
+    `load` is `_load(meetings, open_actions)` when the caller asks for many people."""
+    mean, counts = load or _load(meetings, open_actions)
     mine = counts[_key(name)]
     return mine if mine >= 3 and mine > 2 * mean else None
 
 
-def overloaded(name: str, meetings: list[Row], open_actions: list[Row]) -> str | None:
+def overloaded(name: str, meetings: list[MeetingRecord], open_actions: list[Action]) -> str | None:
     """The gentle warning when an action goes to someone who already carries too much."""
     mine = _too_many(name, meetings, open_actions)
     if mine is None:
@@ -130,7 +138,7 @@ def overloaded(name: str, meetings: list[Row], open_actions: list[Row]) -> str |
             "could someone else take this one?")
 
 
-def _in_a_row(name: str, recent: list[Row]) -> str | None:
+def _in_a_row(name: str, recent: list[MeetingRecord]) -> str | None:
     if len(recent) < IN_A_ROW:
         return None
     held = [{r for r, names in holders(m).items() if _key(name) in map(_key, names)}
@@ -144,7 +152,8 @@ def _in_a_row(name: str, recent: list[Row]) -> str | None:
     return None
 
 
-def workload(meetings: list[Row], open_actions: list[Row], roster: list[Row]) -> list[Row]:
+def workload(meetings: list[MeetingRecord], open_actions: list[Action],
+             roster: list[Person]) -> list[Row]:
     """Per person, by name: {name, open_actions, roles_recent, meetings, warning}.
 
     `roles_recent` counts the rotating roles held in the last four meetings; `warning` is a
@@ -155,18 +164,21 @@ def workload(meetings: list[Row], open_actions: list[Row], roster: list[Row]) ->
     history = chronological(meetings)
     recent = history[-RECENT:]
     counts = attended(history, roster)
+    known = {_key(n) for n in counts}
     for action in open_actions:
-        owner = str(action.get("owner") or "")
-        if owner and _key(owner) not in map(_key, counts):
+        owner = action.owner or ""
+        if owner and _key(owner) not in known:
             counts[owner] = 0
+            known.add(_key(owner))
     opened = _open_counts(open_actions)
+    load = _load(history, open_actions)
     rows = []
     for name in sorted(counts, key=_key):
         roles: Counter[str] = Counter()
         for meeting in recent:
             roles.update(r for r, names in holders(meeting).items()
                          if _key(name) in map(_key, names))
-        many = _too_many(name, history, open_actions)
+        many = _too_many(name, history, open_actions, load)
         carries = (f"{name} carries {many} open action items, more than twice the usual; "
                    "ask someone else for the next one.") if many else None
         warnings = [w for w in (carries, _in_a_row(name, recent)) if w]
@@ -176,7 +188,7 @@ def workload(meetings: list[Row], open_actions: list[Row], roster: list[Row]) ->
     return rows
 
 
-def airtime_shares(meetings: list[Row], n: int = RECENT) -> Row:
+def airtime_shares(meetings: list[MeetingRecord], n: int = RECENT) -> Row:
     """Each person's share of the floor over the last `n` meetings, and how even it was.
 
     Returns {meetings, seconds: {name: s}, shares: {name: fraction}, evenness, measure};
@@ -185,11 +197,10 @@ def airtime_shares(meetings: list[Row], n: int = RECENT) -> Row:
     recent = chronological(meetings)[-n:] if n > 0 else []
     seconds: dict[str, float] = {}
     for meeting in recent:
-        for name in meeting.get("attendance") or []:
-            seconds.setdefault(str(name), 0.0)
-        for entry in meeting.get("airtime") or []:
-            name = str(entry["name"])
-            seconds[name] = seconds.get(name, 0.0) + float(entry.get("seconds") or 0)
+        for name in meeting.attendance:
+            seconds.setdefault(name, 0.0)
+        for entry in meeting.airtime:
+            seconds[entry.name] = seconds.get(entry.name, 0.0) + entry.seconds
     total = sum(seconds.values())
     names = sorted(seconds, key=_key)
     return {
@@ -211,25 +222,21 @@ def floor_flag(shares: dict[str, float]) -> list[str]:
     return sorted((n for n, s in shares.items() if s > 2 * even), key=_key)
 
 
-# The moratorium on new initiatives: a small table in the group's memory.
-
-def _moratoria(group: Group) -> list[Row]:
-    return [dict(doc) for doc in group._table("moratorium").all()]
-
+# The moratorium on new initiatives: changes kept in the group's memory.
 
 def current_moratorium(group: Group) -> str | None:
     """The reason of the moratorium on new initiatives in place, or None."""
-    active = [m for m in _moratoria(group) if not m.get("lifted_on")]
-    return str(active[-1]["reason"]) if active else None
+    active = [m for m in group.moratoria() if not m.lifted_on]
+    return active[-1].reason if active else None
 
 
 def moratorium_since(group: Group) -> str | None:
     """The date the current moratorium was set, or None."""
-    active = [m for m in _moratoria(group) if not m.get("lifted_on")]
-    return str(active[-1].get("since")) if active else None
+    active = [m for m in group.moratoria() if not m.lifted_on]
+    return active[-1].since if active else None
 
 
-def set_moratorium(group: Group, reason: str, today: dt.date | None = None) -> Row:
+def set_moratorium(group: Group, reason: str) -> Moratorium:
     """Put a moratorium on new initiatives in place, for `reason`."""
     reason = " ".join(reason.split())
     if not reason:
@@ -238,24 +245,18 @@ def set_moratorium(group: Group, reason: str, today: dt.date | None = None) -> R
     if current_moratorium(group) is not None:
         raise StoreError(f"A moratorium is already in place ({current_moratorium(group)}). "
                          "Lift it first with `facilitator moratorium lift REASON`.")
-    entry = {"reason": reason, "since": (today or dt.date.today()).isoformat(),
-             "lifted_on": None, "lifted_because": None}
-    with group._storage.transaction():
-        group._table("moratorium").insert(entry)
-    return entry
+    group.set_moratorium(reason)
+    return group.moratoria()[-1]
 
 
-def lift_moratorium(group: Group, reason: str, today: dt.date | None = None) -> Row:
+def lift_moratorium(group: Group, reason: str) -> Moratorium:
     """Lift the moratorium in place, saying why; the record of it is kept."""
     reason = " ".join(reason.split())
     if not reason:
         raise StoreError("Say why the moratorium ends: `facilitator moratorium lift REASON`.")
-    with group._storage.transaction():
-        table = group._table("moratorium")
-        active = [doc for doc in table.all() if not doc.get("lifted_on")]
-        if not active:
-            raise StoreError("There is no moratorium to lift; the group is open to new "
-                             "initiatives.")
-        changes = {"lifted_on": (today or dt.date.today()).isoformat(), "lifted_because": reason}
-        table.update(changes, doc_ids=[doc.doc_id for doc in active])
-    return {**dict(active[-1]), **changes}
+    if current_moratorium(group) is None:
+        raise StoreError("There is no moratorium to lift; the group is open to new "
+                         "initiatives.")
+    last = max(i for i, m in enumerate(group.moratoria()) if not m.lifted_on)
+    group.lift_moratorium(reason)
+    return group.moratoria()[last]

@@ -14,13 +14,14 @@ import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from facilitator.clock import FakeClock
+from facilitator.clock import FAKE_EPOCH, FakeClock
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.protocols.loader import lone_surrogate
 from facilitator.protocols.model import Library
 from facilitator.protocols.values import parse_duration
 from facilitator.session import LiveMeeting, Sources
 from facilitator.store.group import Group
+from facilitator.store.memory import when
 
 KEYS = {"protocol", "title", "participants", "roles", "commands"}
 
@@ -145,7 +146,11 @@ def run_script(script: Script, library: Library, sources: Sources,
     if library.protocol(script.protocol) is None:
         raise ScriptError(f"{script.file}:1: there is no protocol `{script.protocol}`; "
                           "`facilitator protocols` lists them.")
-    clock = FakeClock()
+    # In a group, a simulated meeting comes after the ones it already holds (as in life),
+    # so the group's history has one order on every laptop.
+    start = max([FAKE_EPOCH, *(when(m.ended_at) + 60 for m in group.meetings())]
+                if group is not None else [FAKE_EPOCH])
+    clock = FakeClock(start)
     live = LiveMeeting.open(library, sources, script.protocol, clock, title=script.title,
                             group=group)
     try:

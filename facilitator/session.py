@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -22,28 +23,35 @@ from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupte
 from facilitator.engine.events import Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.errors import FacilitatorError, StoreError
+from facilitator.fairshare import current_moratorium
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store import upkeep
-from facilitator.store.group import Group
+from facilitator.store.group import Group, opened_by
 from facilitator.store.journal import Journal, last_alive, read_past_damage
 
 Sources = list[tuple[str, str]]
+ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
+# Where meeting-id suffixes come from; tests put a seeded random.Random here (testability
+# as a feature, like FakeClock).
+ids: random.Random = random.SystemRandom()
 HEARTBEAT = 5.0  # seconds between heartbeats while a meeting runs
 INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
+    """`<UTC date>-<time>-<protocol>-<suffix>`: readable, and unique across laptops (the
+    random suffix), so two meetings opened at the same minute never share a journal. A
+    meeting outside any group (a script run alone) has no suffix: it is never shared."""
     stamp = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y-%m-%d-%H%M")
-    base = f"{stamp}-{protocol}"
     if group is None:
-        return base
-    candidate, n = base, 1
-    while group.journal_path(candidate).exists():
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+        return f"{stamp}-{protocol}"
+    while True:
+        suffix = "".join(ids.choice(ID_ALPHABET) for _ in range(4))
+        candidate = f"{stamp}-{protocol}-{suffix}"
+        if not group.journal_path(candidate).exists():
+            return candidate
 
 
 MINUTES_FORMATS = ("md", "html", "txt")
@@ -149,6 +157,8 @@ def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) 
     upkeep.check(group)
     upkeep.tidy(group)
     record_ended(group, warn)
+    if group.notice:  # the group was converted to the sync layout: said once, here
+        warn(group.notice)
     return group
 
 
@@ -159,24 +169,16 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
         return Setup(meeting_id, title, protocol, now)
     record_ended(group, warn=lambda text: None)  # told when the group was opened
     today = dt.datetime.fromtimestamp(now, dt.UTC).date()
-    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "")
+    # The label (A2) is what people type; the stable id is what the journal's review names.
+    review = [ReviewItem(a.id, "action", a.what, a.owner or "", a.ref)
               for a in group.open_actions()]
-    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()))
+    review += [ReviewItem(g.id, "agreement", g.text, ", ".join(g.parties), g.ref)
                for g in group.agreements_due(today)]
-    deferred = [AgendaItem(title=d["title"], protocol=d.get("protocol"))
-                for d in group.deferred_items()]
+    deferred = [AgendaItem(title=d.title, protocol=d.protocol) for d in group.deferred_items()]
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),
-                 moratorium=_moratorium(group))
-
-
-def _moratorium(group: Group) -> str | None:
-    try:
-        from facilitator.fairshare import current_moratorium
-    except ImportError:  # pragma: no cover - the fair-share module is optional here
-        return None
-    return current_moratorium(group)
+                 moratorium=current_moratorium(group))
 
 
 class LiveMeeting:
@@ -207,13 +209,19 @@ class LiveMeeting:
             live.header = {"journal": 1,
                            "meeting": {"id": meeting_id, "title": title, "protocol": protocol,
                                        "created_at": now},
+                           "opened_by": opened_by(),
                            "setup": {"setup": setup.to_dict(),
                                      "sources": [list(s) for s in sources]}}
         return live
 
     @classmethod
-    def resume(cls, group: Group, meeting_id: str, clock: Clock) -> LiveMeeting:
-        """Rebuild an unfinished meeting from its journal and go on writing to it."""
+    def resume(cls, group: Group, meeting_id: str, clock: Clock,
+               take_over: bool = False) -> LiveMeeting:
+        """Rebuild an unfinished meeting from its journal and go on writing to it.
+
+        A meeting open on another laptop is refused, unless `take_over` (the warning is
+        in `warning`)."""
+        taken = group.check_holder(meeting_id, take_over)
         journal, contents = Journal.open(group.journal_path(meeting_id))
         try:
             setup_part = contents.header["setup"]
@@ -223,7 +231,7 @@ class LiveMeeting:
             path = group.journal_path(meeting_id)
             meeting = replay_journal(path, Meeting.open(setup, library), contents.entries)
             live = cls(meeting, clock, sources, journal, group, list(contents.entries))
-            live.warning = contents.warning
+            live.warning = " ".join(w for w in (taken, contents.warning) if w) or None
             live._interrupted(contents.entries, last_alive(path))
         except Exception as error:  # damage of any shape: see set_aside_damaged
             journal.close()

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from facilitator import session
 from facilitator.clock import FakeClock
 from facilitator.engine.events import to_json
 from facilitator.errors import Refused
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting
+
+
+@pytest.fixture(autouse=True)
+def seeded_meeting_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Meeting-id suffixes are random on a laptop; in tests they repeat, so snapshots and
+    golden files are stable."""
+    monkeypatch.setattr(session, "ids", random.Random(13))
 
 
 def library_from(text: str, name: str = "test.yaml") -> Library:

@@ -7,10 +7,13 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
+
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
 from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
+from facilitator.store.rows import Action
 
 
 def _stamp(value: object) -> str:
@@ -41,24 +44,24 @@ def _print_json(value: Any) -> None:
 def meetings(args: argparse.Namespace) -> int:
     """List the group's meetings, the ones still open first."""
     group = open_group(args.group)
-    open_ = [{**m, "created_at": _iso(m.get("created_at")), "status": "open"}
-             for m in group.unfinished_meetings()]
-    ended = [{**m, "status": "ended"} for m in group.meetings()]
+    open_, ended = group.unfinished_meetings(), group.meetings()
     if args.format == "json":
-        _print_json(open_ + ended)
+        _print_json([{**attrs.asdict(o), "created_at": _iso(o.created_at), "status": "open"}
+                     for o in open_]
+                    + [{**attrs.asdict(m), "status": "ended"} for m in ended])
         return 0
     if not open_ and not ended:
         say(f"No meetings yet in {group.path}.")
-    for m in open_:
+    for o in open_:
         say(
-            f"{_stamp(m.get('created_at')):16}  {m['id']}  {m.get('title')} "
-            f"({m.get('protocol')}; still open: facilitator resume {m['id']})"
+            f"{_stamp(o.created_at):16}  {o.id}  {o.title} "
+            f"({o.protocol}; still open: facilitator resume {o.id})"
         )
     for m in ended:
-        minutes = round((m.get("duration_s") or 0) / 60)
+        minutes = round((m.duration_s or 0) / 60)
         say(
-            f"{_stamp(m.get('started_at')):16}  {m['id']}  {m.get('title')} "
-            f"({m.get('protocol')}; {minutes} min; {len(m.get('attendance') or [])} present)"
+            f"{_stamp(m.started_at):16}  {m.id}  {m.title} "
+            f"({m.protocol}; {minutes} min; {len(m.attendance)} present)"
         )
     return 0
 
@@ -75,7 +78,7 @@ def minutes(args: argparse.Namespace) -> int:
         )
     stored = group.minutes(meeting_id)
     if stored is None:
-        if any(m["id"] == meeting_id for m in group.unfinished_meetings()):
+        if any(m.id == meeting_id for m in group.unfinished_meetings()):
             raise StoreError(
                 f"The meeting {meeting_id} is still open, so it has no minutes yet. "
                 f"Resume it with `facilitator resume {meeting_id}` and end it."
@@ -89,40 +92,53 @@ def minutes(args: argparse.Namespace) -> int:
 def roster(args: argparse.Namespace) -> int:
     """Show who comes to the group's meetings; record opt-outs from roles."""
     group = open_group(args.group)
+    if args.pronouns:
+        person = group.set_pronouns(*args.pronouns)
+        say(f"{person.name}'s pronouns: {person.pronouns or 'not given'}.")
+        return 0
     change = args.opt_out or args.opt_in
     if change:
         name, role = change
         person = group.set_opt_out(name, role, out=bool(args.opt_out))
         wants = "no longer takes" if args.opt_out else "can again take"
-        say(f"{person['name']} {wants} the role {role}.")
+        say(f"{person.name} {wants} the role {role}.")
         return 0
     people = group.roster()
     if not people:
         say(f"No one has come to a meeting yet in {group.path}.")
     for p in people:
-        pronouns = f" ({p['pronouns']})" if p.get("pronouns") else ""
-        outs = f"; opts out of {', '.join(p['opt_outs'])}" if p.get("opt_outs") else ""
-        count = p.get("meetings", 0)
+        pronouns = f" ({p.pronouns})" if p.pronouns else ""
+        outs = f"; opts out of {', '.join(p.opt_outs)}" if p.opt_outs else ""
+        count = p.meetings
         say(
-            f"{p['name']}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
-            f"last {p.get('last_seen') or 'never'}{outs}"
+            f"{p.name}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
+            f"last {p.last_seen or 'never'}{outs}"
         )
     return 0
 
 
 def actions(args: argparse.Namespace) -> int:
-    """Show open action items, grouped by the person who owns them."""
+    """Show open action items, grouped by the person who owns them; or review one outside a
+    meeting with `actions review ID done|keep|drop|hand NAME`."""
     group = open_group(args.group)
-    by_owner: dict[str, list[dict[str, Any]]] = {}
+    if args.words:
+        if args.words[0] != "review" or len(args.words) not in (3, 4):
+            raise StoreError("Use `facilitator actions review ID done|keep|drop|hand NAME`.")
+        item = group.review(args.words[1], args.words[2], *args.words[3:4])
+        handed = isinstance(item, Action) and args.words[2] == "hand"
+        owner = f", now with {item.owner}" if handed and isinstance(item, Action) else ""
+        say(f"{item.id} is {item.status}{owner}.")
+        return 0
+    by_owner: dict[str, list[Action]] = {}
     for action in group.open_actions():
-        by_owner.setdefault(str(action.get("owner") or "(nobody)"), []).append(action)
+        by_owner.setdefault(action.owner or "(nobody)", []).append(action)
     if not by_owner:
         say("No open action items.")
     for owner in sorted(by_owner, key=str.casefold):
         say(owner)
         for a in by_owner[owner]:
-            due = f"due {a['due']}; " if a.get("due") else ""
-            say(f"  {a['id']}  {a.get('what')} ({due}from {a.get('date')})")
+            due = f"due {a.due}; " if a.due else ""
+            say(f"  {a.id}  {a.what} ({due}from {a.date})")
     return 0
 
 
@@ -133,10 +149,10 @@ def decisions(args: argparse.Namespace) -> int:
     if not found:
         say("No decisions match." if args.word else "No decisions yet.")
     for d in found:
-        mark = " (recorded)" if d.get("recorded") else ""
-        tally = ", ".join(f"{k} {v}" for k, v in (d.get("tally") or {}).items())
+        mark = " (recorded)" if d.recorded else ""
+        tally = ", ".join(f"{k} {v}" for k, v in d.tally.items())
         say(
-            f"{d.get('date')}  {d.get('proposal')}: {d.get('outcome')}{mark}"
+            f"{d.date}  {d.proposal}: {d.outcome}{mark}"
             + (f" [{tally}]" if tally else "")
         )
     return 0
@@ -149,13 +165,13 @@ def principles(args: argparse.Namespace) -> int:
         if args.words[0] != "add":
             raise StoreError("Use `facilitator principles add TEXT` to add a principle.")
         principle = group.add_principle(" ".join(args.words[1:]))
-        say(f"Added {principle['id']}: {principle['text']}")
+        say(f"Added {principle.id}: {principle.text}")
         return 0
     items = group.principles()
     if not items:
         say("No principles yet. Add one with `facilitator principles add TEXT`.")
     for p in items:
-        say(f"{p['id']}  {p['text']}")
+        say(f"{p.id}  {p.text}")
     return 0
 
 
@@ -194,8 +210,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     change.add_argument(
         "--opt-in", nargs=2, metavar=("NAME", "ROLE"), help="NAME can be given ROLE again"
     )
+    change.add_argument(
+        "--pronouns", nargs=2, metavar=("NAME", "PRONOUNS"), help="record NAME's pronouns"
+    )
 
-    add("actions", actions, "show open action items by person")
+    p = add("actions", actions, "show open action items by person, or review one")
+    p.add_argument("words", nargs="*", metavar="review ID RESULT",
+                   help="review an action or agreement outside a meeting")
 
     p = add("decisions", decisions, "show the decision log, or the entries that contain WORD")
     p.add_argument("word", nargs="*", metavar="WORD", help="only entries containing this")

@@ -62,7 +62,7 @@ def _resume(args: argparse.Namespace) -> int:
     from facilitator.ui.launch import resume
 
     library, sources = sources_from_args(args)
-    return resume(_group(args), args.meeting, plain=args.plain)
+    return resume(_group(args), args.meeting, plain=args.plain, take_over=args.take_over)
 
 
 def _display(args: argparse.Namespace) -> int:
@@ -89,6 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     res = subparsers.add_parser("resume", help="go on with an unfinished meeting")
     res.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
     res.add_argument("--plain", action="store_true")
+    res.add_argument("--take-over", action="store_true",
+                     help="go on with a meeting left open on another laptop (after a warning)")
     add_library_arguments(res)
     res.set_defaults(func=_resume)
 

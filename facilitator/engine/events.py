@@ -294,10 +294,12 @@ class ItemDeferred(Event):
 
 @attrs.frozen(kw_only=True)
 class Reviewed(Event):
-    id: str
+    WHEN_TRUE = ("ref",)
+    id: str  # the label people typed (`A1`)
     result: str
     to: str | None = None
     text: str | None = None
+    ref: str = ""  # the item's stable id (journals before stable ids have none)
 
 
 # --- the JSON form -------------------------------------------------------------------

@@ -72,6 +72,7 @@ class ReviewItem:
     kind: str  # "action" | "agreement"
     text: str
     owner: str = ""
+    ref: str = ""  # the stable id in the group's memory; "" in journals written before it
 
 
 @attrs.frozen

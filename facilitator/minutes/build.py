@@ -246,7 +246,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 if items and items[-1]["title"] == item_title(e.title):
                     items[-1]["outcome"] = "deferred"
             case Reviewed():
-                reviews.append({"id": e.id, "result": e.result, "to": e.to, "text": e.text})
+                # `id` names the item for good (journals written before stable ids have
+                # only the label); `label` is what was typed.
+                reviews.append({"id": e.ref or e.id, "label": e.id, "result": e.result,
+                                "to": e.to, "text": e.text})
     total = sum(r["seconds"] for r in airtime.values())
     shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
               for r in airtime.values()]

@@ -1,5 +1,6 @@
-"""Group memory (TinyDB, atomic writes) and meeting journals (append-only, crash-safe).
+"""A group's files and the memory derived from them; meeting journals (append-only).
 
-Import what you need from its module: `journal` (Journal, read_journal), `group` (Group), `upkeep`
-(the folder's shape, tidying after kills, damaged journals set aside).
+Import what you need from its module: `journal` (Journal, read_journal), `group` (Group),
+`rows` (the typed rows Group answers with), `sync` (moving a group with git). The layout
+and its rules are in `group`; the cache in `derived` and `cache`; the fold in `memory`.
 """

@@ -1,55 +1,82 @@
-"""A group: a folder holding its memory, every meeting's journal and its minutes.
+"""A group: a folder holding every meeting's journal, its minutes, and changes made outside
+meetings. The truth is files with unique names, written once; the memory that commands
+read is a cache derived from them.
 
 Layout (nothing is created until the first write):
 
-    memory.json              TinyDB, atomic writes (facilitator.store.atomic)
     journals/<id>.jsonl      one journal per meeting (facilitator.store.journal)
-    minutes/<id>.json|.md|…  the minutes of ended meetings
+    journals/<id>.owner-*    a meeting taken over on another laptop (`--take-over`)
+    changes/<time>-<host>-<random>.json
+                             one change made outside a meeting (facilitator.store.changes)
+    minutes/<id>.json|.md|…  the minutes of ended meetings (written once, at the end)
     protocols.yaml           the group's own protocols
+    .gitignore               what stays on this computer: the cache, locks, heartbeats
+    memory.json, memory.*    the cache: tables folded from minutes and changes
+                             (facilitator.store.derived)
 
-The per-event journal never goes into memory.json: memory changes once per meeting,
-when `record_minutes` folds the minutes in.
+Rules:
+- A `Group` reads each part of the cache at most once (each process makes one `Group`),
+  and answers with typed rows (facilitator.store.rows); what it writes itself it folds in
+  from the facts it keeps, without reading the other files again.
+- A cache that is missing, stale (the files changed), damaged or of any other shape is
+  rebuilt from the files, and comes out the same whatever order they arrived in.
+- A group from before this layout (a memory.json that was the truth) is converted on
+  first open: a backup is kept, and `notice` says so once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
-import math
 import os
 import re
+import socket
+import time
+from collections import Counter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import platformdirs
-from tinydb import Query, TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
 
 from facilitator.errors import StoreError
-from facilitator.store.atomic import AtomicJSONStorage, Transactions
+from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.journal import Journal, last_line
-from facilitator.store.memory import apply_minutes
+from facilitator.store.memory import when
+from facilitator.store.rows import (
+    Action,
+    Agreement,
+    Decision,
+    Deferred,
+    Holder,
+    MeetingRecord,
+    Moratorium,
+    OpenMeeting,
+    Person,
+    Principle,
+    RoleHeld,
+)
 
 ENV = "FACILITATOR_GROUP"
 MEETING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-row = Query()
 
 
 def _when(text: object) -> float:
-    """Sortable time of an ISO 8601 string (naive means local) or of epoch seconds (a
-    journal's `created_at`); 0 when unreadable."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        return float(text) if math.isfinite(text) else 0.0
+    return when(text)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def opened_by() -> dict[str, str]:
+    """Who opens a meeting, and where: kept in the journal's header, shared by sync."""
     try:
-        return dt.datetime.fromisoformat(str(text)).timestamp()
-    except (ValueError, OverflowError, OSError):
-        return 0.0
-
-
-def _sorted(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    return sorted(rows, key=lambda item: str(item.get(key) or ""))
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "someone"
+    return {"host": socket.gethostname(), "user": user}
 
 
 class Group:
@@ -60,9 +87,9 @@ class Group:
         self.memory_path = self.path / "memory.json"
         self.journals_path = self.path / "journals"
         self.minutes_path = self.path / "minutes"
+        self.changes_path = self.path / "changes"
         self.protocols_path = self.path / "protocols.yaml"
-        self._storage = Transactions(AtomicJSONStorage)
-        self._db = TinyDB(self.memory_path, storage=self._storage)
+        self._derived = Derived(self.path)
 
     @classmethod
     def from_env(cls, path: str | os.PathLike[str] | None = None) -> Group:
@@ -76,13 +103,21 @@ class Group:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
         return cls(chosen)
 
-    def _table(self, name: str) -> Table:
-        # A fresh Table each time: TinyDB caches the next document id per Table object,
-        # which another process writing memory.json would make wrong.
-        return Table(cast(Storage, self._storage), name, cache_size=0)
+    # The memory: derived from the files (facilitator.store.derived)
 
-    def _rows(self, name: str) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self._table(name).all()]
+    @property
+    def notice(self) -> str | None:
+        """A sentence to say once: the group was converted to this layout."""
+        return self._derived.notice
+
+    @property
+    def reads(self) -> Counter[str]:
+        """The cache files this Group read, by name: each once at most."""
+        return self._derived.reads
+
+    def prepare(self) -> None:
+        """Convert a group from before this layout, once; write its `.gitignore`."""
+        self._derived.prepare()
 
     # Journals
 
@@ -100,24 +135,26 @@ class Group:
         ensure_dir(self.journals_path)
         return Journal.create(path, header)
 
-    def _journal_files(self) -> list[Path]:
+    def _unrecorded_journals(self) -> list[Path]:
+        """Journals of meetings whose minutes are not kept: open, or ended in a crash.
+        (Only these become paths: a long history costs one look at the folder.)"""
+        recorded = self._derived.recorded()
         try:
             with explained(f"The journals in {self.journals_path} could not be listed"):
-                entries = list(os.scandir(self.journals_path))
+                with os.scandir(self.journals_path) as entries:
+                    names = [e.name for e in entries
+                             if e.name.endswith(".jsonl") and e.is_file()]
         except StoreError as error:
             if isinstance(error.__cause__, FileNotFoundError):
                 return []
             raise
-        return [Path(e.path) for e in entries if e.name.endswith(".jsonl") and e.is_file()]
+        return [self.journals_path / n for n in names if n[: -len(".jsonl")] not in recorded]
 
-    def unfinished_meetings(self) -> list[dict[str, Any]]:
-        """Meetings whose journal has no `end` command, newest first:
-        [{id, title, protocol, created_at}]. Journals with no header are left out."""
-        recorded = {doc.get("id") for doc in self._table("meetings").all()}
+    def unfinished_meetings(self) -> list[OpenMeeting]:
+        """Meetings whose journal has no `end` command, newest first. Journals with no
+        header are left out."""
         found = []
-        for path in self._journal_files():
-            if path.stem in recorded:
-                continue  # its minutes are recorded: it ended
+        for path in self._unrecorded_journals():
             try:
                 with open(path, "rb") as handle:
                     header = json.loads(handle.readline())
@@ -131,22 +168,17 @@ class Group:
             meeting = header.get("meeting")
             if not isinstance(meeting, dict):
                 meeting = {}
-            found.append(
-                {
-                    "id": path.stem,
-                    **{key: meeting.get(key) for key in ("title", "protocol", "created_at")},
-                }
-            )
-        return sorted(found, key=lambda m: _when(m["created_at"]), reverse=True)
+            created = meeting.get("created_at")
+            found.append(OpenMeeting(path.stem,
+                                     _text(meeting.get("title")), _text(meeting.get("protocol")),
+                                     created if isinstance(created, str | int | float) else None))
+        return sorted(found, key=lambda m: _when(m.created_at), reverse=True)
 
     def ended_unrecorded(self) -> list[str]:
         """Meetings whose journal ends with `end` but whose minutes were never recorded
         (the process stopped between the two): their ids, to be recorded now."""
-        recorded = {doc.get("id") for doc in self._table("meetings").all()}
         found = []
-        for path in self._journal_files():
-            if path.stem in recorded:
-                continue
+        for path in self._unrecorded_journals():
             try:
                 last = last_line(path)
             except (OSError, ValueError):
@@ -157,10 +189,50 @@ class Group:
 
     def last_meeting_id(self) -> str | None:
         """The id of the newest meeting, ended or still open; None in a new group."""
-        times = {m["id"]: _when(m.get("started_at")) for m in self._rows("meetings")}
+        times = {m.id: _when(m.started_at) for m in self.meetings()}
         for meeting in self.unfinished_meetings():
-            times[meeting["id"]] = _when(meeting.get("created_at"))
+            times[meeting.id] = _when(meeting.created_at)
         return max(times, key=lambda i: times[i]) if times else None
+
+    def holder(self, meeting_id: str) -> Holder | None:
+        """Who has the unfinished meeting open, and where, from its journal's header or
+        the latest take-over; None when nobody is named (journals written before sync)."""
+        found: Holder | None = None
+        try:
+            with open(self.journal_path(meeting_id), "rb") as handle:
+                header = json.loads(handle.readline())
+            if isinstance(header, dict) and isinstance(header.get("opened_by"), dict):
+                found = Holder.from_row(header["opened_by"])
+        except (OSError, ValueError):
+            return None
+        taken = sorted(self.journals_path.glob(f"{meeting_id}.owner-*.json"))
+        if taken:
+            try:
+                value = json.loads(taken[-1].read_bytes())
+                found = Holder.from_row(value) if isinstance(value, dict) else found
+            except (OSError, ValueError):
+                pass
+        return found
+
+    def check_holder(self, meeting_id: str, take_over: bool = False) -> str | None:
+        """Refuse a meeting open on another computer (its journal came through sync);
+        with `take_over`, take it over and return the warning to show."""
+        holder = self.holder(meeting_id)
+        if holder is None or holder.host == socket.gethostname():
+            return None
+        who = f"{holder.user or 'someone'} on {holder.host or 'another computer'}"
+        if not take_over:
+            raise StoreError(
+                f"The meeting {meeting_id} is open on another laptop ({who}). Finish it there "
+                f"and sync, or take it over here with `facilitator resume {meeting_id} "
+                "--take-over`."
+            )
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        mine = {**opened_by(), "at": time.time()}
+        atomic_write(self.journals_path / f"{meeting_id}.owner-{stamp}.json",
+                     json.dumps(mine).encode())
+        return (f"Taking over the meeting {meeting_id} from {who}. If it goes on there "
+                "too, the two copies of its journal will not merge: ask them to stop and sync.")
 
     # Minutes
 
@@ -169,26 +241,32 @@ class Group:
     ) -> bool:
         """Keep an ended meeting's minutes and fold them into the group's memory.
 
-        Writes minutes/<id>.json and minutes/<id>.<ext> for each text in `formats`, then
-        updates memory in one atomic write. Recording a meeting again changes nothing
-        (returns False). The minutes' `deferred` list, when present, replaces the group's
-        deferred items; `reviews` close, hand on or move on actions and agreements.
+        Writes minutes/<id>.<ext> for each text in `formats`, then minutes/<id>.json,
+        which is what makes the meeting part of the memory. Recording a meeting again
+        changes nothing (returns False). The minutes' `deferred` list, when present,
+        replaces the group's deferred items; `reviews` close, hand on or move on actions
+        and agreements.
         """
         meeting_id = str((minutes.get("meeting") or {}).get("id") or "")
+        if not meeting_id:
+            raise StoreError("These minutes have no meeting id, so they cannot be recorded.")
         self.journal_path(meeting_id)  # the same id rules as a journal's
-        if self._table("meetings").contains(row.id == meeting_id):
+        if meeting_id in self._derived.recorded():
             return False
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
         what = f"The minutes of {meeting_id} could not be written"
         try:
-            atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode(), what)
+            ensure_dir(self.path)
+            self.prepare()
             for ext, rendered in (formats or {}).items():
                 atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode(), what)
+            # Written last: the JSON is what makes the meeting part of the memory.
+            atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode(), what)
         except StoreError as error:
             raise StoreError(f"{error} The meeting is safe in its journal; its minutes are "
                              "written the next time the group is opened.") from error
-        with self._storage.transaction():
-            return apply_minutes(self._table, minutes)
+        self._derived.added()
+        return True
 
     def minutes(self, meeting_id: str) -> dict[str, Any] | None:
         """The stored minutes of an ended meeting; None when there are none.
@@ -210,100 +288,116 @@ class Group:
 
     # Queries
 
-    def roster(self) -> list[dict[str, Any]]:
+    def roster(self) -> list[Person]:
         """Everyone who has come to a meeting (or opted out of a role), by name."""
-        return _sorted(self._rows("roster"), "name")
+        return sorted((Person.from_row(r) for r in self._derived.table("roster")),
+                      key=lambda p: p.name)
 
-    def meetings(self) -> list[dict[str, Any]]:
+    def meetings(self) -> list[MeetingRecord]:
         """The index of ended meetings, newest first."""
-        return sorted(
-            self._rows("meetings"), key=lambda m: _when(m.get("started_at")), reverse=True
-        )
+        rows = [MeetingRecord.from_row(r) for r in self._derived.table("meetings")]
+        return sorted(rows, key=lambda m: _when(m.started_at), reverse=True)
 
     def meeting_count(self, protocol_id: str) -> int:
         """How many recorded meetings ran protocol `protocol_id` (for `every: N`)."""
-        found = self._table("counts").get(row.protocol == protocol_id)
-        return int(found["count"]) if found else 0
+        for found in self._derived.table("counts"):
+            if found.get("protocol") == protocol_id:
+                return int(found["count"])
+        return 0
 
-    def open_actions(self) -> list[dict[str, Any]]:
+    def actions(self) -> list[Action]:
+        """Every action item, open or not, oldest first (A1, A2, ...)."""
+        return [Action.from_row(r) for r in self._derived.table("actions")]
+
+    def open_actions(self) -> list[Action]:
         """Action items still open, oldest first (A1, A2, ...)."""
-        rows = [a for a in self._rows("actions") if a.get("status") == "open"]
-        return sorted(rows, key=lambda a: int(str(a["id"])[1:] or 0))
+        return [a for a in self.actions() if a.status == "open"]
 
-    def agreements_due(self, today: dt.date) -> list[dict[str, Any]]:
+    def agreements_due(self, today: dt.date) -> list[Agreement]:
         """Open agreements whose review date is today or earlier, earliest first."""
-        due = [
-            a
-            for a in self._rows("agreements")
-            if a.get("status") == "open"
-            and a.get("review_on")
-            and str(a["review_on"]) <= today.isoformat()
-        ]
-        return _sorted(due, "review_on")
+        due = [a for a in self.agreements()
+               if a.status == "open" and a.review_on and a.review_on <= today.isoformat()]
+        return sorted(due, key=lambda a: a.review_on or "")
 
-    def agreements(self) -> list[dict[str, Any]]:
+    def agreements(self) -> list[Agreement]:
         """Every agreement the group has made, in order."""
-        return sorted(self._rows("agreements"), key=lambda a: int(str(a["id"])[1:] or 0))
+        return [Agreement.from_row(r) for r in self._derived.table("agreements")]
 
-    def deferred_items(self) -> list[dict[str, Any]]:
-        """Agenda items deferred to a later meeting: [{title, protocol, meeting, date}]."""
-        return self._rows("deferred")
+    def deferred_items(self) -> list[Deferred]:
+        """Agenda items deferred to a later meeting, as the newest list left them."""
+        return [Deferred.from_row(r) for r in self._derived.table("deferred")]
 
-    def decisions(self, search: str | None = None) -> list[dict[str, Any]]:
+    def decisions(self, search: str | None = None) -> list[Decision]:
         """The decision log in the order decided; with `search`, only entries whose
         proposal, stance reasons or meeting title contain it (any case)."""
-        rows = sorted(self._rows("decisions"), key=lambda d: str(d.get("date") or ""))
+        rows = [Decision.from_row(r) for r in self._derived.table("decisions")]
+        rows.sort(key=lambda d: d.date)
         if not search:
             return rows
         needle = search.casefold()
 
-        def text(entry: dict[str, Any]) -> str:
-            reasons = " ".join(str(s.get("reason") or "") for s in entry.get("stances") or [])
-            return f"{entry.get('proposal')} {entry.get('meeting_title')} {reasons}".casefold()
+        def text(entry: Decision) -> str:
+            reasons = " ".join(s.reason or "" for s in entry.stances)
+            return f"{entry.proposal} {entry.meeting_title} {reasons}".casefold()
 
         return [entry for entry in rows if needle in text(entry)]
 
-    def principles(self) -> list[dict[str, Any]]:
-        """The group's principles, in the order added: [{id, text, added}]."""
-        return self._rows("principles")
+    def principles(self) -> list[Principle]:
+        """The group's principles, in the order added."""
+        return [Principle.from_row(r) for r in self._derived.table("principles")]
 
-    def add_principle(self, text: str) -> dict[str, Any]:
+    def role_history(self) -> list[RoleHeld]:
+        """Who held which role in which meeting, oldest first."""
+        rows = [RoleHeld.from_row(r) for r in self._derived.table("roles")]
+        return sorted(rows, key=lambda r: r.date)
+
+    def moratoria(self) -> list[Moratorium]:
+        """Every moratorium on new initiatives, set or lifted, in order."""
+        return [Moratorium.from_row(r) for r in self._derived.table("moratorium")]
+
+    # Changes made outside a meeting: one new file each
+
+    def add_principle(self, text: str) -> Principle:
         """Add a principle the group has agreed on; returns it."""
         text = " ".join(text.split())
         if not text:
             raise StoreError("A principle needs some text: say what the group holds to.")
-        with self._storage.transaction():
-            table = self._table("principles")
-            principle = {
-                "id": f"P{len(table) + 1}",
-                "text": text,
-                "added": dt.date.today().isoformat(),
-            }
-            table.insert(principle)
-        return principle
+        ref = self._derived.change("principle", text=text)
+        return next(p for p in self.principles() if p.ref == ref)
 
-    def role_history(self) -> list[dict[str, Any]]:
-        """Who held which role in which meeting, oldest first: [{meeting, date, role, name}]."""
-        return _sorted(self._rows("roles"), "date")
-
-    def set_opt_out(self, name: str, role: str, out: bool) -> dict[str, Any]:
+    def set_opt_out(self, name: str, role: str, out: bool) -> Person:
         """Record that `name` does (out=True) or no longer does not want `role`."""
-        with self._storage.transaction():
-            roster = self._table("roster")
-            found = [dict(p) for p in roster.all() if str(p["name"]).casefold() == name.casefold()]
-            person: dict[str, Any] | None = found[0] if found else None
-            if person is None:
-                person = {
-                    "name": name,
-                    "pronouns": None,
-                    "first_seen": None,
-                    "last_seen": None,
-                    "meetings": 0,
-                    "opt_outs": [],
-                }
-                roster.insert(person)
-            opt_outs = [r for r in person.get("opt_outs", []) if r != role]
-            if out:
-                opt_outs.append(role)
-            roster.update({"opt_outs": sorted(opt_outs)}, row.name == person["name"])
-        return {**person, "opt_outs": sorted(opt_outs)}
+        self._derived.change("opt_out", name=name, role=role, out=out)
+        return next(p for p in self.roster() if p.name.casefold() == name.casefold())
+
+    def set_pronouns(self, name: str, pronouns: str | None) -> Person:
+        """Record `name`'s pronouns (None: not given)."""
+        self._derived.change("pronouns", name=name, pronouns=pronouns or None)
+        return next(p for p in self.roster() if p.name.casefold() == name.casefold())
+
+    def set_moratorium(self, reason: str) -> None:
+        """Put a moratorium on new initiatives in place."""
+        self._derived.change("moratorium_set", reason=reason)
+
+    def lift_moratorium(self, reason: str) -> None:
+        """Lift the moratorium in place, saying why; the record of it is kept."""
+        self._derived.change("moratorium_lift", reason=reason)
+
+    def review(self, item_id: str, result: str, to: str | None = None) -> Action | Agreement:
+        """Review an action or agreement outside a meeting (`done`, `drop`, `keep`, `hand`
+        to someone), by its label (A2) or stable id; returns the item as it now is."""
+        items: list[Action | Agreement] = [*self.actions(), *self.agreements()]
+        found = [i for i in items if item_id in (i.id, i.ref)]
+        if not found:
+            raise StoreError(f"There is no action or agreement {item_id}; "
+                             "`facilitator actions` lists the open ones.")
+        if result not in ("done", "keep", "drop", "hand"):
+            raise StoreError(f"`{result}` is not a review result; use done, keep, drop or "
+                             "hand NAME.")
+        if (result == "hand") != bool(to):
+            raise StoreError("Say who takes it over: `hand NAME`." if result == "hand"
+                             else f"`{result}` takes no name.")
+        ref = found[0].ref
+        self._derived.change("review", ref=ref, result=result, to=to)
+        now: list[Action | Agreement] = [*self.actions(), *self.agreements()]
+        return next(i for i in now if i.ref == ref)

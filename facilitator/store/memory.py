@@ -1,33 +1,52 @@
-"""How an ended meeting's minutes change the group's memory (the TinyDB tables).
+"""The group's memory, folded from its files: meetings' minutes and changes made outside.
 
-`apply_minutes` is called inside one transaction by `Group.record_minutes`; it knows the
-minutes' JSON shape (see docs: "Minutes (JSON)") and the shape of each table's rows:
+`fold(meetings, changes)` is a pure function: the same facts give the same tables, whatever
+order the files arrived in, because everything is put in one canonical order first (by
+time, then by name). It knows the minutes' JSON shape (see docs: "Minutes (JSON)") and
+gives these tables (lists of rows):
 
 - meetings: {id, title, protocol, started_at, ended_at, duration_s, date, attendance,
   roles, airtime}
 - roster: {name, pronouns, first_seen, last_seen, meetings, opt_outs}
 - decisions: the minutes' decision entries plus {meeting, meeting_title, date}
-- actions: {id "A<n>", what, owner, due, status open|done|dropped, meeting, date, reviews}
-- agreements: {id "G<n>", text, parties, review_on, review_days, status, meeting, date,
+- actions: {id "A<n>", ref, what, owner, due, status open|done|dropped, meeting, date,
   reviews}
+- agreements: {id "G<n>", ref, text, parties, review_on, review_days, status, meeting,
+  date, reviews}
 - roles: {meeting, date, role, name}
 - deferred: {title, protocol, meeting, date}; replaced by each meeting's list
 - counts: {protocol, count}: meetings in which the protocol ran
+- principles: {id "P<n>", ref, text, added}
+- moratorium: {reason, since, lifted_on, lifted_because}
+
+Ids: `ref` is the stable id, given when the item is recorded and never changed
+(`<meeting id>#A<k>` for the k-th action of a meeting, `#G<k>` for agreements); `id` is
+the short label people type (A1, A2, ... in the canonical order). A review names the
+stable id; reviews in minutes written before stable ids name the old label, which the
+conversion of the group kept a map of (`legacy` changes), so they still land right.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import math
 from typing import Any
 
-from tinydb import Query
-from tinydb.table import Table
+Row = dict[str, Any]
+Tables = dict[str, list[Row]]
+TABLES = ("meetings", "roster", "decisions", "actions", "agreements", "roles", "deferred",
+          "counts", "principles", "moratorium")
 
-from facilitator.errors import StoreError
 
-Tables = Callable[[str], Table]
-row = Query()
+def when(text: object) -> float:
+    """Sortable time of an ISO 8601 string (naive means local) or of epoch seconds (a
+    journal's `created_at`); 0 when unreadable."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text) if math.isfinite(text) else 0.0
+    try:
+        return dt.datetime.fromisoformat(str(text)).timestamp()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return 0.0
 
 
 def meeting_date(meeting: dict[str, Any]) -> str:
@@ -39,14 +58,37 @@ def meeting_date(meeting: dict[str, Any]) -> str:
         return started[:10]
 
 
-def next_id(table: Table, prefix: str) -> str:
-    """The next free id of the form `<prefix><n>` in `table` (A1, A2, ... / G1, ...)."""
-    numbers = [
-        int(doc["id"][len(prefix) :])
-        for doc in table.all()
-        if str(doc.get("id", "")).startswith(prefix) and doc["id"][len(prefix) :].isdigit()
-    ]
-    return f"{prefix}{max(numbers, default=0) + 1}"
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def meeting_facts(minutes: dict[str, Any]) -> Row | None:
+    """What the memory needs of one meeting's minutes (None when they name no meeting)."""
+    meeting = minutes.get("meeting")
+    if not isinstance(meeting, dict) or not meeting.get("id"):
+        return None
+    steps = _dicts(minutes.get("steps"))
+    ran = {meeting.get("protocol")} | {s.get("protocol") for s in steps}
+    facts: Row = {
+        "meeting": {k: meeting.get(k) for k in
+                    ("id", "title", "protocol", "started_at", "ended_at", "duration_s")},
+        "attendance": [{"name": str(p["name"]), "pronouns": p.get("pronouns")}
+                       for p in _dicts(minutes.get("attendance")) if p.get("name")],
+        "roles": minutes.get("roles") if isinstance(minutes.get("roles"), dict) else {},
+        "airtime": _dicts(minutes.get("airtime")),
+        "decisions": _dicts(minutes.get("decisions")),
+        "actions": _dicts(minutes.get("actions")),
+        "agreements": _dicts(minutes.get("agreements")),
+        "reviews": _dicts(minutes.get("reviews")),
+        "ran": sorted(str(p) for p in ran if p),
+    }
+    if "deferred" in minutes:
+        facts["deferred"] = _dicts(minutes.get("deferred"))
+    return facts
 
 
 def _roles(roles: dict[str, Any]) -> list[tuple[str, str]]:
@@ -54,166 +96,199 @@ def _roles(roles: dict[str, Any]) -> list[tuple[str, str]]:
     for role, names in (roles or {}).items():
         for name in names if isinstance(names, list) else [names]:
             if name:
-                pairs.append((role, str(name)))
+                pairs.append((str(role), str(name)))
     return pairs
 
 
-def apply_minutes(tables: Tables, minutes: dict[str, Any]) -> bool:
-    """Fold one meeting's minutes into memory; False (and no change) if already recorded."""
-    meeting = minutes.get("meeting") or {}
-    meeting_id = meeting.get("id")
-    if not meeting_id:
-        raise StoreError("These minutes have no meeting id, so they cannot be recorded.")
-    if tables("meetings").contains(row.id == meeting_id):
-        return False
-    date = meeting_date(meeting)
-    where = {"meeting": meeting_id, "date": date}
-    attendance = minutes.get("attendance") or []
-    names = list(dict.fromkeys(str(person["name"]) for person in attendance))
-    tables("meetings").insert(
-        {
-            "id": meeting_id,
-            "title": meeting.get("title"),
-            "protocol": meeting.get("protocol"),
-            "started_at": meeting.get("started_at"),
-            "ended_at": meeting.get("ended_at"),
-            "duration_s": meeting.get("duration_s"),
-            "date": date,
-            "attendance": names,
-            "roles": minutes.get("roles") or {},
-            "airtime": minutes.get("airtime") or [],
-        }
-    )
-    _update_roster(tables("roster"), attendance, date)
-    for entry in minutes.get("decisions") or []:
-        tables("decisions").insert({**entry, **where, "meeting_title": meeting.get("title")})
-    tables("roles").insert_multiple(
-        {**where, "role": role, "name": name} for role, name in _roles(minutes.get("roles") or {})
-    )
-    _apply_reviews(tables, minutes.get("reviews") or [], where)
-    _add_actions(tables("actions"), minutes.get("actions") or [], where)
-    _add_agreements(tables("agreements"), minutes.get("agreements") or [], where)
-    if "deferred" in minutes:
-        # The new list replaces the old: items taken into this meeting are gone from it.
-        tables("deferred").truncate()
-        tables("deferred").insert_multiple(
-            {"title": item.get("title"), "protocol": item.get("protocol"), **where}
-            for item in minutes.get("deferred") or []
-        )
-    ran = {meeting.get("protocol")} | {step.get("protocol") for step in minutes.get("steps") or []}
-    counts = tables("counts")
-    for protocol in sorted(p for p in ran if p):
-        found = counts.get(row.protocol == protocol)
-        count = (found["count"] if found else 0) + 1
-        counts.upsert({"protocol": protocol, "count": count}, row.protocol == protocol)
-    return True
-
-
-def _update_roster(roster: Table, attendance: list[dict[str, Any]], date: str) -> None:
-    seen: set[str] = set()
-    for person in attendance:
-        name = str(person["name"])
-        if name in seen:
-            continue
-        seen.add(name)
-        found = roster.get(row.name == name)
-        if found is None:
-            roster.insert(
-                {
-                    "name": name,
-                    "pronouns": person.get("pronouns"),
-                    "first_seen": date,
-                    "last_seen": date,
-                    "meetings": 1,
-                    "opt_outs": [],
-                }
-            )
-            continue
-        changes: dict[str, Any] = {
-            "meetings": int(found.get("meetings", 0)) + 1,
-            "first_seen": min(filter(None, [found.get("first_seen"), date])),
-            "last_seen": max(filter(None, [found.get("last_seen"), date])),
-        }
-        if person.get("pronouns"):
-            changes["pronouns"] = person["pronouns"]
-        roster.update(changes, row.name == name)
-
-
-def _add_actions(actions: Table, items: list[dict[str, Any]], where: dict[str, str]) -> None:
-    for item in items:
-        actions.insert(
-            {
-                "id": next_id(actions, "A"),
-                "what": item.get("what"),
-                "owner": item.get("owner"),
-                "due": item.get("due"),
-                "status": "open",
-                **where,
-                "reviews": [],
-            }
-        )
-
-
-def _days_between(start: str, end: str | None) -> int | None:
+def _days_between(start: str, end: object) -> int | None:
     try:
         return (dt.date.fromisoformat(str(end)) - dt.date.fromisoformat(start)).days
     except (TypeError, ValueError):
         return None
 
 
-def _add_agreements(table: Table, items: list[dict[str, Any]], where: dict[str, str]) -> None:
-    for item in items:
-        review_on = item.get("review_on")
-        table.insert(
-            {
-                "id": next_id(table, "G"),
-                "text": item.get("text"),
-                "parties": list(item.get("parties") or []),
-                "review_on": review_on,
-                "review_days": _days_between(where["date"], review_on),
-                "status": "open",
-                **where,
-                "reviews": [],
-            }
-        )
-
-
-def _moved_on(item: dict[str, Any], today: str) -> str | None:
+def _moved_on(item: Row, today: str) -> str | None:
     """The next review date of an agreement kept at a review: one period on, after today."""
     period = item.get("review_days")
     if not item.get("review_on") or not period or period <= 0:
-        return item.get("review_on")
+        return _text(item.get("review_on"))
     try:
-        when, now = dt.date.fromisoformat(item["review_on"]), dt.date.fromisoformat(today)
+        due, now = dt.date.fromisoformat(item["review_on"]), dt.date.fromisoformat(today)
     except ValueError:
-        return item.get("review_on")
-    when += dt.timedelta(days=period)
-    if when <= now:
-        when = now + dt.timedelta(days=period)
-    return when.isoformat()
+        return _text(item.get("review_on"))
+    due += dt.timedelta(days=period)
+    if due <= now:
+        due = now + dt.timedelta(days=period)
+    return due.isoformat()
 
 
-def _apply_reviews(tables: Tables, reviews: list[dict[str, Any]], where: dict[str, str]) -> None:
-    for review in reviews:
-        item_id, result = review.get("id"), review.get("result")
-        for name in ("actions", "agreements"):
-            table = tables(name)
-            item = table.get(row.id == item_id)
-            if item is None:
+class _Folder:
+    """Applies meetings and changes one by one, in the order given."""
+
+    def __init__(self) -> None:
+        self.t: Tables = {name: [] for name in TABLES}
+        self.people: dict[str, Row] = {}  # by casefolded name
+        self.items: dict[str, tuple[str, Row]] = {}  # stable id -> (table, row)
+        self.labels: dict[str, str] = {}  # A1/G1 -> stable id, in the canonical order
+        self.legacy: dict[str, dict[str, str]] = {}  # meeting id -> {old label: stable id}
+        self.counts: dict[str, int] = {}
+        self.principles = 0
+
+    def person(self, name: str) -> Row:
+        found = self.people.get(name.casefold())
+        if found is None:
+            found = {"name": name, "pronouns": None, "first_seen": None, "last_seen": None,
+                     "meetings": 0, "opt_outs": []}
+            self.people[name.casefold()] = found
+            self.t["roster"].append(found)
+        return found
+
+    def meeting(self, facts: Row) -> None:
+        meeting = facts["meeting"]
+        meeting_id = str(meeting["id"])
+        date = meeting_date(meeting)
+        where = {"meeting": meeting_id, "date": date}
+        names = list(dict.fromkeys(p["name"] for p in facts["attendance"]))
+        self.t["meetings"].append({**meeting, "id": meeting_id, "date": date,
+                                   "attendance": names, "roles": facts["roles"],
+                                   "airtime": facts["airtime"]})
+        seen: set[str] = set()
+        for p in facts["attendance"]:
+            if p["name"].casefold() in seen:
                 continue
-            changes: dict[str, Any] = {
-                "reviews": [
-                    *item.get("reviews", []),
-                    {**where, "result": result, "to": review.get("to")},
-                ]
-            }
-            if result == "done":
-                changes["status"] = "done"
-            elif result == "drop":
-                changes["status"] = "dropped"
-            elif result == "hand" and review.get("to"):
-                changes["owner"] = review["to"]
-            elif result == "keep" and name == "agreements":
-                changes["review_on"] = _moved_on(dict(item), where["date"])
-            table.update(changes, row.id == item_id)
-            break
+            seen.add(p["name"].casefold())
+            row = self.person(p["name"])
+            row["meetings"] = int(row.get("meetings") or 0) + 1
+            row["first_seen"] = min(filter(None, [row["first_seen"], date]), default=None)
+            row["last_seen"] = max(filter(None, [row["last_seen"], date]), default=None)
+            if p.get("pronouns"):
+                row["pronouns"] = p["pronouns"]
+        for entry in facts["decisions"]:
+            self.t["decisions"].append({**entry, **where, "meeting_title": meeting.get("title")})
+        self.t["roles"] += [{**where, "role": r, "name": n} for r, n in _roles(facts["roles"])]
+        for review in facts["reviews"]:
+            self.review(review, where)
+        for k, item in enumerate(facts["actions"], start=1):
+            self.add("actions", "A", f"{meeting_id}#A{k}", where, {
+                "what": item.get("what"), "owner": item.get("owner"), "due": item.get("due")})
+        for k, item in enumerate(facts["agreements"], start=1):
+            self.add("agreements", "G", f"{meeting_id}#G{k}", where, {
+                "text": item.get("text"), "parties": list(item.get("parties") or []),
+                "review_on": item.get("review_on"),
+                "review_days": _days_between(date, item.get("review_on"))})
+        if "deferred" in facts:
+            # The new list replaces the old: items taken into this meeting are gone from it.
+            self.t["deferred"] = [{"title": d.get("title"), "protocol": d.get("protocol"),
+                                   **where} for d in facts["deferred"]]
+        for protocol in facts["ran"]:
+            self.counts[protocol] = self.counts.get(protocol, 0) + 1
+
+    def add(self, table: str, prefix: str, ref: str, where: Row, fields: Row) -> None:
+        label = f"{prefix}{len(self.t[table]) + 1}"
+        row = {"id": label, "ref": ref, **fields, "status": "open", **where, "reviews": []}
+        self.t[table].append(row)
+        self.items[ref] = (table, row)
+        self.labels[label] = ref
+
+    def resolve(self, item_id: str, meeting_id: str | None) -> tuple[str, Row] | None:
+        if item_id in self.items:
+            return self.items[item_id]
+        # Written before stable ids: the label meant what it meant in that group then.
+        ref = self.legacy.get(meeting_id or "", {}).get(item_id) or self.labels.get(item_id)
+        return self.items.get(ref) if ref else None
+
+    def review(self, review: Row, where: Row) -> None:
+        found = self.resolve(str(review.get("ref") or review.get("id")), where.get("meeting"))
+        if found is None:
+            return
+        table, item = found
+        result = review.get("result")
+        item["reviews"] = [*item["reviews"], {**where, "result": result, "to": review.get("to")}]
+        if result == "done":
+            item["status"] = "done"
+        elif result == "drop":
+            item["status"] = "dropped"
+        elif result == "hand" and review.get("to"):
+            item["owner"] = review["to"]
+        elif result == "keep" and table == "agreements":
+            item["review_on"] = _moved_on(item, str(where["date"]))
+
+    def change(self, change: Row, ref: str) -> None:
+        kind, date = change.get("kind"), str(change.get("date") or "")
+        if kind == "principle" and change.get("text"):
+            self.principles += 1
+            self.t["principles"].append({"id": f"P{self.principles}", "ref": ref,
+                                         "text": str(change["text"]), "added": date})
+        elif kind == "opt_out" and change.get("name") and change.get("role"):
+            person = self.person(str(change["name"]))
+            outs = [r for r in person["opt_outs"] if r != change["role"]]
+            if change.get("out"):
+                outs.append(str(change["role"]))
+            person["opt_outs"] = sorted(outs)
+        elif kind == "pronouns" and change.get("name"):
+            self.person(str(change["name"]))["pronouns"] = _text(change.get("pronouns"))
+        elif kind == "moratorium_set" and change.get("reason"):
+            self.t["moratorium"].append({"reason": str(change["reason"]), "since": date,
+                                         "lifted_on": None, "lifted_because": None})
+        elif kind == "moratorium_lift":
+            for entry in self.t["moratorium"]:
+                if not entry["lifted_on"]:
+                    entry.update(lifted_on=date, lifted_because=_text(change.get("reason")))
+        elif kind == "review" and change.get("ref"):
+            self.review(change, {"meeting": None, "date": date})
+        elif kind == "legacy":
+            self.legacy_memory(change, ref)
+
+    def legacy_memory(self, change: Row, ref: str) -> None:
+        """What a group's memory.json held before it was converted, in its own order."""
+        given = change.get("labels")
+        labels = {str(k): str(v) for k, v in given.items()} if isinstance(given, dict) else {}
+        meetings = change.get("meetings")
+        for meeting_id in meetings if isinstance(meetings, list) else []:
+            self.legacy.setdefault(str(meeting_id), {}).update(labels)
+        for n, item in enumerate(_dicts(change.get("principles")), start=1):
+            self.change({"kind": "principle", "text": item.get("text"),
+                         "date": item.get("added")}, f"{ref}#P{n}")
+        outs = change.get("opt_outs")
+        for name, roles in outs.items() if isinstance(outs, dict) else ():
+            for role in roles if isinstance(roles, list) else []:
+                self.change({"kind": "opt_out", "name": name, "role": role, "out": True}, ref)
+        for entry in _dicts(change.get("moratorium")):
+            if entry.get("reason"):
+                self.t["moratorium"].append(
+                    {"reason": str(entry["reason"]), "since": _text(entry.get("since")),
+                     "lifted_on": _text(entry.get("lifted_on")),
+                     "lifted_because": _text(entry.get("lifted_because"))})
+
+    def tables(self) -> Tables:
+        self.t["counts"] = [{"protocol": p, "count": n} for p, n in sorted(self.counts.items())]
+        return self.t
+
+
+def change_time(change: Row) -> float:
+    at = change.get("at")
+    return float(at) if isinstance(at, int | float) and at == at else 0.0
+
+
+def fold(meetings: list[Row], changes: dict[str, Row]) -> Tables:
+    """The memory the files hold: meeting facts (`meeting_facts`) and changes by file name.
+
+    Meetings and changes are applied in one timeline: by time, meetings before changes at
+    the same moment, then by id or file name. Legacy label maps apply first.
+    """
+    timeline: list[tuple[int, float, int, float, str, Row]] = []
+    for facts in meetings:
+        meeting = facts["meeting"]
+        timeline.append((1, when(meeting.get("started_at")), 0, when(meeting.get("ended_at")),
+                         str(meeting["id"]), facts))
+    for name, change in changes.items():
+        first = 0 if change.get("kind") == "legacy" else 1
+        timeline.append((first, change_time(change), 1, 0.0, name, change))
+    timeline.sort(key=lambda t: t[:5])
+    folder = _Folder()
+    for _, _, is_change, _, name, value in timeline:
+        if is_change:
+            folder.change(value, name.removesuffix(".json"))
+        else:
+            folder.meeting(value)
+    return folder.tables()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
@@ -72,8 +73,11 @@ class FacilitatorApp(App[int]):
         if self.live is not None:
             return self._meeting_screen(self.live, self.resumed)
         group = self.group
-        return PickerScreen(self.library, group.unfinished_meetings() if group else [],
-                            group.meetings() if group else [], group.path if group else None)
+        # The picker view shows plain rows (its own refactor decides its types).
+        return PickerScreen(self.library,
+                            [attrs.asdict(m) for m in group.unfinished_meetings()] if group else [],
+                            [attrs.asdict(m) for m in group.meetings()] if group else [],
+                            group.path if group else None)
 
     def action_new_meeting(self) -> None:
         """After a meeting has ended: back to the picker, to open the next one."""
@@ -85,7 +89,7 @@ class FacilitatorApp(App[int]):
         return MeetingScreen(live, self.clock, self.roster(), self.tick_seconds, resumed)
 
     def roster(self) -> list[str]:
-        return [p["name"] for p in self.group.roster()] if self.group else []
+        return [p.name for p in self.group.roster()] if self.group else []
 
     def open_meeting(self, protocol: str, title: str) -> None:
         """A new meeting of `protocol`, not yet started."""

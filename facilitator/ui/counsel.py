@@ -10,20 +10,19 @@ The group's memory is read once, when the screen opens; the meeting adds to it a
 
 from __future__ import annotations
 
-from typing import Any
-
 from facilitator import fairshare
 from facilitator.engine.events import ActionRecorded, Event
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.store.group import Group
+from facilitator.store.rows import Action, MeetingRecord
 
 
 class Counsel:
     def __init__(self, group: Group | None) -> None:
-        self.meetings: list[dict[str, Any]] = group.meetings() if group else []
+        self.meetings: list[MeetingRecord] = group.meetings() if group else []
         roster = group.roster() if group else []
-        self.open_actions: list[dict[str, Any]] = group.open_actions() if group else []
+        self.open_actions: list[Action] = group.open_actions() if group else []
         self.suggested = fairshare.suggest_roles(self.meetings, roster)
 
     def role_order(self, role: str, present: list[str]) -> list[str]:
@@ -38,8 +37,8 @@ class Counsel:
             if not isinstance(event, ActionRecorded):
                 continue
             warning = fairshare.overloaded(event.owner, self.meetings, self.open_actions)
-            self.open_actions.append({"owner": event.owner, "what": event.what,
-                                      "status": "open"})
+            self.open_actions.append(Action("", "", event.what, event.owner, None,
+                                            "open", "", ""))
             if warning:
                 warnings.append(warning)
         return warnings

@@ -72,7 +72,7 @@ class DisplayApp(App[int]):
             unfinished = self.group.unfinished_meetings()
             if not unfinished:
                 return None
-            meeting_id = str(unfinished[0]["id"])
+            meeting_id = unfinished[0].id
         return Follower(self.group.journal_path(meeting_id))
 
     def poll(self) -> None:

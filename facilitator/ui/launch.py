@@ -67,15 +67,17 @@ def _unfinished(group: Group, meeting_id: str | None) -> str:
     if not unfinished:
         raise StoreError("There is no unfinished meeting in this group; "
                          "`facilitator run` opens a new one.")
-    return str(unfinished[0]["id"])
+    return unfinished[0].id
 
 
-def resume(group: Group, meeting_id: str | None, plain: bool = False) -> int:
-    """`facilitator resume [ID]`: take up an unfinished meeting (default: the latest)."""
+def resume(group: Group, meeting_id: str | None, plain: bool = False,
+           take_over: bool = False) -> int:
+    """`facilitator resume [ID] [--take-over]`: take up an unfinished meeting (default: the
+    latest); `take_over` for one left open on another laptop."""
     clock = SystemClock()
     if not plain:
         check_terminal("facilitator resume --plain")
-    live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock)
+    live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock, take_over)
     if plain:
         from facilitator.ui.plain import converse
 

@@ -43,7 +43,7 @@ class Conversation:
         self.say = write
         self.lock = threading.Lock()
         self.warned: set[tuple[Any, ...]] = set()
-        self.roster = [p["name"] for p in group.roster()] if group else []
+        self.roster = [p.name for p in group.roster()] if group else []
         self.recorded = True  # False when the minutes of the ended meeting were not written
 
     def run(self) -> int:
@@ -193,7 +193,7 @@ def choose_meeting(group: Group | None, library: Library, sources: Sources, cloc
         unfinished = group.unfinished_meetings() if group else []
         if unfinished:
             latest = unfinished[0]
-            say(f"The meeting {latest.get('title') or latest['id']} was not ended. "
+            say(f"The meeting {latest.title or latest.id} was not ended. "
                 "Type r to resume it, or choose a protocol for a new meeting.")
         protocols = sorted(library.protocols.values(), key=lambda p: p.title)
         for number, p in enumerate(protocols, 1):
@@ -201,7 +201,7 @@ def choose_meeting(group: Group | None, library: Library, sources: Sources, cloc
             say(f"{number}. {p.title} ({p.id}). {p.summary} Steps: {steps}.")
         answer = (read("Which protocol? Type its number or id: ") or "").strip()
         if unfinished and answer in ("r", "resume") and group is not None:
-            return LiveMeeting.resume(group, str(unfinished[0]["id"]), clock)
+            return LiveMeeting.resume(group, unfinished[0].id, clock)
         chosen = next((p for n, p in enumerate(protocols, 1)
                        if answer in (str(n), p.id)), None)
         if chosen is None:

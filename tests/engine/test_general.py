@@ -141,3 +141,17 @@ def test_a_moratorium_reminds_on_new_proposals_and_items():
     _, said = handle(plain, 'propose "A plan"', 1.0)
     events = [to_json(e) for e in said]
     assert [e["type"] for e in events] == ["Proposed"]
+
+
+def test_a_review_names_the_items_stable_id_in_the_journal():
+    """The label is what is typed; the event (so the journal) names the stable id."""
+    setup = Setup("m", "Weekly", "review", 0.0, review=(
+        ReviewItem("A1", "action", "Book the hall", "Ana", "2026-01-01-0000-weekly-ab12#A3"),))
+    from facilitator.engine.core import handle
+    from facilitator.engine.state import Meeting
+
+    m = Meeting.open(setup, LIB)
+    for c in ("join Ana", "start", "review A1 done"):
+        m, said = handle(m, c, 1.0)
+    events = [to_json(e) for e in said]  # as the journal keeps them
+    assert events[-1]["id"] == "A1" and events[-1]["ref"] == "2026-01-01-0000-weekly-ab12#A3"

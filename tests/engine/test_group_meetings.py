@@ -45,13 +45,15 @@ def test_review_every_and_deferred_items_carry_across_meetings(tmp_path, capsys)
     group = Group(tmp_path / "group")
     [action] = group.open_actions()
     second = simulate(tmp_path, "two", [
-        "start", f"review {action['id']} done", "advance", "advance", "advance", "next",
+        "start", f"review {action.id} done", "advance", "advance", "advance", "next",
         "next", "advance", "end"], capsys)
     # the deferred item came back on the agenda; the every-2 round ran in meeting 2
     assert [i["title"] for i in second["items"]] == ["Garden"]
     assert [s["outcome"] for s in second["steps"] if s["step"] == "reflect"] == ["done"]
-    assert [(r["id"], r["result"], r["to"]) for r in second["reviews"]] == [
-        (action["id"], "done", None)]
+    # the minutes name the action's stable id, and the label that was typed
+    assert [(r["id"], r["label"], r["result"], r["to"]) for r in second["reviews"]] == [
+        (action.ref, action.id, "done", None)]
+    group = Group(tmp_path / "group")  # a Group reads the memory once: a new one sees more
     assert group.open_actions() == []
     assert group.meeting_count("weekly") == 2
 
@@ -73,8 +75,8 @@ def test_a_meeting_that_ended_but_was_not_recorded_is_recorded_on_next_open(tmp_
     assert group.meetings() == [] and group.unfinished_meetings() == []
 
     again = open_group(tmp_path / "group")
-    assert [m["id"] for m in again.meetings()] == [live.id]
-    assert [a["what"] for a in again.open_actions()] == ["Fix the gate"]
+    assert [m.id for m in again.meetings()] == [live.id]
+    assert [a.what for a in again.open_actions()] == ["Fix the gate"]
     assert (tmp_path / "group" / "minutes" / f"{live.id}.md").is_file()
 
 
@@ -82,12 +84,12 @@ def test_a_meeting_without_an_agenda_keeps_the_deferred_items(tmp_path, capsys):
     (tmp_path / "p.yaml").write_text(PROTOCOLS)
     simulate(tmp_path, "one", ["start", "advance", "item Garden", "defer", "end"], capsys)
     group = Group(tmp_path / "group")
-    assert [d["title"] for d in group.deferred_items()] == ["Garden"]
+    assert [d.title for d in group.deferred_items()] == ["Garden"]
     script = {"protocol": "talk", "participants": ["Ana"], "commands": ["start", "end"]}
     (tmp_path / "two.yaml").write_text(json.dumps(script))
     assert main(["simulate", str(tmp_path / "two.yaml"), "--protocols", str(tmp_path / "p.yaml"),
                  "--group", str(tmp_path / "group")]) == 0
-    assert [d["title"] for d in group.deferred_items()] == ["Garden"]
+    assert [d.title for d in group.deferred_items()] == ["Garden"]
 
 
 def test_opening_a_meeting_and_leaving_without_a_word_leaves_nothing_to_resume(tmp_path):
@@ -102,7 +104,7 @@ def test_opening_a_meeting_and_leaving_without_a_word_leaves_nothing_to_resume(t
     live = LiveMeeting.open(library, [], "talk", FakeClock(), group=group)
     live.do("join Ana")
     live.close()
-    assert [m["id"] for m in group.unfinished_meetings()] == [live.id]
+    assert [m.id for m in group.unfinished_meetings()] == [live.id]
 
 
 RESUMING = """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from fairshare_history import meeting
 
@@ -11,6 +12,7 @@ from facilitator import fairshare
 from facilitator.errors import StoreError
 from facilitator.minutes.fairness import evenness
 from facilitator.store.group import Group
+from facilitator.store.rows import MeetingRecord
 
 FOUR = ["Ana", "Ben", "Cy", "Dee"]
 
@@ -62,22 +64,22 @@ def test_a_newcomer_is_not_asked_first_to_facilitate(rotated: Group) -> None:
 def test_fewer_times_breaks_a_tie_of_recency_then_the_name() -> None:
     """Two notetakers of the same meeting: the one who took notes fewer times comes first."""
     meetings = [
-        {"started_at": "2026-03-01T19:00", "attendance": ["Ana", "Ben"],
-         "roles": {"notetaker": "Ana"}},
-        {"started_at": "2026-03-08T19:00", "attendance": ["Ana", "Ben"],
-         "roles": {"notetaker": ["Ana", "Ben"]}},
+        MeetingRecord("1", started_at="2026-03-01T19:00", attendance=("Ana", "Ben"),
+                      roles={"notetaker": "Ana"}),
+        MeetingRecord("2", started_at="2026-03-08T19:00", attendance=("Ana", "Ben"),
+                      roles={"notetaker": ["Ana", "Ben"]}),
     ]
     assert fairshare.suggest_roles(meetings, [])["notetaker"] == ["Ben", "Ana"]
-    meetings[0]["roles"] = {}
+    meetings[0] = attrs.evolve(meetings[0], roles={})
     assert fairshare.suggest_roles(meetings, [])["notetaker"] == ["Ana", "Ben"]
 
 
 def test_meetings_newest_first_are_read_in_order() -> None:
     """Rows in any order are put oldest first by start time."""
-    rows = [{"started_at": "2026-03-08T19:00", "roles": {"facilitator": "Ben"},
-             "attendance": ["Ana", "Ben"]},
-            {"started_at": "2026-03-01T19:00", "roles": {"facilitator": "Ana"},
-             "attendance": ["Ana", "Ben"]}]
+    rows = [MeetingRecord("2", started_at="2026-03-08T19:00", roles={"facilitator": "Ben"},
+                          attendance=("Ana", "Ben")),
+            MeetingRecord("1", started_at="2026-03-01T19:00", roles={"facilitator": "Ana"},
+                          attendance=("Ana", "Ben"))]
     assert fairshare.suggest_roles(rows, [])["facilitator"] == ["Ana", "Ben"]
 
 
@@ -151,7 +153,7 @@ def test_the_mean_counts_only_people_of_the_last_four_meetings(group: Group) -> 
     meeting(group, ["Ana", "Ben"], {}, actions("Ana", 3) + actions("Ben", 1))
     assert warnings(group)["Ana"] is None
     # With the six among the recent ones, the mean is 0.67 and Ana is warned.
-    everyone = fairshare.workload(group.meetings()[:2], group.open_actions(), group.roster())
+    everyone = fairshare.workload(group.meetings()[-2:], group.open_actions(), group.roster())
     assert everyone[0]["warning"] is not None
 
 
@@ -210,7 +212,7 @@ def test_a_moratorium_is_set_shown_and_lifted(group: Group) -> None:
     with pytest.raises(StoreError, match="already in place"):
         fairshare.set_moratorium(group, "Again")
     lifted = fairshare.lift_moratorium(group, "The fair is over")
-    assert lifted["lifted_because"] == "The fair is over"
+    assert lifted.lifted_because == "The fair is over"
     assert fairshare.current_moratorium(group) is None
     with pytest.raises(StoreError, match="no moratorium to lift"):
         fairshare.lift_moratorium(group, "Twice")

@@ -39,16 +39,20 @@ def test_every_week_runs_the_same_frame(four_weeks) -> None:
 def test_open_actions_are_reviewed_the_following_weeks(four_weeks) -> None:
     """A1 is kept, then done; A2 is handed to Dee, then done; none is left open."""
     group, minutes = four_weeks
-    assert [m["reviews"] for m in minutes] == [
+    first, second = (m["meeting"]["id"] for m in minutes[:2])
+    assert [[{k: r[k] for k in ("id", "label", "result", "to", "text")} for r in m["reviews"]]
+            for m in minutes] == [
         [],
-        [{"id": "A1", "result": "keep", "to": None, "text": "Print the rent strike leaflets"}],
-        [{"id": "A1", "result": "done", "to": None, "text": "Print the rent strike leaflets"},
-         {"id": "A2", "result": "hand", "to": "Dee",
+        [{"id": f"{first}#A1", "label": "A1", "result": "keep", "to": None,
+          "text": "Print the rent strike leaflets"}],
+        [{"id": f"{first}#A1", "label": "A1", "result": "done", "to": None,
+          "text": "Print the rent strike leaflets"},
+         {"id": f"{second}#A1", "label": "A2", "result": "hand", "to": "Dee",
           "text": "Book the park for the summer party"}],
-        [{"id": "A2", "result": "done", "to": None,
+        [{"id": f"{second}#A1", "label": "A2", "result": "done", "to": None,
           "text": "Book the park for the summer party"}],
     ]
-    assert [a["id"] for a in group.open_actions()] == ["A3"]
+    assert [a.id for a in group.open_actions()] == ["A3"]
     assert group.meeting_count("weekly-meeting") == 4
 
 

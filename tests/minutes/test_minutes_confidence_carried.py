@@ -76,7 +76,7 @@ def group(tmp_path_factory: pytest.TempPathFactory) -> tuple[Group, dict[str, An
                  "--group", str(tmp / "g")]) == 0
     g = Group(tmp / "g")
     [meeting] = g.meetings()
-    minutes = g.minutes(meeting["id"])
+    minutes = g.minutes(meeting.id)
     assert minutes is not None
     return g, minutes
 
@@ -103,8 +103,8 @@ def test_the_test_and_the_record_keep_their_result_under_a_hidden_proposal(group
 
 def test_the_groups_memory_and_the_next_meeting_keep_the_secrets(group, capsys) -> None:
     g, _ = group
-    assert [d["proposal"] for d in g.decisions()] == [HIDDEN_PROPOSAL]
-    assert [d["title"] for d in g.deferred_items()] == [HIDDEN_ITEM, "Open addition"]
+    assert [d.proposal for d in g.decisions()] == [HIDDEN_PROPOSAL]
+    assert [d.title for d in g.deferred_items()] == [HIDDEN_ITEM, "Open addition"]
     assert main(["decisions", "--group", str(g.path)]) == 0
     assert "SECRET" not in capsys.readouterr().out
     assert "SECRET" not in g.memory_path.read_text()
@@ -118,7 +118,7 @@ def test_an_invite_in_a_confidential_step_keeps_only_its_command_word(tmp_path: 
     assert main(["simulate", str(tmp_path / "s.yaml"), "--protocols", str(tmp_path / "p.yaml"),
                  "--group", str(tmp_path / "g")]) == 0
     g = Group(tmp_path / "g")
-    minutes = g.minutes(g.meetings()[0]["id"])
+    minutes = g.minutes(g.meetings()[0].id)
     assert minutes is not None
     assert [o["command"] for o in minutes["overrides"]] == ["invite (in confidence)"]
     for fmt in ("md", "txt", "html"):
@@ -135,7 +135,7 @@ def test_what_is_said_again_in_the_open_is_shown(tmp_path: Path) -> None:
     assert main(["simulate", str(tmp_path / "s.yaml"), "--protocols", str(tmp_path / "p.yaml"),
                  "--group", str(tmp_path / "g")]) == 0
     g = Group(tmp_path / "g")
-    assert [d["proposal"] for d in g.decisions()] == ["SECRET-PROPOSAL"]
+    assert [d.proposal for d in g.decisions()] == ["SECRET-PROPOSAL"]
 
 
 def test_an_item_added_in_confidence_runs_under_a_hidden_title(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_an_item_added_in_confidence_runs_under_a_hidden_title(tmp_path: Path) -
     assert main(["simulate", str(tmp_path / "s.yaml"), "--protocols", str(tmp_path / "p.yaml"),
                  "--group", str(tmp_path / "g")]) == 0
     g = Group(tmp_path / "g")
-    minutes = g.minutes(g.meetings()[0]["id"])
+    minutes = g.minutes(g.meetings()[0].id)
     assert minutes is not None
     assert [i["title"] for i in minutes["items"]] == ["Closed item", "Open item", HIDDEN_ITEM]
     for fmt in FORMATS:

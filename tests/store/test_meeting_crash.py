@@ -34,7 +34,7 @@ def run_meeting(group_dir: Path, commands: list[str]) -> Callable[[Callable[[str
         group = Group(group_dir)
         unfinished = group.unfinished_meetings()
         if unfinished:
-            live = LiveMeeting.resume(group, unfinished[0]["id"], SystemClock())
+            live = LiveMeeting.resume(group, unfinished[0].id, SystemClock())
         else:
             live = LiveMeeting.open(LIBRARY, SOURCES, "discussion", SystemClock(), group=group)
             for name in ("Ana", "Ben", "Cy"):
@@ -62,7 +62,7 @@ def test_killed_meeting_resumes_with_every_acknowledged_command(tmp_path: Path):
 
         group = open_group(group_dir)
         [meeting] = group.unfinished_meetings()
-        live = LiveMeeting.resume(group, meeting["id"], SystemClock())
+        live = LiveMeeting.resume(group, meeting.id, SystemClock())
         # what was said: the clock's own entries (an interruption on resuming) aside
         said_in_journal = [e["command"] for e in live.entries if e["command"] != "interrupted"]
         assert said_in_journal[:4] == ["join Ana", "join Ben", "join Cy", "start"]
@@ -75,10 +75,10 @@ def test_killed_meeting_resumes_with_every_acknowledged_command(tmp_path: Path):
     # The meeting goes on, ends, and the next meeting starts in the same group.
     group = open_group(group_dir)
     [meeting] = group.unfinished_meetings()
-    live = LiveMeeting.resume(group, meeting["id"], SystemClock())
+    live = LiveMeeting.resume(group, meeting.id, SystemClock())
     live.do("end")
     live.finish()
-    assert [m["id"] for m in group.meetings()] == [meeting["id"]]
+    assert [m.id for m in group.meetings()] == [meeting.id]
     nxt = LiveMeeting.open(LIBRARY, SOURCES, "discussion", SystemClock(), group=group)
     nxt.do("join Ana")
     nxt.close()

@@ -64,9 +64,10 @@ def test_the_meeting_is_recorded_from_every_other_line_and_says_so(tmp_path, cap
     assert out.err.strip() == (f"facilitator: The meeting {path.stem} ended unrecorded with a "
                                f"damaged journal ({path}, line {line}); it is now recorded "
                                "without that line, and its minutes say so.")
+    group = Group(group.path)  # a fresh look (a Group reads the memory once)
     [meeting] = group.meetings()
-    assert meeting["duration_s"] == 120 and len(meeting["attendance"]) == 2
-    minutes = group.minutes(meeting["id"])
+    assert meeting.duration_s == 120 and len(meeting.attendance) == 2
+    minutes = group.minutes(meeting.id)
     assert minutes is not None
     assert [d["outcome"] for d in minutes["decisions"]] == ["passed"]
     assert [n["text"] for n in minutes["notes"]] == [

@@ -78,7 +78,7 @@ def test_killed_writers_leave_an_unbroken_prefix(tmp_path: Path) -> None:
     count = check_prefix(path, acknowledged)
     assert acknowledged > 30 * 10  # every child got to append before it was killed
     assert [e["seq"] for e in contents.entries] == list(range(1, count + 1))
-    assert [m["id"] for m in group.unfinished_meetings()] == ["crash"]
+    assert [m.id for m in group.unfinished_meetings()] == ["crash"]
     after = {**HEADER, "meeting": {**HEADER["meeting"], "id": "after"}}
     with group.new_journal("after", after) as fresh:
         fresh.append(entry(1))

@@ -19,7 +19,7 @@ from facilitator.clock import FakeClock
 from facilitator.errors import StoreError
 from facilitator.protocols.loader import build_library, builtin_source
 from facilitator.session import LiveMeeting, open_group
-from facilitator.store import atomic
+from facilitator.store import changes
 from facilitator.store.group import Group
 from facilitator.store.journal import Journal
 from facilitator.store.lock import lock_path
@@ -70,7 +70,7 @@ def test_an_open_meeting_with_a_damaged_header_is_set_aside_on_resuming(
     rewrite(path, 0, DAMAGED_HEADERS[damage])
     group, said = told(group_dir)
     assert said == []
-    assert [m["id"] for m in group.unfinished_meetings()] == [meeting_id]
+    assert [m.id for m in group.unfinished_meetings()] == [meeting_id]
     with pytest.raises(StoreError) as info:
         LiveMeeting.resume(group, meeting_id, FakeClock())
     message = str(info.value)
@@ -89,7 +89,7 @@ def test_a_header_whose_meeting_part_is_not_an_object_is_listed_by_its_file_name
     rewrite(Group(group_dir).journal_path(meeting_id), 0,
             lambda header: {**header, "meeting": "nonsense"})
     group, said = told(group_dir)
-    assert [(m["id"], m["title"]) for m in group.unfinished_meetings()] == [(meeting_id, None)]
+    assert [(m.id, m.title) for m in group.unfinished_meetings()] == [(meeting_id, None)]
     LiveMeeting.resume(group, meeting_id, FakeClock()).close()
 
 
@@ -128,7 +128,7 @@ def test_a_meeting_whose_minutes_cannot_be_written_is_recorded_later(
     assert sentence.endswith("written the next time the group is opened.")
     monkeypatch.setattr(os, "replace", real)
     group, said = told(group_dir)
-    assert said == [] and [m["id"] for m in group.meetings()] == [meeting_id]
+    assert said == [] and [m.id for m in group.meetings()] == [meeting_id]
 
 
 # --- lock files --------------------------------------------------------------------------
@@ -230,10 +230,10 @@ def test_old_leftovers_of_killed_writes_are_tidied_and_fresh_ones_kept(tmp_path:
     assert Group(group_dir).journal_path(held).stat().st_size  # not empty: kept
 
 
-def test_a_damaged_memory_backup_is_private_from_its_first_moment(
+def test_the_old_memory_backup_is_private_from_its_first_moment(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Even when nothing runs after the backup is created (a kill; here chmod refusing),
-    the copy of a damaged memory.json is never readable by others."""
+    the copy of a group's old memory.json is never readable by others."""
     memory = tmp_path / "memory.json"
     memory.write_text("{not json")
 
@@ -243,11 +243,12 @@ def test_a_damaged_memory_backup_is_private_from_its_first_moment(
     monkeypatch.setattr(os, "chmod", killed)
     old_mask = os.umask(0o022)
     try:
-        with pytest.raises((StoreError, OSError)):
-            atomic.AtomicJSONStorage(memory).read()
+        changes.convert_legacy(memory, tmp_path / "changes")
+    except OSError:
+        pass
     finally:
         os.umask(old_mask)
-    [backup] = tmp_path.glob("memory.json.corrupt-*")
+    [backup] = tmp_path.glob("memory.json.before-sync*")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert backup.read_text() == "{not json"
 
@@ -296,7 +297,7 @@ def test_a_journal_whose_name_is_no_meeting_id_does_not_stop_the_group(
     (journals / "old meeting.jsonl").write_bytes((journals / f"{meeting_id}.jsonl").read_bytes())
     group, said = told(group_dir)
     assert said == ["'old meeting' cannot be a meeting id: use letters, digits, '-', '_' and '.'."]
-    assert [m["id"] for m in group.meetings()] == [meeting_id]
+    assert [m.id for m in group.meetings()] == [meeting_id]
 
 
 def test_a_meeting_whose_minutes_fail_at_its_end_lets_go_of_its_journal(
@@ -314,10 +315,12 @@ def test_a_meeting_whose_minutes_fail_at_its_end_lets_go_of_its_journal(
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(StoreError) as info:
         live.finish({"md": "# Minutes\n"})
+    # The formats are written first, the JSON (which makes the meeting part of the
+    # memory) last: the first file to meet the full disk is the Markdown.
     assert str(info.value).startswith(
-        f"The minutes of {live.id} could not be written ({tmp_path / 'minutes' / live.id}.json)"
+        f"The minutes of {live.id} could not be written ({tmp_path / 'minutes' / live.id}.md)"
         ": the disk is full.")
     assert live.journal is None
     assert not lock_path(Group(tmp_path).journal_path(live.id)).exists()
     monkeypatch.setattr(os, "replace", real)
-    assert [m["id"] for m in told(tmp_path)[0].meetings()] == [live.id]
+    assert [m.id for m in told(tmp_path)[0].meetings()] == [live.id]

@@ -121,7 +121,7 @@ def check_nothing_lost(group_dir: Path, acknowledged: dict[str, list[str]],
         for path in group_dir.rglob("*"):
             os.utime(path, (0, 0))
     group = open_group(group_dir, warn=lambda text: None)
-    recorded = {m["id"] for m in group.meetings()}
+    recorded = {m.id for m in group.meetings()}
     for meeting_id, commands in acknowledged.items():
         if commands[-1] == "end":
             assert meeting_id in recorded

@@ -12,6 +12,7 @@ from sample_minutes import header, make_minutes
 
 from facilitator.errors import StoreError
 from facilitator.store.group import Group
+from facilitator.store.rows import OpenMeeting
 
 
 @pytest.fixture
@@ -27,26 +28,17 @@ def test_recording_minutes_keeps_them_and_fills_memory(group: Group) -> None:
     assert stat.S_IMODE((group.minutes_path / "m1.json").stat().st_mode) == 0o600
     assert stat.S_IMODE(group.minutes_path.stat().st_mode) == 0o700
     [meeting] = group.meetings()
-    assert meeting["attendance"] == ["Ana", "Ben"] and meeting["duration_s"] == 3600
-    assert meeting["roles"] == {"facilitator": "Ana", "presenter": "Ben"}
-    assert [(p["name"], p["pronouns"], p["meetings"]) for p in group.roster()] == [
+    assert meeting.attendance == ("Ana", "Ben") and meeting.duration_s == 3600
+    assert meeting.roles == {"facilitator": "Ana", "presenter": "Ben"}
+    assert [(p.name, p.pronouns, p.meetings) for p in group.roster()] == [
         ("Ana", "she/her", 1),
         ("Ben", None, 1),
     ]
     [action] = group.open_actions()
-    assert (
-        action.items()
-        >= {
-            "id": "A1",
-            "what": "Print a sign",
-            "owner": "Ben",
-            "status": "open",
-            "meeting": "m1",
-            "due": "2026-04-01",
-        }.items()
-    )
-    assert group.decisions()[0]["meeting"] == "m1"
-    assert [(r["role"], r["name"]) for r in group.role_history()] == [
+    assert (action.id, action.ref, action.what, action.owner, action.status, action.meeting,
+            action.due) == ("A1", "m1#A1", "Print a sign", "Ben", "open", "m1", "2026-04-01")
+    assert group.decisions()[0].meeting == "m1"
+    assert [(r.role, r.name) for r in group.role_history()] == [
         ("facilitator", "Ana"),
         ("presenter", "Ben"),
     ]
@@ -76,19 +68,12 @@ def test_ids_are_unique_in_the_group_and_the_roster_follows_people(group: Group)
         {"name": "Cy", "pronouns": "they/them"},
     ]
     group.record_minutes(second)
-    assert [a["id"] for a in group.open_actions()] == ["A1", "A2"]
-    assert [a["id"] for a in group.agreements()] == ["G1", "G2"]
-    ben = next(p for p in group.roster() if p["name"] == "Ben")
-    assert (
-        ben.items()
-        >= {
-            "meetings": 2,
-            "first_seen": "2026-03-01",
-            "last_seen": "2026-03-08",
-            "pronouns": "he/him",
-        }.items()
-    )
-    assert [m["id"] for m in group.meetings()] == ["m2", "m1"]
+    assert [a.id for a in group.open_actions()] == ["A1", "A2"]
+    assert [a.id for a in group.agreements()] == ["G1", "G2"]
+    ben = next(p for p in group.roster() if p.name == "Ben")
+    assert (ben.meetings, ben.first_seen, ben.last_seen, ben.pronouns) == (
+        2, "2026-03-01", "2026-03-08", "he/him")
+    assert [m.id for m in group.meetings()] == ["m2", "m1"]
     assert group.meeting_count("quick-decision") == 2
 
 
@@ -96,7 +81,7 @@ def test_reviews_close_hand_on_and_move_on_items(group: Group) -> None:
     """done and drop close an item, hand changes its owner, keep moves a review date on."""
     group.record_minutes(make_minutes("m1", "2026-03-01"))
     group.record_minutes(make_minutes("m2", "2026-03-08"))  # A2, G2
-    assert [a["id"] for a in group.agreements_due(dt.date(2026, 3, 31))] == ["G1", "G2"]
+    assert [a.id for a in group.agreements_due(dt.date(2026, 3, 31))] == ["G1", "G2"]
     third = make_minutes(
         "m3",
         "2026-04-02",
@@ -111,13 +96,14 @@ def test_reviews_close_hand_on_and_move_on_items(group: Group) -> None:
     )
     group.record_minutes(third)
     [action] = group.open_actions()
-    assert action["id"] == "A2" and action["owner"] == "Cy"
-    assert action["reviews"][0].items() >= {"meeting": "m3", "result": "hand", "to": "Cy"}.items()
+    assert action.id == "A2" and action.owner == "Cy"
+    review = action.reviews[0]
+    assert (review.meeting, review.result, review.to) == ("m3", "hand", "Cy")
     g1, g2 = group.agreements()
-    assert g1["status"] == "open" and g1["review_on"] == "2026-04-30"  # 30 days on
-    assert g2["status"] == "dropped"
+    assert g1.status == "open" and g1.review_on == "2026-04-30"  # 30 days on
+    assert g2.status == "dropped"
     assert group.agreements_due(dt.date(2026, 4, 29)) == []
-    assert [a["id"] for a in group.agreements_due(dt.date(2026, 4, 30))] == ["G1"]
+    assert [a.id for a in group.agreements_due(dt.date(2026, 4, 30))] == ["G1"]
 
 
 def test_deferred_items_are_replaced_by_each_meetings_list(group: Group) -> None:
@@ -132,13 +118,13 @@ def test_deferred_items_are_replaced_by_each_meetings_list(group: Group) -> None
             ],
         )
     )
-    assert [d["title"] for d in group.deferred_items()] == ["Budget", "Garden"]
+    assert [d.title for d in group.deferred_items()] == ["Budget", "Garden"]
     group.record_minutes(make_minutes("m2", "2026-03-08"))
-    assert [d["title"] for d in group.deferred_items()] == ["Budget", "Garden"]
+    assert [d.title for d in group.deferred_items()] == ["Budget", "Garden"]
     group.record_minutes(
         make_minutes("m3", "2026-03-15", deferred=[{"title": "Garden", "protocol": None}])
     )
-    assert [(d["title"], d["meeting"]) for d in group.deferred_items()] == [("Garden", "m3")]
+    assert [(d.title, d.meeting) for d in group.deferred_items()] == [("Garden", "m3")]
 
 
 def test_decisions_are_searchable(group: Group) -> None:
@@ -160,20 +146,20 @@ def test_decisions_are_searchable(group: Group) -> None:
             ],
         )
     )
-    assert [d["proposal"] for d in group.decisions()] == [
+    assert [d.proposal for d in group.decisions()] == [
         "Open the tool library on Saturdays",
         "Paint the shed",
     ]
-    assert [d["meeting"] for d in group.decisions("saturdays")] == ["m1"]
-    assert [d["meeting"] for d in group.decisions("COSTLY")] == ["m2"]
+    assert [d.meeting for d in group.decisions("saturdays")] == ["m1"]
+    assert [d.meeting for d in group.decisions("COSTLY")] == ["m2"]
     assert group.decisions("nothing like it") == []
 
 
 def test_principles_and_opt_outs(group: Group) -> None:
     """Principles are kept in order; opt-outs are set and lifted per role."""
-    assert group.add_principle("  We start   on time. ")["text"] == "We start on time."
+    assert group.add_principle("  We start   on time. ").text == "We start on time."
     group.add_principle("Decisions by consensus.")
-    assert [(p["id"], p["text"]) for p in group.principles()] == [
+    assert [(p.id, p.text) for p in group.principles()] == [
         ("P1", "We start on time."),
         ("P2", "Decisions by consensus."),
     ]
@@ -181,14 +167,14 @@ def test_principles_and_opt_outs(group: Group) -> None:
         group.add_principle("   ")
     group.set_opt_out("Dee", "notetaker", True)
     group.set_opt_out("dee", "facilitator", True)
-    assert group.roster()[0]["opt_outs"] == ["facilitator", "notetaker"]
+    assert group.roster()[0].opt_outs == ("facilitator", "notetaker")
     group.set_opt_out("Dee", "notetaker", False)
-    assert group.roster()[0]["opt_outs"] == ["facilitator"]
+    assert group.roster()[0].opt_outs == ("facilitator",)
     group.record_minutes(
         make_minutes("m1", "2026-03-01", attendance=[{"name": "Dee", "pronouns": "she/her"}])
     )
     [dee] = group.roster()
-    assert dee["meetings"] == 1 and dee["opt_outs"] == ["facilitator"]
+    assert dee.meetings == 1 and dee.opt_outs == ("facilitator",)
 
 
 def test_unfinished_meetings_are_journals_without_end(group: Group) -> None:
@@ -200,13 +186,9 @@ def test_unfinished_meetings_are_journals_without_end(group: Group) -> None:
     with group.new_journal("done", header("done", "2026-03-09T19:00:00")) as j:
         j.append({"seq": 1, "at": 0.0, "command": "start", "events": []})
         j.append({"seq": 2, "at": 9.0, "command": "end", "events": [{"type": "Ended"}]})
-    assert [m["id"] for m in group.unfinished_meetings()] == ["new", "old"]
-    assert group.unfinished_meetings()[0] == {
-        "id": "new",
-        "title": "T new",
-        "protocol": "p",
-        "created_at": "2026-03-08T19:00:00",
-    }
+    assert [m.id for m in group.unfinished_meetings()] == ["new", "old"]
+    assert group.unfinished_meetings()[0] == OpenMeeting(
+        "new", "T new", "p", "2026-03-08T19:00:00")
     assert group.last_meeting_id() == "new"
     group.record_minutes(make_minutes("done", "2026-03-09"))
     assert group.last_meeting_id() == "done"

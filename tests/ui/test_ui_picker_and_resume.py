@@ -141,8 +141,9 @@ async def test_the_picker_says_what_was_chosen_in_a_message_and_calls_no_app_met
 
     class Host(App[None]):
         def on_mount(self) -> None:
-            self.push_screen(PickerScreen(parts.library, parts.group.unfinished_meetings(),
-                                          [], parts.group.path))
+            # As the app hands them: plain rows at the view's boundary.
+            unfinished = [attrs.asdict(m) for m in parts.group.unfinished_meetings()]
+            self.push_screen(PickerScreen(parts.library, unfinished, [], parts.group.path))
 
         def on_picker_screen_resume(self, message: PickerScreen.Resume) -> None:
             heard.append(("resume", message.meeting_id))

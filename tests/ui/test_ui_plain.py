@@ -119,4 +119,4 @@ def test_minutes_that_cannot_be_written_are_told_and_the_exit_is_non_zero(
                          "safe in its journal; its minutes are written the next time the "
                          "group is opened.")
     monkeypatch.setattr(os, "replace", real)
-    assert [m["title"] for m in open_group(parts.group.path).meetings()] == [""]
+    assert [m.title for m in open_group(parts.group.path).meetings()] == [""]

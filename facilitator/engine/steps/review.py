@@ -49,7 +49,9 @@ def review(tx: Tx, command: Command) -> None:
         raise Refused(f"`review {item_id} {result}` takes nothing more.")
     state = tx.state(Reviews)
     tx.update_state(reviewed={**state.reviewed, item_id: result})
-    tx.emit(Reviewed, id=item_id, result=result, to=to, text=items[item_id].text)
+    # The journal names the stable id (`ref`) so the review can never land on another item.
+    tx.emit(Reviewed, id=item_id, result=result, to=to, text=items[item_id].text,
+            ref=items[item_id].ref)
 
 
 KIND = StepKind(
