@@ -2,7 +2,8 @@
 
 Airtime is the time a person holds the floor, less paused time; it is settled into
 `Meeting.stats` when they give up the floor. A turn counts when the floor is given up,
-unless the person passed.
+unless the person passed; a pass is not airtime either (rules 2: journals written before
+counted the seconds before a pass).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ def end_floor(tx: Tx, *, counted: bool = True) -> None:
     if floor is None:
         return
     seconds = max(0.0, tx.active - floor.since)
+    if not counted and tx.m.setup.rules >= 2:
+        seconds = 0.0  # a pass: the person did not speak, whatever time went by
     speech = tx.m.speech(floor.name)
     stats = dict(tx.m.stats)
     stats[floor.name] = Speech(speech.airtime + seconds, speech.turns + (1 if counted else 0))

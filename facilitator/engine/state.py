@@ -74,6 +74,13 @@ class ReviewItem:
     owner: str = ""
 
 
+# Rules 2 (issue 11, "correct to the practice"): `next` counts the turn it ends before the
+# stack is ordered; airtime is compared in whole seconds and each place says what decided it;
+# a pass is not airtime; a direct response answers someone who has spoken; a point of process
+# is heard at once in any step; `count: N` roles are filled before the meeting starts.
+RULES = 2
+
+
 @attrs.frozen
 class Setup:
     """What a meeting is opened with; stored in the journal's header so it can be rebuilt."""
@@ -86,6 +93,9 @@ class Setup:
     review: tuple[ReviewItem, ...] = ()
     deferred: tuple[AgendaItem, ...] = ()
     moratorium: str | None = None  # the group takes no new work: why, shown as a reminder
+    # The rules of practice the meeting was opened under. Journals written before there
+    # was a number read as 1 and replay as they were taken; see RULES.
+    rules: int = RULES
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -101,6 +111,7 @@ class Setup:
             review=tuple(ReviewItem(**r) for r in data.get("review", ())),
             deferred=tuple(AgendaItem(**d) for d in data.get("deferred", ())),
             moratorium=data.get("moratorium"),
+            rules=int(data.get("rules", 1)),
         )
 
 
