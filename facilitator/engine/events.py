@@ -184,6 +184,15 @@ class Invited(Event):
 
 
 @attrs.frozen(kw_only=True)
+class PointRaised(Event):
+    """A point of process is heard at once; `stopped` is the speaker whose time stands
+    still meanwhile (None when nobody held the floor)."""
+
+    name: str
+    stopped: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Passed(Event):
     WHEN_TRUE = ("private",)
     name: str

@@ -14,7 +14,7 @@ Routing is a loop, not recursion, so a long chain of steps that end at once is c
 from __future__ import annotations
 
 from facilitator.engine.events import ProtocolEnded, StepEnded, StepStarted, StepWaiting
-from facilitator.engine.floor import end_floor
+from facilitator.engine.floor import end_floor, point_heard
 from facilitator.engine.placeholders import TITLE_KEYS, fill
 from facilitator.engine.state import Frame, Run, evolve
 from facilitator.engine.tx import Looping, Tx
@@ -61,6 +61,8 @@ def enter(tx: Tx, index: int) -> str | None:
 def end_step(tx: Tx, outcome: str) -> None:
     """Close the innermost step's visit: the floor ends, the timeline gets its entry."""
     run = tx.run
+    if tx.m.point is not None:
+        point_heard(tx)
     end_floor(tx)
     duration = max(0.0, tx.active - run.entered)
     overrun = max(0.0, duration - (run.step.time + run.extended)) if run.step.time else 0.0

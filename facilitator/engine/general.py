@@ -19,7 +19,7 @@ from facilitator.engine.events import (
     Resumed,
     RoleAssigned,
 )
-from facilitator.engine.floor import end_floor
+from facilitator.engine.floor import end_floor, point_heard, stopped_leaves
 from facilitator.engine.state import Meeting, Person, evolve
 from facilitator.engine.steps import agenda, record
 from facilitator.engine.tx import Tx
@@ -49,6 +49,9 @@ def leave(tx: Tx, cmd: Command) -> None:
     person = tx.m.people.get(name)
     if person is None or not person.present:
         raise Refused(f"{name} is not here.")
+    if tx.m.point is not None and tx.m.point.name == name:
+        point_heard(tx)
+    stopped_leaves(tx, name)
     if tx.m.floor is not None and tx.m.floor.name == name:
         end_floor(tx)
     if tx.m.run is not None:
@@ -200,6 +203,8 @@ def goto(tx: Tx, cmd: Command) -> None:
 def end(tx: Tx, cmd: Command) -> None:
     if tx.m.paused_since is not None:
         resume(tx, cmd)
+    if tx.m.point is not None:
+        point_heard(tx)
     end_floor(tx)
     _defer_the_rest(tx)
     if tx.m.frames:

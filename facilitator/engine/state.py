@@ -139,6 +139,16 @@ class Floor:
 
 
 @attrs.frozen
+class Point:
+    """A point of process being heard: who raised it, and the floor it stopped (its
+    speaker goes on where they were once the point is heard)."""
+
+    name: str
+    held: Floor | None
+    at: float  # active seconds when it was raised
+
+
+@attrs.frozen
 class Run:
     """One visit to one step. What the step gathers is its kind's own `state` (a frozen
     class owned by the kind's module, e.g. the discussion's stack)."""
@@ -181,6 +191,7 @@ class Meeting:
     proposal: str | None = None
     stats: Mapping[str, Speech] = attrs.field(factory=dict, converter=frozen_map)
     floor: Floor | None = None
+    point: Point | None = None  # a point of process holds the floor
     frames: tuple[Frame, ...] = ()
     last_test: Mapping[str, Any] | None = None
     tests: int = 0  # tests for agreement ended so far (index of the next one)

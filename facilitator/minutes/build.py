@@ -35,6 +35,7 @@ from facilitator.engine.events import (
     Noted,
     Override,
     Passed,
+    PointRaised,
     ProtocolEnded,
     Reviewed,
     RoleAssigned,
@@ -194,6 +195,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                    "review_on": e.review_on})
             case Noted():
                 notes.append({"text": e.text, "at_s": rel(e.at)})
+            case PointRaised(name=name, stopped=stopped):
+                held = (f"; {stopped}'s time stood still and they went on after it"
+                        if stopped else "")
+                notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",

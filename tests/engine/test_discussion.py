@@ -218,3 +218,69 @@ def test_a_direct_response_answers_the_speaker_or_the_last_speaker(driver):
     assert "Ana spoke last" in d.refused("hand Ana direct-response")
     d.do("hand Cy direct-response")
     assert d.stack() == ["Ben", "Cy"]
+
+
+# --- a point of process, heard at once ---------------------------------------------------
+
+ROUNDS = library_from("""
+version: 1
+protocols:
+  go-round:
+    title: Go-round
+    steps: [{id: r, kind: round, time_per_speaker: 2m}]
+  pitch:
+    title: Pitch
+    roles: {presenter: {}}
+    steps: [{id: p, kind: turn, speaker: presenter, time: 5m}]
+""")
+
+
+def test_a_point_of_process_stops_the_speaker_in_a_round_and_they_go_on(driver):
+    """It stops the speaker's time; the point is heard; the speaker goes on where they
+    were. The minutes note it."""
+    d = driver(ROUNDS, "go-round")
+    d.do("start")
+    d.wait(30)
+    said = d.do("hand Cy point-of-process")
+    assert said[0] == {"type": "PointRaised", "at": said[0]["at"], "name": "Cy",
+                       "stopped": "Ana"}
+    assert d.floor == "Cy"
+    d.wait(50)
+    d.do("done")
+    assert d.floor == "Ana" and d.m.floor.reason == "goes on after the point of process"
+    d.wait(10)
+    d.do("next")  # the round goes on to Ben, not past him
+    assert d.floor == "Ben"
+    assert d.m.speech("Ana").airtime == 40 and d.m.speech("Ana").turns == 1
+    assert d.m.speech("Cy").airtime == 50
+    minutes = d.minutes()
+    assert {"text": "Point of process: Cy; Ana's time stood still and they went on after it.",
+            "at_s": 30.0} in minutes["notes"]
+
+
+def test_a_point_of_process_in_a_turn_keeps_the_speakers_time_limit(driver):
+    d = driver(ROUNDS, "pitch", roles={"presenter": "Ben"})
+    d.do("start")
+    d.wait(60)
+    d.do("hand Ana point-of-process")
+    d.wait(120)
+    d.do("next")
+    assert d.floor == "Ben"
+    assert d.m.active(d.clock.now()) - d.m.floor.since == 60  # where he was
+
+
+def test_someone_waiting_on_the_stack_keeps_their_place_making_a_point(driver):
+    d = driver(LIB, "talk")
+    d.do("start", "hand Ana", "hand Ben", "hand Cy", "next")
+    d.do("hand Cy point-of-process")
+    assert d.floor == "Cy" and d.stack() == ["Ben", "Cy"]
+    d.do("done")
+    assert d.floor == "Ana" and d.stack() == ["Ben", "Cy"]
+
+
+def test_journals_without_a_rules_number_keep_the_old_practice():
+    from facilitator.engine.state import RULES, Setup
+
+    old = Setup.from_dict({"meeting_id": "m", "protocol": "p", "created_at": 0.0})
+    assert old.rules == 1 and RULES == 2
+    assert Setup.from_dict(Setup("m", "t", "p", 0.0).to_dict()).rules == RULES
