@@ -89,7 +89,7 @@ def _overrides(m: Meeting, cmd: Command) -> bool:
     if not cmd.spec.override:
         return False
     run = m.run
-    return run is None or cmd.name not in run.kind.own
+    return run is None or (cmd.name not in run.kind.own and not run.kind.owns(run, m, cmd))
 
 
 def _dispatch(tx: Tx, cmd: Command) -> None:

@@ -25,7 +25,20 @@ from facilitator.protocols.model import END, Protocol
 def push_frame(tx: Tx, protocol: Protocol) -> str | None:
     confidential = protocol.confidential or tx.confidential
     tx.update(frames=tx.m.frames + (Frame(protocol=protocol, confidential=confidential),))
+    wanted = tx.m.waiting_for_roles() if tx.m.setup.rules >= 2 else None
+    if wanted is not None:
+        # A protocol run inside the meeting gets its declared roles: it waits for them,
+        # and `role` begins it once they are named.
+        tx.emit(StepWaiting, reason=wanted)
+        return None
     return enter(tx, 0)
+
+
+def begin_if_ready(tx: Tx) -> None:
+    """A protocol that waited for its roles begins once they are all named."""
+    if len(tx.m.frames) > 1 and tx.m.run is None and not tx.m.frames[-1].trail \
+            and tx.m.waiting_for_roles() is None:
+        finish(tx, enter(tx, 0))
 
 
 def enter(tx: Tx, index: int) -> str | None:

@@ -238,3 +238,38 @@ class Meeting:
 
     def speech(self, name: str) -> Speech:
         return self.stats.get(name, Speech())
+
+    def unfilled(self, protocol: Protocol) -> list[tuple[str, int]]:
+        """The roles `protocol` declares that want people: (role, how many more)."""
+        wanted = []
+        for role_id, role in protocol.roles.items():
+            have = sum(1 for n in self.holders(role_id) if self.people[n].present)
+            if have < role.count:
+                wanted.append((role_id, role.count - have))
+        return wanted
+
+    def waiting_for_roles(self) -> str | None:
+        """A protocol run inside the meeting that has not begun for want of its roles:
+        the sentence saying whom to name, else None."""
+        if len(self.frames) < 2 or self.frames[-1].run is not None or self.frames[-1].trail:
+            return None
+        return roles_wanted(self.frames[-1].protocol, self.unfilled(self.frames[-1].protocol))
+
+
+def role_words(role_id: str, many: int = 1) -> str:
+    """`a presenter`, `an objector`, `2 timekeepers`."""
+    words = role_id.replace("_", " ").replace("-", " ")
+    if many != 1:
+        return f"{many} {words}s"
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]]) -> str | None:
+    """One sentence: whom to name before `protocol` can begin."""
+    if not wanted:
+        return None
+    names = " and ".join(f"{role_words(r, n)}" for r, n in wanted)
+    first = wanted[0][0]
+    return (f"{protocol.title} needs {names} before it can begin; name "
+            f"{'them' if len(wanted) > 1 or wanted[0][1] > 1 else 'one'}: "
+            f"`role {first} NAME`.")

@@ -122,6 +122,7 @@ class Step:
     policy: str = "progressive"
     interjections: tuple[str, ...] = INTERJECTIONS
     direct_responses_per_person: int = 1
+    answers: str | None = None  # a role id: who answers (clarifying questions)
     # turn
     speaker: str | None = None  # a role id, or "choose"
     # decide

@@ -150,7 +150,7 @@ READERS: dict[str, Reader] = {
     "every": lambda s, n, k, p: s.integer(n, k),
     "attempts": lambda s, n, k, p: s.integer(n, k),
     "direct_responses_per_person": lambda s, n, k, p: s.integer(n, k, minimum=0),
-    "next": _ref, "speaker": _ref, "scale": _ref, "protocol": _ref, "default_protocol": _ref,
+    "next": _ref, "speaker": _ref, "answers": _ref, "scale": _ref, "protocol": _ref, "default_protocol": _ref,
     "on": _routes, "options": _routes,
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
     "type": _choice(RECORD_TYPES),

@@ -132,6 +132,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
                           "uniqueItems": True},
         "direct_responses_per_person": {"type": "integer", "minimum": 0},
         "speaker": {"type": "string", "pattern": ID_PATTERN},
+        "answers": {"type": "string", "pattern": ID_PATTERN},
         "scale": {"type": "string"},
         "rule": {
             "type": "object", "additionalProperties": False,

@@ -109,6 +109,9 @@ def reason(m: Meeting, run: Run, state: Stack, hand: Hand) -> str:
     """Why `hand` stands where it does, in the words of the step's policy: each person's
     own standing, so the room can see why the first is first and the last is last."""
     if hand.invited:
+        answers = run.step.answers
+        if answers and hand.name in m.holders(answers):
+            return f"the {answers} answers"
         return "invited by the facilitator"
     if hand.kind != "hand":
         return INTERJECTION_REASON[hand.kind]
@@ -224,6 +227,19 @@ def done(tx: Tx, command: Command) -> None:
     end_floor(tx)
 
 
+def _owns(run: Run, m: Meeting, command: Command) -> bool:
+    """Giving the floor to whoever the step names to answer (`answers: presenter`) is the
+    process, not an override."""
+    answers = run.step.answers
+    return (command.name == "invite" and answers is not None
+            and command.args[0] in m.holders(answers))
+
+
+def _roles(step: Step) -> Iterable[tuple[str, str]]:
+    if step.answers is not None:
+        yield "answers", step.answers
+
+
 def left(tx: Tx, name: str) -> None:
     """Someone who leaves is taken off the stack."""
     _drop(tx, name)
@@ -242,9 +258,13 @@ KIND = StepKind(
         "time_per_speaker": "Soft per-speaker time limit, like 2m.",
         "interjections": "Allowed interjections: " + ", ".join(INTERJECTIONS) + " (default all).",
         "direct_responses_per_person": "Direct responses each person may make (default 1).",
+        "answers": "A role id: who answers (the presenter answers clarifying questions); "
+                   "giving them the floor with `invite` is not an override.",
     },
     state=lambda step: Stack(),
     commands={"hand": hand, "lower": lower, "invite": invite, "next": next_, "done": done},
     left=left,
+    owns=_owns,
+    roles=_roles,
     facts=_facts,
 )
