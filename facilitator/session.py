@@ -86,7 +86,8 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),
-                 moratorium=_moratorium(group))
+                 moratorium=_moratorium(group),
+                 principles=tuple(str(p["text"]) for p in group.principles()))
 
 
 def _moratorium(group: Group) -> str | None:

@@ -247,9 +247,12 @@ class Chosen(Event):
 
 @attrs.frozen(kw_only=True)
 class DecisionRecorded(Event):
+    WHEN_TRUE = ("outcome", "review_on")
     text: str | None
     step: str | None = None
     test: int | None = None  # the index of the test it records, if any
+    outcome: str | None = None  # said by the record step (a block set aside: passed)
+    review_on: str | None = None  # the decision comes back for review on this date
 
 
 @attrs.frozen(kw_only=True)

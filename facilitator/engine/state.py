@@ -96,6 +96,7 @@ class Setup:
     # The rules of practice the meeting was opened under. Journals written before there
     # was a number read as 1 and replay as they were taken; see RULES.
     rules: int = RULES
+    principles: tuple[str, ...] = ()  # the group's principles, shown by {principles}
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -112,6 +113,7 @@ class Setup:
             deferred=tuple(AgendaItem(**d) for d in data.get("deferred", ())),
             moratorium=data.get("moratorium"),
             rules=int(data.get("rules", 1)),
+            principles=tuple(data.get("principles", ())),
         )
 
 

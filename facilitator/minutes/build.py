@@ -181,13 +181,16 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             case DecisionRecorded(test=test):
                 if test is not None and test in by_index:
                     by_index[test]["recorded"] = True
+                    if e.review_on:
+                        by_index[test]["review_on"] = e.review_on
                 else:
                     outcome = all_tests[test].outcome if test in all_tests else "recorded"
                     decisions.append({"step": e.step, "proposal": e.text,
-                                      "outcome": outcome, "attempt": None, "tally": {},
-                                      "stances": [], "title": None, "recorded": True,
-                                      "scale": None, "rule": None,
-                                      "follows": None, "fallback": False})
+                                      "outcome": e.outcome or outcome, "attempt": None,
+                                      "tally": {}, "stances": [], "title": None,
+                                      "recorded": True, "scale": None, "rule": None,
+                                      "follows": None, "fallback": False,
+                                      **({"review_on": e.review_on} if e.review_on else {})})
             case ActionRecorded():
                 actions.append({"what": e.what, "owner": e.owner, "due": e.due})
             case AgreementRecorded():

@@ -19,6 +19,7 @@ from types import MappingProxyType
 import attrs
 
 BUILTIN_ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
+RECORD_OUTCOMES = ("passed", "failed")  # what a decision record may say it ended with
 INTERJECTIONS = ("point-of-process", "clarify", "direct-response")
 ORDERS = ("seating", "reverse", "random", "facilitator-last")
 POLICIES = ("progressive", "airtime", "fifo")
@@ -134,6 +135,7 @@ class Step:
     type: str = "note"
     public: bool = False
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
+    outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
     # agenda

@@ -14,6 +14,7 @@ from facilitator.protocols.model import (
     INTERJECTIONS,
     ORDERS,
     POLICIES,
+    RECORD_OUTCOMES,
     RECORD_TYPES,
     REVEALS,
     AgendaItem,
@@ -155,5 +156,6 @@ READERS: dict[str, Reader] = {
     "on": _routes, "options": _routes,
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
     "type": _choice(RECORD_TYPES),
+    "outcome": _choice(RECORD_OUTCOMES),
     "collect": _collect, "interjections": _interjections, "rule": _rule, "items": _items,
 }

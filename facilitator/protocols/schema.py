@@ -17,6 +17,7 @@ from facilitator.protocols.model import (
     ORDERS,
     POLICIES,
     REASONS,
+    RECORD_OUTCOMES,
     RECORD_TYPES,
     REVEALS,
 )
@@ -49,7 +50,7 @@ COMMON_STEP_KEYS = {
     "kind": "What the step does: " + ", ".join(KINDS) + ".",
     "title": "What the room sees; default from the id.",
     "prompt": "The question or instruction, shown large; placeholders {proposal}, {item}, "
-    "{speaker}, {role.NAME}.",
+    "{speaker}, {principles}, {role.NAME}.",
     "time": "Timebox for the whole step, like 10m; soft unless `hard: true`.",
     "hard": "true: when `time` runs out the step ends with outcome `timeout`.",
     "next": "Step id or `end`; default the following step.",
@@ -144,6 +145,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
+        "outcome": {"enum": list(RECORD_OUTCOMES)},
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
         "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [

@@ -92,7 +92,11 @@ def apply_minutes(tables: Tables, minutes: dict[str, Any]) -> bool:
     )
     _apply_reviews(tables, minutes.get("reviews") or [], where)
     _add_actions(tables("actions"), minutes.get("actions") or [], where)
-    _add_agreements(tables("agreements"), minutes.get("agreements") or [], where)
+    # A decision with a review date comes back for review as agreements do.
+    reviewed = [{"text": f"Review the decision: {d.get('proposal')}", "parties": [],
+                 "review_on": d["review_on"]}
+                for d in minutes.get("decisions") or [] if d.get("review_on")]
+    _add_agreements(tables("agreements"), (minutes.get("agreements") or []) + reviewed, where)
     if "deferred" in minutes:
         # The new list replaces the old: items taken into this meeting are gone from it.
         tables("deferred").truncate()

@@ -174,7 +174,10 @@ class MeetingMachine(RuleBasedStateMachine):
         if getattr(self, "library", None) is None:
             return
         m, now = self.live.meeting, self.clock.now()
-        if stack_of(m.run) is None or m.floor is None or m.paused_since is not None:
+        stack = stack_of(m.run)
+        # With hands up and someone speaking (with nobody on the stack `next` just ends
+        # the turn, where `done` then `next` is refused: nothing to order).
+        if stack is None or not stack.stack or m.floor is None or m.paused_since is not None:
             return
 
         def after(*commands: str) -> object:
