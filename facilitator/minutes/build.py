@@ -199,8 +199,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             case Noted():
                 notes.append({"text": e.text, "at_s": rel(e.at)})
             case PointRaised(name=name, stopped=stopped):
-                held = (f"; {stopped}'s time stood still and they went on after it"
-                        if stopped else "")
+                held = (f"; {stopped}'s time stood still while it was heard, then "
+                        f"{stopped} went on" if stopped else "")
                 notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "

@@ -254,7 +254,8 @@ def test_a_point_of_process_stops_the_speaker_in_a_round_and_they_go_on(driver):
     assert d.m.speech("Ana").airtime == 40 and d.m.speech("Ana").turns == 1
     assert d.m.speech("Cy").airtime == 50
     minutes = d.minutes()
-    assert {"text": "Point of process: Cy; Ana's time stood still and they went on after it.",
+    assert {"text": ("Point of process: Cy; Ana's time stood still while it "
+                    "was heard, then Ana went on."),
             "at_s": 30.0} in minutes["notes"]
 
 
