@@ -132,7 +132,8 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),
                  moratorium=_moratorium(group),
-                 principles=tuple(str(p["text"]) for p in group.principles()))
+                 principles=tuple(str(p["text"]) for p in group.principles()),
+                 members=len(group.roster()))
 
 
 def _moratorium(group: Group) -> str | None:

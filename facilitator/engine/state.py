@@ -97,6 +97,7 @@ class Setup:
     # was a number read as 1 and replay as they were taken; see RULES.
     rules: int = RULES
     principles: tuple[str, ...] = ()  # the group's principles, shown by {principles}
+    members: int = 0  # people on the group's roster (0: no roster), for a quorum
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -114,6 +115,7 @@ class Setup:
             moratorium=data.get("moratorium"),
             rules=int(data.get("rules", 1)),
             principles=tuple(data.get("principles", ())),
+            members=int(data.get("members", 0)),
         )
 
 

@@ -138,6 +138,7 @@ class Step:
     outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    quorum: Fraction | None = None  # choose: share of the roster present -> met / not-met
     # agenda
     items: tuple[AgendaItem, ...] | None = None  # None: `ask` (built live with `item`)
     default_protocol: str = "discussion"

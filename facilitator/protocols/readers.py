@@ -157,5 +157,6 @@ READERS: dict[str, Reader] = {
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
     "type": _choice(RECORD_TYPES),
     "outcome": _choice(RECORD_OUTCOMES),
+    "quorum": lambda s, n, k, p: s.fraction(n, k),
     "collect": _collect, "interjections": _interjections, "rule": _rule, "items": _items,
 }

@@ -145,7 +145,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
-        "outcome": {"enum": list(RECORD_OUTCOMES)},
+        "outcome": {"enum": list(RECORD_OUTCOMES)}, "quorum": _FRACTION,
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
         "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [

@@ -82,3 +82,32 @@ def test_the_weekly_meeting_includes_a_capacity_check():
     weekly = LIBRARY.protocol("weekly-meeting")
     assert weekly.step("capacity").protocol == "capacity-check"
     assert [s.id for s in weekly.steps].index("capacity") == 1
+
+
+def _assembly(members: int, present: int):  # type: ignore[no-untyped-def]
+    from facilitator.engine.core import handle
+    from facilitator.engine.state import Meeting, Setup
+
+    m = Meeting.open(Setup("m", "Assembly", "general-assembly", 0.0, members=members), LIBRARY)
+    for name in ["Ana", "Ben", "Cy", "Dee", "Eli", "Fay"][:present]:
+        m = handle(m, f"join {name}", 0.0)[0]
+    m = handle(m, "role facilitator Ana", 0.0)[0]
+    m = handle(m, "start", 0.0)[0]
+    return handle(m, "advance", 60.0)  # the welcome ends: quorum
+
+
+def test_general_assembly_works_out_quorum_from_the_rosters_membership():
+    """With a roster, quorum is counted from its membership, not chosen by hand."""
+    m, said = _assembly(members=10, present=5)
+    assert m.step.id == "agenda"
+    assert [e.option for e in said if type(e).__name__ == "Chosen"] == ["met"]
+    m, said = _assembly(members=10, present=4)
+    assert m.step.id == "informal"
+    reminder = next(e.text for e in said if type(e).__name__ == "Reminder")
+    assert reminder == ("Quorum: 4 of the 10 people on the roster are here (1/2 of them "
+                        "needed): not met.")
+
+
+def test_without_a_roster_the_facilitator_counts_quorum():
+    m, _ = _assembly(members=0, present=4)
+    assert m.step.id == "quorum"
