@@ -37,7 +37,9 @@ class Event:
 @attrs.frozen(kw_only=True)
 class MeetingStarted(Event):
     PUBLIC = True
+    WHEN_TRUE = ("guests",)
     protocol: str
+    guests: bool = False  # who holds no role is a guest: the minutes keep no trace of them
 
 
 @attrs.frozen(kw_only=True)

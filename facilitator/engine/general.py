@@ -142,7 +142,7 @@ def start(tx: Tx, cmd: Command) -> None:
             raise Refused(f"The role {role_id} takes {definition.count} people; name "
                           f"{missing} more before starting: `role {role_id} NAME`.")
     tx.update(started_at=tx.now)
-    tx.emit(MeetingStarted, protocol=tx.m.protocol.id)
+    tx.emit(MeetingStarted, protocol=tx.m.protocol.id, guests=tx.m.protocol.guests)
     flow.finish(tx, flow.push_frame(tx, tx.m.protocol))
 
 

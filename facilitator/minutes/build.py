@@ -221,6 +221,13 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                     items[-1]["outcome"] = "deferred"
             case Reviewed():
                 reviews.append({"id": e.id, "result": e.result, "to": e.to, "text": e.text})
+    guests = next((e.guests for e in events if isinstance(e, MeetingStarted)), False)
+    if guests:
+        # Guests are not members: no names, no airtime, no times to match to a speaker.
+        members = {n for names in roles.values() for n in names}
+        people = {n: p for n, p in people.items() if n in members}
+        airtime = {n: r for n, r in airtime.items() if n in members}
+        notes = [{**n, "at_s": None} for n in notes]
     total = sum(r["seconds"] for r in airtime.values())
     shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
               for r in airtime.values()]

@@ -166,6 +166,7 @@ class Protocol:
     summary: str = ""
     roles: Mapping[str, Role] = attrs.field(factory=dict, converter=_frozen_map)
     confidential: bool = False
+    guests: bool = False  # who holds no role is a guest, not a member (feedback sessions)
     where: Where = attrs.field(factory=Where, eq=False)
     # Where each key's value sat in the file ("scale", "on.passed", "items[1].protocol"),
     # so checks made after building can still name the exact place.

@@ -38,6 +38,8 @@ PROTOCOL_KEYS = {
     "summary": "One sentence on what the protocol is for.",
     "roles": "Roles that must be named before start, id -> {count, not}.",
     "confidential": "true: nothing said inside reaches the minutes except public records.",
+    "guests": "true: people who hold no role are guests, not members: the minutes keep no "
+              "guest names or airtime and no note times, and the roster does not take them.",
     "steps": "The steps, in order (at least one).",
 }
 REQUIRED_PROTOCOL_KEYS = ("title", "steps")
@@ -211,6 +213,7 @@ def json_schema() -> dict[str, Any]:
             "roles": _d(PROTOCOL_KEYS["roles"], type="object",
                         propertyNames={"pattern": ID_PATTERN}, additionalProperties=role),
             "confidential": _d(PROTOCOL_KEYS["confidential"], type="boolean"),
+            "guests": _d(PROTOCOL_KEYS["guests"], type="boolean"),
             "steps": _d(PROTOCOL_KEYS["steps"], type="array", minItems=1,
                         items={"$ref": "#/$defs/step"}),
         },

@@ -111,3 +111,27 @@ def test_general_assembly_works_out_quorum_from_the_rosters_membership():
 def test_without_a_roster_the_facilitator_counts_quorum():
     m, _ = _assembly(members=0, present=4)
     assert m.step.id == "quorum"
+
+
+def test_feedback_guests_are_not_members(driver, tmp_path):
+    """No guest names or airtime in the minutes, no note times, not on the roster."""
+    from facilitator.minutes import render
+
+    group = Group(tmp_path / "coop")
+    d = driver(LIBRARY, "feedback", people=("Ana", "Gwen", "Hal"), roles={"host": "Ana"},
+               group=group)
+    d.do("start")
+    d.wait(60)
+    d.do("advance", "next")
+    d.wait(30)
+    d.do('note "The opening hours clash with school pick-up"', "end")
+    minutes = d.live.finish()
+    assert [p["name"] for p in minutes["attendance"]] == ["Ana"]
+    assert [a["name"] for a in minutes["airtime"]] == ["Ana"]
+    assert minutes["notes"] == [{"text": "The opening hours clash with school pick-up",
+                                 "at_s": None}]
+    for fmt in ("json", "md", "html", "txt"):
+        text = render(minutes, fmt)
+        assert "Gwen" not in text and "Hal" not in text, fmt
+    assert "pick-up (" not in render(minutes, "md")
+    assert [r["name"] for r in group.roster()] == ["Ana"]
