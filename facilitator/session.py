@@ -178,7 +178,9 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),
-                 moratorium=current_moratorium(group))
+                 moratorium=current_moratorium(group),
+                 principles=tuple(p.text for p in group.principles()),
+                 members=len(group.roster()))
 
 
 class LiveMeeting:

@@ -19,9 +19,11 @@ from typing import Any
 from facilitator.engine import flow
 from facilitator.engine.commands import Command, parse
 from facilitator.engine.events import Event, Interrupted, Override, Undone
+from facilitator.engine.floor import point_heard, raise_point
 from facilitator.engine.general import GENERAL
 from facilitator.engine.state import Meeting, Setup
 from facilitator.engine.steps import KINDS
+from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import Library
@@ -87,10 +89,19 @@ def _overrides(m: Meeting, cmd: Command) -> bool:
     if not cmd.spec.override:
         return False
     run = m.run
-    return run is None or cmd.name not in run.kind.own
+    return run is None or (cmd.name not in run.kind.own and not run.kind.owns(run, m, cmd))
 
 
 def _dispatch(tx: Tx, cmd: Command) -> None:
+    if _point(tx, cmd):
+        raise_point(tx, cmd.args[0])
+        return
+    if tx.m.point is not None and cmd.name in ("next", "done"):
+        point_heard(tx)
+        return
+    if tx.m.point is not None and cmd.name in ("pass", "invite"):
+        raise Refused(f"{tx.m.point.name} is making a point of process; `done` when it is "
+                      "heard, and the speaker goes on.")
     if cmd.spec.step:
         run = tx.require_run(cmd.name)
         handler = run.kind.commands.get(cmd.name)
@@ -99,6 +110,22 @@ def _dispatch(tx: Tx, cmd: Command) -> None:
         handler(tx, cmd)
         return
     GENERAL[cmd.name](tx, cmd)
+
+
+def _point(tx: Tx, cmd: Command) -> bool:
+    """Is this a point of process to hear at once? In any step (rules 2), unless the step
+    leaves it out of its `interjections`; in a discussion where nobody holds the floor it
+    stands first on the stack, unless its maker is already there (their place is kept)."""
+    if cmd.name != "hand" or cmd.args[1:] != ("point-of-process",):
+        return False
+    if tx.m.setup.rules < 2:
+        return False
+    run = tx.require_run(cmd.name)
+    if "point-of-process" not in run.step.interjections:
+        return False
+    stack = stack_of(run)
+    waiting = stack is not None and any(h.name == cmd.args[0] for h in stack.stack)
+    return tx.m.floor is not None or stack is None or waiting
 
 
 def _undo(tx: Tx) -> None:

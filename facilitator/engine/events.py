@@ -37,7 +37,9 @@ class Event:
 @attrs.frozen(kw_only=True)
 class MeetingStarted(Event):
     PUBLIC = True
+    WHEN_TRUE = ("guests",)
     protocol: str
+    guests: bool = False  # who holds no role is a guest: the minutes keep no trace of them
 
 
 @attrs.frozen(kw_only=True)
@@ -186,6 +188,15 @@ class Invited(Event):
 
 
 @attrs.frozen(kw_only=True)
+class PointRaised(Event):
+    """A point of process is heard at once; `stopped` is the speaker whose time stands
+    still meanwhile (None when nobody held the floor)."""
+
+    name: str
+    stopped: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Passed(Event):
     WHEN_TRUE = ("private",)
     name: str
@@ -240,9 +251,12 @@ class Chosen(Event):
 
 @attrs.frozen(kw_only=True)
 class DecisionRecorded(Event):
+    WHEN_TRUE = ("outcome", "review_on")
     text: str | None
     step: str | None = None
     test: int | None = None  # the index of the test it records, if any
+    outcome: str | None = None  # said by the record step (a block set aside: passed)
+    review_on: str | None = None  # the decision comes back for review on this date
 
 
 @attrs.frozen(kw_only=True)

@@ -55,6 +55,9 @@ class Tx:
             raise Refused(f"The meeting has not started; `start` it before `{command}`.")
         run = self.m.run
         if run is None:
+            wanted = self.m.waiting_for_roles()
+            if wanted is not None:
+                raise Refused(wanted)
             raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
         return run
 

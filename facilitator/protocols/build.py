@@ -127,6 +127,8 @@ def _protocol(s: Shaper, table: Any, pid: Any) -> Protocol | None:
             fields[name] = text
     if "confidential" in node and (flag := s.boolean(node, "confidential")) is not None:
         fields["confidential"] = flag
+    if "guests" in node and (flag := s.boolean(node, "guests")) is not None:
+        fields["guests"] = flag
     if "roles" in node:
         fields["roles"] = _roles(s, node, places)
     steps: list[Step] = []

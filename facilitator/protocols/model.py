@@ -19,6 +19,7 @@ from types import MappingProxyType
 import attrs
 
 BUILTIN_ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
+RECORD_OUTCOMES = ("passed", "failed")  # what a decision record may say it ended with
 INTERJECTIONS = ("point-of-process", "clarify", "direct-response")
 ORDERS = ("seating", "reverse", "random", "facilitator-last")
 POLICIES = ("progressive", "airtime", "fifo")
@@ -122,6 +123,7 @@ class Step:
     policy: str = "progressive"
     interjections: tuple[str, ...] = INTERJECTIONS
     direct_responses_per_person: int = 1
+    answers: str | None = None  # a role id: who answers (clarifying questions)
     # turn
     speaker: str | None = None  # a role id, or "choose"
     # decide
@@ -133,8 +135,10 @@ class Step:
     type: str = "note"
     public: bool = False
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
+    outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    quorum: Fraction | None = None  # choose: share of the roster present -> met / not-met
     # agenda
     items: tuple[AgendaItem, ...] | None = None  # None: `ask` (built live with `item`)
     default_protocol: str = "discussion"
@@ -162,6 +166,7 @@ class Protocol:
     summary: str = ""
     roles: Mapping[str, Role] = attrs.field(factory=dict, converter=_frozen_map)
     confidential: bool = False
+    guests: bool = False  # who holds no role is a guest, not a member (feedback sessions)
     where: Where = attrs.field(factory=Where, eq=False)
     # Where each key's value sat in the file ("scale", "on.passed", "items[1].protocol"),
     # so checks made after building can still name the exact place.

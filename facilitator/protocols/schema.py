@@ -17,6 +17,7 @@ from facilitator.protocols.model import (
     ORDERS,
     POLICIES,
     REASONS,
+    RECORD_OUTCOMES,
     RECORD_TYPES,
     REVEALS,
 )
@@ -37,6 +38,8 @@ PROTOCOL_KEYS = {
     "summary": "One sentence on what the protocol is for.",
     "roles": "Roles that must be named before start, id -> {count, not}.",
     "confidential": "true: nothing said inside reaches the minutes except public records.",
+    "guests": "true: people who hold no role are guests, not members: the minutes keep no "
+              "guest names or airtime and no note times, and the roster does not take them.",
     "steps": "The steps, in order (at least one).",
 }
 REQUIRED_PROTOCOL_KEYS = ("title", "steps")
@@ -49,7 +52,7 @@ COMMON_STEP_KEYS = {
     "kind": "What the step does: " + ", ".join(KINDS) + ".",
     "title": "What the room sees; default from the id.",
     "prompt": "The question or instruction, shown large; placeholders {proposal}, {item}, "
-    "{speaker}, {role.NAME}.",
+    "{speaker}, {principles}, {role.NAME}.",
     "time": "Timebox for the whole step, like 10m; soft unless `hard: true`.",
     "hard": "true: when `time` runs out the step ends with outcome `timeout`.",
     "next": "Step id or `end`; default the following step.",
@@ -132,6 +135,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
                           "uniqueItems": True},
         "direct_responses_per_person": {"type": "integer", "minimum": 0},
         "speaker": {"type": "string", "pattern": ID_PATTERN},
+        "answers": {"type": "string", "pattern": ID_PATTERN},
         "scale": {"type": "string"},
         "rule": {
             "type": "object", "additionalProperties": False,
@@ -143,6 +147,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
+        "outcome": {"enum": list(RECORD_OUTCOMES)}, "quorum": _FRACTION,
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
         "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [
@@ -208,6 +213,7 @@ def json_schema() -> dict[str, Any]:
             "roles": _d(PROTOCOL_KEYS["roles"], type="object",
                         propertyNames={"pattern": ID_PATTERN}, additionalProperties=role),
             "confidential": _d(PROTOCOL_KEYS["confidential"], type="boolean"),
+            "guests": _d(PROTOCOL_KEYS["guests"], type="boolean"),
             "steps": _d(PROTOCOL_KEYS["steps"], type="array", minItems=1,
                         items={"$ref": "#/$defs/step"}),
         },

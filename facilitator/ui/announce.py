@@ -57,6 +57,9 @@ def sentence(event: Event) -> str | None:
         case ev.HandRaised(name=name, kind=kind):
             what = INTERJECTION_REASON.get(kind)
             return f"{name} raised a hand{f' for a {what}' if what else ''}."
+        case ev.PointRaised(name=name, stopped=stopped):
+            held = f"; {stopped}'s time stands still" if stopped else ""
+            return f"{name} makes a point of process{held}."
         case ev.HandLowered(name=name):
             return f"{name} lowered their hand."
         case ev.Invited(name=name):

@@ -34,6 +34,9 @@ def prompt(meeting: Meeting) -> str:
     if meeting.started_at is None:
         return "Who is here? Join people, name the roles, then start."
     run = meeting.run
+    wanted = meeting.waiting_for_roles()
+    if run is None and wanted is not None:
+        return wanted.replace("`", "")
     if run is None:
         return "The protocol has ended. Add notes or records, or end the meeting."
     if not run.step.prompt and run.step.type == "decision":  # a record step's own type
@@ -70,6 +73,9 @@ def outline(meeting: Meeting) -> list[OutlineLine]:
 def where(meeting: Meeting) -> str:
     """Protocol and step in a few words: 'Quick decision · step 2 of 3: Test'."""
     title = meeting.protocol.title
+    if meeting.frames and meeting.run is None and meeting.waiting_for_roles():
+        item = current_item(meeting)
+        return f"{title}{f' · item: {item}' if item else ''} · waiting for roles"
     if not meeting.frames or meeting.run is None:
         state = "ended" if meeting.ended or meeting.outcome else "not started"
         return f"{title} · {state}"

@@ -46,6 +46,12 @@ def agenda_of(run: Run | None) -> Agenda | None:
     return state if isinstance(state, Agenda) else None
 
 
+def agenda_items(run: Run | None) -> tuple[AgendaItem, ...]:
+    """Every item of an agenda, run or to come (for the roles they bring)."""
+    state = agenda_of(run)
+    return state.items if state is not None else ()
+
+
 def remind_moratorium(tx: Tx) -> None:
     """While the group takes on no new work, a new proposal or item says so."""
     if tx.m.setup.moratorium:
