@@ -81,7 +81,7 @@ def main(rounds: int) -> int:
     made = {label: meeting(group, n) for label, n in sizes.items()}
     times: dict[str, list[float]] = {label: [] for label in sizes}
     full: list[float] = []
-    for label, (meeting_id, at) in made.items():
+    for meeting_id, at in made.values():
         resume(group, meeting_id, at)  # warm
     for round_ in range(rounds):
         for label, (meeting_id, at) in made.items():

@@ -54,3 +54,20 @@ def test_protocols_with_a_warm_cache_imports_no_engine_and_no_yaml_parser(tmp_pa
                                 text=True, check=True, env=env)
     assert "quick-decision" in result.stdout
     assert result.stderr.strip() == ""
+
+
+def test_no_module_reads_textuals_private_attributes() -> None:
+    """Textual's private names (`Input._suggestion` and the like) change without notice:
+    the UI keeps its own state instead of reading theirs."""
+    import ast
+    from pathlib import Path
+
+    import facilitator
+
+    private = {"_suggestion", "_cursor_visible", "_notifications", "_compose_stacks"}
+    found = []
+    for path in Path(facilitator.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in private:
+                found.append(f"{path.name}:{node.lineno} .{node.attr}")
+    assert found == []

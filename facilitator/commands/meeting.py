@@ -7,7 +7,7 @@ import pathlib
 import sys
 from typing import TYPE_CHECKING, Any
 
-from facilitator.commands.output import add_render_arguments, emit_minutes
+from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.commands.protocols import add_library_arguments, library_paths
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _simulate(args: argparse.Namespace) -> int:
         group = _group(args, default=False)
         live = run_script(script, library, sources, group)
     except ScriptError as error:
-        print(error, file=sys.stderr)
+        say(error, file=sys.stderr)
         return 1
     minutes = live.minutes()
     if group is not None and live.meeting.ended:

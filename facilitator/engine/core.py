@@ -17,18 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
-
 from facilitator.engine import flow
-from facilitator.engine.commands import OVERRIDES, Command, parse
+from facilitator.engine.commands import Command, parse
+from facilitator.engine.events import Event, Interrupted, Override, Undone
+from facilitator.engine.floor import point_heard, raise_point
 from facilitator.engine.general import GENERAL
-from facilitator.engine.state import UNDO_LIMIT, Meeting, Setup
-from facilitator.engine.steps import KIND_COMMANDS, STEP_COMMANDS
+from facilitator.engine.state import UNDO_LIMIT, Meeting, Setup, evolve
+from facilitator.engine.steps import KINDS
+from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import Library
 
-Event = dict[str, Any]
 TICK = "tick"
 INTERRUPTED = "interrupted"
 
@@ -40,13 +40,13 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
         raise Refused("The meeting has ended; its minutes are written.")
     if now < meeting.setup.created_at:
         raise Refused("That time is before the meeting was opened.")
-    tx = Tx(meeting, now)
+    tx = Tx(meeting, now, KINDS)
     if cmd.name == "undo":
         _undo(tx)
     else:
         flow.tick(tx)
         if _overrides(tx.m, cmd):
-            tx.emit("Override", command=cmd.text, confidential=False)
+            tx.emit(Override, command=cmd.text)
         _dispatch(tx, cmd)
         tx.update(seq=tx.m.seq + 1, **_remember(meeting))
         return tx.m, tx.events
@@ -58,7 +58,7 @@ def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
     """Fire the hard timeboxes that ran out by `now`. No events: nothing happened."""
     if meeting.ended:
         return meeting, []
-    tx = Tx(meeting, now)
+    tx = Tx(meeting, now, KINDS)
     flow.tick(tx)
     if not tx.events:
         return meeting, []
@@ -73,61 +73,65 @@ def interrupted(meeting: Meeting, since: float, now: float) -> tuple[Meeting, li
     timers stood still in between, as in a pause (what was due before `since` fires)."""
     if meeting.ended or now <= since:
         return meeting, []
-    tx = Tx(meeting, since)
+    tx = Tx(meeting, since, KINDS)
     flow.tick(tx)
     tx.now = now
     if tx.m.paused_since is None:
         tx.update(paused_total=tx.m.paused_total + (now - since))
-    tx.emit("Interrupted", since=since, seconds=round(now - since, 3), confidential=False)
+    tx.emit(Interrupted, since=since, seconds=round(now - since, 3))
     # `undo` does not reach back across a crash: what was said before it stands.
     tx.update(undo=(), undo_cut=False, seq=tx.m.seq + 1)
     return tx.m, tx.events
 
 
 def _overrides(m: Meeting, cmd: Command) -> bool:
-    """Is this the facilitator overruling the process? Naming the speaker of a
-    `speaker: choose` turn with `invite` is that step's own way of working, not an override."""
-    if cmd.name not in OVERRIDES:
+    """Is this the facilitator overruling the process? A command that is the running
+    step's own way of working (naming the speaker of a `speaker: choose` turn) is not."""
+    if not cmd.spec.override:
         return False
-    step = m.step
-    return not (cmd.name == "invite" and step is not None and step.kind == "turn")
+    run = m.run
+    return run is None or (cmd.name not in run.kind.own and not run.kind.owns(run, m, cmd))
 
 
 def _dispatch(tx: Tx, cmd: Command) -> None:
-    if cmd.name in STEP_COMMANDS:
+    if _point(tx, cmd):
+        raise_point(tx, cmd.args[0])
+        return
+    if tx.m.point is not None and cmd.name in ("next", "done"):
+        point_heard(tx)
+        return
+    if tx.m.point is not None and cmd.name in ("pass", "invite"):
+        raise Refused(f"{tx.m.point.name} is making a point of process; `done` when it is "
+                      "heard, and the speaker goes on.")
+    if cmd.spec.step:
         run = tx.require_run(cmd.name)
-        handler = KIND_COMMANDS.get(run.step.kind, {}).get(cmd.name)
+        handler = run.kind.commands.get(cmd.name)
         if handler is None:
-            raise Refused(_not_here(cmd, run.step.kind))
+            raise Refused(f"{cmd.spec.where}; this step is {run.kind.a}.")
         handler(tx, cmd)
         return
     GENERAL[cmd.name](tx, cmd)
 
 
-_KIND_WORDS = {
-    "round": "a round", "discussion": "a discussion", "turn": "a turn",
-    "decide": "a test for agreement", "record": "a record step", "choose": "a choice",
-    "agenda": "an agenda", "use": "a step that runs another protocol",
-    "review": "a review", "pause": "a break",
-}
-_WHERE = {
-    "hand": "Hands are taken in a discussion", "lower": "Hands are taken in a discussion",
-    "next": "`next` moves the floor in a round, a discussion or a turn",
-    "done": "`done` ends a speaker's time in a round, a discussion or a turn",
-    "pass": "Passing is for rounds", "invite": "`invite` works in a discussion",
-    "stance": "Stances are given in a test for agreement",
-    "collect": "`collect` works in a round that collects answers",
-    "choose": "`choose` works in a choice step", "review": "`review` works in a review step",
-}
-
-
-def _not_here(cmd: Command, kind: str) -> str:
-    return f"{_WHERE[cmd.name]}; this step is {_KIND_WORDS[kind]}."
+def _point(tx: Tx, cmd: Command) -> bool:
+    """Is this a point of process to hear at once? In any step (rules 2), unless the step
+    leaves it out of its `interjections`; in a discussion where nobody holds the floor it
+    stands first on the stack, unless its maker is already there (their place is kept)."""
+    if cmd.name != "hand" or cmd.args[1:] != ("point-of-process",):
+        return False
+    if tx.m.setup.rules < 2:
+        return False
+    run = tx.require_run(cmd.name)
+    if "point-of-process" not in run.step.interjections:
+        return False
+    stack = stack_of(run)
+    waiting = stack is not None and any(h.name == cmd.args[0] for h in stack.stack)
+    return tx.m.floor is not None or stack is None or waiting
 
 
 def _remember(meeting: Meeting) -> dict[str, Any]:
     """The undo history after a command given on `meeting`: at most UNDO_LIMIT states."""
-    history = (*meeting.undo, attrs.evolve(meeting, undo=(), undo_cut=False))
+    history = (*meeting.undo, evolve(meeting, undo=(), undo_cut=False))
     if len(history) <= UNDO_LIMIT:
         return {"undo": history, "undo_cut": meeting.undo_cut}
     return {"undo": history[-UNDO_LIMIT:], "undo_cut": True}
@@ -141,9 +145,9 @@ def _undo(tx: Tx) -> None:
                           "those are taken back; correct what came before with a new command.")
         raise Refused("There is nothing to undo.")
     seq = tx.m.seq
-    tx.m = attrs.evolve(history[-1], undo=history[:-1], undo_cut=tx.m.undo_cut)
-    tx.emit("Override", command="undo", confidential=False)
-    tx.emit("Undone", confidential=False)
+    tx.m = evolve(history[-1], undo=history[:-1], undo_cut=tx.m.undo_cut)
+    tx.emit(Override, command="undo")
+    tx.emit(Undone)
     flow.tick(tx)
     tx.update(seq=seq)
 

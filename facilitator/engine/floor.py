@@ -1,24 +1,20 @@
-"""Who holds the floor, the speaking stack, and why each person is next.
+"""Who holds the floor, in any kind of step.
+
+A point of process (rules 2) is heard at once in any step: the speaker's time stands still
+while it is heard, and they go on where they were (`Meeting.point`).
 
 Airtime is the time a person holds the floor, less paused time; it is settled into
 `Meeting.stats` when they give up the floor. A turn counts when the floor is given up,
-unless the person passed.
+unless the person passed; a pass is not airtime either (rules 2: journals written before
+counted the seconds before a pass).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from facilitator.engine.state import Floor, Hand, Meeting, Run, Speech
+from facilitator.engine.events import FloorEnded, FloorTaken, PointRaised
+from facilitator.engine.state import Floor, Point, Speech, evolve
 from facilitator.engine.tx import Tx
-from facilitator.protocols.values import format_duration
-
-INTERJECTION_RANK = {"point-of-process": 0, "clarify": 1, "direct-response": 2}
-INTERJECTION_REASON = {
-    "point-of-process": "point of process",
-    "clarify": "clarifying question",
-    "direct-response": "direct response",
-}
+from facilitator.errors import Refused
 
 
 def end_floor(tx: Tx, *, counted: bool = True) -> None:
@@ -27,85 +23,73 @@ def end_floor(tx: Tx, *, counted: bool = True) -> None:
     if floor is None:
         return
     seconds = max(0.0, tx.active - floor.since)
+    if not counted and tx.m.setup.rules >= 2:
+        seconds = 0.0  # a pass: the person did not speak, whatever time went by
     speech = tx.m.speech(floor.name)
     stats = dict(tx.m.stats)
     stats[floor.name] = Speech(speech.airtime + seconds, speech.turns + (1 if counted else 0))
     tx.update(floor=None, stats=stats)
-    tx.emit("FloorEnded", name=floor.name, seconds=round(seconds, 3), counted=counted,
-            confidential=False)
+    tx.emit(FloorEnded, name=floor.name, seconds=round(seconds, 3), counted=counted)
 
 
 def give_floor(tx: Tx, name: str, reason: str, limit: int | None) -> None:
     end_floor(tx)
     tx.update(floor=Floor(name=name, since=tx.active, limit=limit, reason=reason))
-    tx.emit("FloorTaken", name=name, reason=reason, confidential=False)
+    tx.emit(FloorTaken, name=name, reason=reason)
 
 
-def _key(m: Meeting, run: Run, hand: Hand) -> tuple[Any, ...]:
-    if hand.invited:
-        return (0, -hand.invited)
-    if hand.kind != "hand":
-        return (1, INTERJECTION_RANK[hand.kind], hand.seq)
-    speech = m.speech(hand.name)
-    policy = run.step.policy
-    if policy == "fifo":
-        return (2, hand.seq)
-    if policy == "airtime":
-        return (2, round(speech.airtime, 3), hand.seq)
-    return (2, hand.name in run.spoken, speech.turns, round(speech.airtime, 3), hand.seq)
+def must_be_here(tx: Tx, name: str) -> None:
+    person = tx.m.people.get(name)
+    if person is None or not person.present:
+        raise Refused(f"{name} is not here; add them with `join {name}`.")
 
 
-def ordered_stack(m: Meeting, run: Run) -> list[tuple[Hand, str]]:
-    """The stack in speaking order, each hand with the reason it stands where it does."""
-    hands = sorted(run.stack, key=lambda h: _key(m, run, h))
-    return [(hand, reason(m, run, hand)) for hand in hands]
+POINT = "point of process"
+RESUMED = "goes on after the point of process"
 
 
-def reason(m: Meeting, run: Run, hand: Hand) -> str:
-    """Why `hand` stands where it does, in the words of the step's policy: each person's
-    own standing, so the room can see why the first is first and the last is last."""
-    if hand.invited:
-        return "invited by the facilitator"
-    if hand.kind != "hand":
-        return INTERJECTION_REASON[hand.kind]
-    policy = run.step.policy
-    if policy == "fifo":
-        return "in order of hands"
-    speech = m.speech(hand.name)
-    if policy == "airtime":
-        if not speech.airtime:
-            return "no airtime yet in this meeting"
-        return f"{format_duration(speech.airtime)} of airtime in this meeting"
-    if hand.name not in run.spoken:
-        return "first time in this step"
-    turns = f"{speech.turns} turn{'s' if speech.turns != 1 else ''}"
-    return f"spoke already in this step ({turns})"
+def raise_point(tx: Tx, name: str) -> None:
+    """`name` makes a point of process now: the speaker's time stops; a place on the stack
+    is kept."""
+    must_be_here(tx, name)
+    if tx.m.point is not None:
+        raise Refused(f"{tx.m.point.name} is making a point of process; `done` when it is "
+                      "heard, then raise the next.")
+    held = tx.m.floor
+    if held is not None and held.name == name:
+        raise Refused(f"{name} holds the floor and can make the point now; a point of "
+                      "process interrupts someone else.")
+    tx.update(floor=Floor(name=name, since=tx.active, reason=POINT),
+              point=Point(name=name, held=held, at=tx.active))
+    tx.emit(PointRaised, name=name, stopped=held.name if held else None)
+    tx.emit(FloorTaken, name=name, reason=POINT)
 
 
-def push_hand(tx: Tx, run: Run, hand: Hand) -> None:
-    tx.update_run(stack=run.stack + (hand,))
+def point_heard(tx: Tx) -> None:
+    """The point of process is heard: its maker is done, and the speaker it stopped goes
+    on where they were, their time and limit as they stood."""
+    point = tx.m.point
+    assert point is not None
+    if tx.m.floor is not None and tx.m.floor.name == point.name:
+        end_floor(tx)
+    tx.update(point=None)
+    held = point.held
+    if held is None:
+        return
+    person = tx.m.people.get(held.name)
+    if person is None or not person.present:
+        return
+    tx.update(floor=evolve(held, since=held.since + (tx.active - point.at), reason=RESUMED))
+    tx.emit(FloorTaken, name=held.name, reason=RESUMED)
 
 
-def drop_hand(tx: Tx, name: str) -> bool:
-    run = tx.m.run
-    if run is None or not any(h.name == name for h in run.stack):
-        return False
-    tx.update_run(stack=tuple(h for h in run.stack if h.name != name))
-    return True
-
-
-def take_next_hand(tx: Tx) -> None:
-    """The floor goes to whoever stands first on the stack."""
-    run = tx.run
-    order = ordered_stack(tx.m, run)
-    hand, reason = order[0]
-    tx.update_run(stack=tuple(h for h in run.stack if h is not hand),
-                  spoken=run.spoken | {hand.name})
-    give_floor(tx, hand.name, reason, run.step.time_per_speaker)
-
-
-def next_seq(tx: Tx) -> int:
-    seq = tx.m.hand_seq + 1
-    tx.update(hand_seq=seq)
-    return seq
-
+def stopped_leaves(tx: Tx, name: str) -> None:
+    """The speaker a point of process stopped leaves: their time up to the point counts."""
+    point = tx.m.point
+    if point is None or point.held is None or point.held.name != name:
+        return
+    seconds = max(0.0, point.at - point.held.since)
+    speech = tx.m.speech(name)
+    tx.update(point=evolve(point, held=None),
+              stats={**tx.m.stats, name: Speech(speech.airtime + seconds, speech.turns + 1)})
+    tx.emit(FloorEnded, name=name, seconds=round(seconds, 3), counted=True)

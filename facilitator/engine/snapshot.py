@@ -21,7 +21,9 @@ from typing import Any
 
 import attrs
 
+from facilitator.engine.kind import StepKind
 from facilitator.engine.state import Frame, Meeting, Run, Setup
+from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import Library, Protocol, Step
 
 VERSION = 1
@@ -34,7 +36,26 @@ class Unfaithful(ValueError):
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    try:
+        return typing.get_type_hints(cls, localns={"StepKind": StepKind})
+    except NameError as error:  # a name only imported for type checkers
+        raise Unfaithful(f"The fields of {cls.__name__} cannot be read ({error}).") from None
+
+
+def _engine_class(name: str) -> type:
+    """An attrs class of the engine named `module:qualname` (a kind's run state); nothing
+    else may be named (a snapshot is data, and builds only the engine's own records)."""
+    module_name, _, qualname = name.partition(":")
+    if not module_name.startswith("facilitator.engine."):
+        raise Unfaithful(f"A snapshot names {name}, which is not the engine's.")
+    import importlib
+
+    found: Any = importlib.import_module(module_name)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    if not (isinstance(found, type) and attrs.has(found)):
+        raise Unfaithful(f"A snapshot names {name}, which is not a record of the engine.")
+    return found
 
 
 def freeze(meeting: Meeting) -> dict[str, Any]:
@@ -60,8 +81,8 @@ def _encode_attrs(value: Any, cls: type, library: Library) -> dict[str, Any]:
         if cls is Meeting and field.name in _SKIPPED:
             continue
         item = getattr(value, field.name)
-        if cls is Run and field.name == "step":
-            continue  # the frame's protocol and the run's index name it
+        if cls is Run and field.name in ("step", "kind"):
+            continue  # the frame's protocol and the run's index name them
         out[field.name] = _encode(item, hints[field.name], library)
     if cls is Frame:
         frame: Frame = value
@@ -87,7 +108,11 @@ def _encode(value: Any, hint: Any, library: Library) -> Any:
     if hint is Protocol:
         return value.id
     if hint is Any:
-        return value  # checked by the round trip in `freeze`
+        kind = type(value)
+        if attrs.has(kind):  # a kind's own run state
+            return {"$class": f"{kind.__module__}:{kind.__qualname__}",
+                    **_encode_attrs(value, kind, library)}
+        return value  # plain data: checked by the round trip in `freeze`
     if isinstance(hint, type) and attrs.has(hint):
         return _encode_attrs(value, hint, library)
     if hint in (str, int, float, bool):
@@ -113,8 +138,8 @@ def _decode_attrs(data: Mapping[str, Any], cls: type, lib: Library,
         if field.name in data:
             kwargs[field.name] = _decode(data[field.name], hints[field.name], library)
     if cls is Frame and kwargs.get("run") is not None:
-        kwargs["run"] = attrs.evolve(kwargs["run"],
-                                     step=kwargs["protocol"].steps[kwargs["run"].index])
+        step = kwargs["protocol"].steps[kwargs["run"].index]
+        kwargs["run"] = attrs.evolve(kwargs["run"], step=step, kind=KINDS[step.kind])
     return cls(**kwargs)
 
 
@@ -135,9 +160,13 @@ def _decode(value: Any, hint: Any, library: Library) -> Any:
             raise Unfaithful(f"The snapshot names a protocol {value} the meeting lacks.")
         return protocol
     if hint is Any:
+        if isinstance(value, Mapping) and "$class" in value:
+            kind = _engine_class(value["$class"])
+            return _decode_attrs({k: v for k, v in value.items() if k != "$class"}, kind,
+                                 library)
         return value
-    if hint is Run:
-        return _decode_attrs(value, Run, library, step=_NO_STEP)  # step: set by the Frame
+    if hint is Run:  # step and kind: set by the Frame
+        return _decode_attrs(value, Run, library, step=_NO_STEP, kind=None)
     if isinstance(hint, type) and attrs.has(hint):
         return _decode_attrs(value, hint, library)
     if hint is float:

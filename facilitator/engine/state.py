@@ -1,7 +1,7 @@
 """The meeting's state: frozen, changed only by `facilitator.engine.core.handle`.
 
 Rules:
-- Every object here is frozen; a change is a new object (`attrs.evolve`). Mappings are
+- Every object here is frozen; a change is a new object (`evolve`, below). Mappings are
   replaced, never mutated, so a state handed out stays as it was.
 - What grows with the length of a meeting (notes, records, the events themselves) is not
   kept here: the journal holds it and the minutes are built from events. State holds only
@@ -12,15 +12,50 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from facilitator.protocols.model import AgendaItem, Library, Protocol, Step
 
 UNDO_LIMIT = 50  # commands `undo` can take back in a row; docs/protocol-language.md says so
+
+if TYPE_CHECKING:
+    from facilitator.engine.kind import StepKind
+
+T = TypeVar("T")
+
+
+_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str], dict[str, Callable[[Any], Any]]]] = {}
+_set = object.__setattr__
+
+
+def evolve(instance: T, **changes: Any) -> T:
+    """`attrs.evolve` for the engine's frozen state, on its hot path: the fields that change
+    go through their converters as in `__init__`; the others are the instance's own, already
+    converted. (attrs.evolve, which calls `__init__` with every field, was half the engine's
+    time per command.) The state classes have no validators."""
+    cls = type(instance)
+    spec = _FIELDS.get(cls)
+    if spec is None:
+        found = attrs.fields(cls)  # type: ignore[arg-type]
+        assert all(f.validator is None and f.alias == f.name for f in found)
+        spec = _FIELDS[cls] = (tuple(f.name for f in found), frozenset(f.name for f in found),
+                               {f.name: f.converter for f in found if f.converter})
+    names, known, converters = spec
+    if not changes.keys() <= known:
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(changes) - known)}")
+    new = object.__new__(cls)
+    for name in names:
+        if name in changes:
+            value = changes[name]
+            convert = converters.get(name)
+            _set(new, name, convert(value) if convert else value)
+        else:
+            _set(new, name, getattr(instance, name))
+    return new
 
 
 def frozen_map(value: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
@@ -42,6 +77,13 @@ class ReviewItem:
     ref: str = ""  # the stable id in the group's memory; "" in journals written before it
 
 
+# Rules 2 (issue 11, "correct to the practice"): `next` counts the turn it ends before the
+# stack is ordered; airtime is compared in whole seconds and each place says what decided it;
+# a pass is not airtime; a direct response answers someone who has spoken; a point of process
+# is heard at once in any step; `count: N` roles are filled before the meeting starts.
+RULES = 2
+
+
 @attrs.frozen
 class Setup:
     """What a meeting is opened with; stored in the journal's header so it can be rebuilt."""
@@ -54,6 +96,11 @@ class Setup:
     review: tuple[ReviewItem, ...] = ()
     deferred: tuple[AgendaItem, ...] = ()
     moratorium: str | None = None  # the group takes no new work: why, shown as a reminder
+    # The rules of practice the meeting was opened under. Journals written before there
+    # was a number read as 1 and replay as they were taken; see RULES.
+    rules: int = RULES
+    principles: tuple[str, ...] = ()  # the group's principles, shown by {principles}
+    members: int = 0  # people on the group's roster (0: no roster), for a quorum
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -69,6 +116,9 @@ class Setup:
             review=tuple(ReviewItem(**r) for r in data.get("review", ())),
             deferred=tuple(AgendaItem(**d) for d in data.get("deferred", ())),
             moratorium=data.get("moratorium"),
+            rules=int(data.get("rules", 1)),
+            principles=tuple(data.get("principles", ())),
+            members=int(data.get("members", 0)),
         )
 
 
@@ -96,47 +146,29 @@ class Floor:
 
 
 @attrs.frozen
-class Hand:
+class Point:
+    """A point of process being heard: who raised it, and the floor it stopped (its
+    speaker goes on where they were once the point is heard)."""
+
     name: str
-    kind: str  # "hand" or an interjection
-    seq: int  # order of raising, meeting-wide
-    invited: int = 0  # >0: moved to the front by `invite`; later invites go first
+    held: Floor | None
+    at: float  # active seconds when it was raised
 
 
 @attrs.frozen
 class Run:
-    """One visit to one step: what the step has gathered so far."""
+    """One visit to one step. What the step gathers is its kind's own `state` (a frozen
+    class owned by the kind's module, e.g. the discussion's stack)."""
 
     step: Step
+    kind: StepKind = attrs.field(eq=False, repr=False)
     index: int
     entered: float  # active seconds
     entered_at: float  # epoch
     visit: int
+    state: Any = None
     extended: int = 0
     confidential: bool = False
-    # discussion
-    stack: tuple[Hand, ...] = ()
-    spoken: frozenset[str] = frozenset()
-    direct_used: Mapping[str, int] = attrs.field(factory=dict, converter=frozen_map)
-    # round
-    order: tuple[str, ...] = ()
-    position: int = -1  # index in `order` of the current or last speaker
-    passed: tuple[str, ...] = ()
-    revisiting: bool = False
-    thinking: bool = False
-    collected: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
-    # decide
-    attempt: int = 0
-    stances: Mapping[str, tuple[str, str | None]] = attrs.field(
-        factory=dict, converter=frozen_map
-    )
-    # agenda
-    items: tuple[AgendaItem, ...] = ()
-    item: int = -1  # index of the running item
-    # review
-    reviewed: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
-    # turn
-    speaker: str | None = None
 
 
 @attrs.frozen
@@ -166,6 +198,7 @@ class Meeting:
     proposal: str | None = None
     stats: Mapping[str, Speech] = attrs.field(factory=dict, converter=frozen_map)
     floor: Floor | None = None
+    point: Point | None = None  # a point of process holds the floor
     frames: tuple[Frame, ...] = ()
     last_test: Mapping[str, Any] | None = None
     tests: int = 0  # tests for agreement ended so far (index of the next one)
@@ -216,3 +249,38 @@ class Meeting:
 
     def speech(self, name: str) -> Speech:
         return self.stats.get(name, Speech())
+
+    def unfilled(self, protocol: Protocol) -> list[tuple[str, int]]:
+        """The roles `protocol` declares that want people: (role, how many more)."""
+        wanted = []
+        for role_id, role in protocol.roles.items():
+            have = sum(1 for n in self.holders(role_id) if self.people[n].present)
+            if have < role.count:
+                wanted.append((role_id, role.count - have))
+        return wanted
+
+    def waiting_for_roles(self) -> str | None:
+        """A protocol run inside the meeting that has not begun for want of its roles:
+        the sentence saying whom to name, else None."""
+        if len(self.frames) < 2 or self.frames[-1].run is not None or self.frames[-1].trail:
+            return None
+        return roles_wanted(self.frames[-1].protocol, self.unfilled(self.frames[-1].protocol))
+
+
+def role_words(role_id: str, many: int = 1) -> str:
+    """`a presenter`, `an objector`, `2 timekeepers`."""
+    words = role_id.replace("_", " ").replace("-", " ")
+    if many != 1:
+        return f"{many} {words}s"
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]]) -> str | None:
+    """One sentence: whom to name before `protocol` can begin."""
+    if not wanted:
+        return None
+    names = " and ".join(f"{role_words(r, n)}" for r, n in wanted)
+    first = wanted[0][0]
+    return (f"{protocol.title} needs {names} before it can begin; name "
+            f"{'them' if len(wanted) > 1 or wanted[0][1] > 1 else 'one'}: "
+            f"`role {first} NAME`.")

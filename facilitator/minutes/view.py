@@ -141,7 +141,9 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
         "agreements": [{"text": g["text"],
                         "parties": names(g["parties"]) if g.get("parties") else "the whole group",
                         "review": g.get("review_on")} for g in m.get("agreements") or []],
-        "notes": [{"text": n["text"], "at": clock(n.get("at_s"))} for n in m.get("notes") or []],
+        # A note without a time (a session with guests) shows none.
+        "notes": [{"text": n["text"], "at": clock(n["at_s"]) if n.get("at_s") is not None
+                   else None} for n in m.get("notes") or []],
         "collected": [{"name": c["name"], "field": label(c["field"]), "value": c["value"]}
                       for c in m.get("collected") or []],
         "agenda": [{"title": i["title"], "outcome": label(i.get("outcome") or "open")}

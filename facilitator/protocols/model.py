@@ -4,7 +4,8 @@ Rules:
 - Built only by `facilitator.protocols.loader` (YAML text -> model) or by tests.
 - Durations are whole seconds (`int`); fractions are `fractions.Fraction`.
 - A `Step` carries the keys of every kind; keys that do not belong to its kind keep
-  their defaults (the loader refuses them in YAML).
+  their defaults (the loader refuses them in YAML). Which keys a kind takes, its
+  outcomes and its behaviour are its record's (`facilitator.engine.steps.KINDS`).
 - Positions (`line`, `col`, 1-based) point into the file the object came from, so later
   checks can still name a place.
 """
@@ -17,19 +18,8 @@ from types import MappingProxyType
 
 import attrs
 
-STEP_KINDS = (
-    "round",
-    "discussion",
-    "turn",
-    "decide",
-    "record",
-    "choose",
-    "agenda",
-    "use",
-    "review",
-    "pause",
-)
 BUILTIN_ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
+RECORD_OUTCOMES = ("passed", "failed")  # what a decision record may say it ended with
 INTERJECTIONS = ("point-of-process", "clarify", "direct-response")
 ORDERS = ("seating", "reverse", "random", "facilitator-last")
 POLICIES = ("progressive", "airtime", "fifo")
@@ -133,6 +123,7 @@ class Step:
     policy: str = "progressive"
     interjections: tuple[str, ...] = INTERJECTIONS
     direct_responses_per_person: int = 1
+    answers: str | None = None  # a role id: who answers (clarifying questions)
     # turn
     speaker: str | None = None  # a role id, or "choose"
     # decide
@@ -144,8 +135,10 @@ class Step:
     type: str = "note"
     public: bool = False
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
+    outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    quorum: Fraction | None = None  # choose: share of the roster present -> met / not-met
     # agenda
     items: tuple[AgendaItem, ...] | None = None  # None: `ask` (built live with `item`)
     default_protocol: str = "discussion"
@@ -173,6 +166,7 @@ class Protocol:
     summary: str = ""
     roles: Mapping[str, Role] = attrs.field(factory=dict, converter=_frozen_map)
     confidential: bool = False
+    guests: bool = False  # who holds no role is a guest, not a member (feedback sessions)
     where: Where = attrs.field(factory=Where, eq=False)
     # Where each key's value sat in the file ("scale", "on.passed", "items[1].protocol"),
     # so checks made after building can still name the exact place.

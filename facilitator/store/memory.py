@@ -29,6 +29,7 @@ conversion of the group kept a map of (`legacy` changes), so they still land rig
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 Row = dict[str, Any]
@@ -38,7 +39,10 @@ TABLES = ("meetings", "roster", "decisions", "actions", "agreements", "roles", "
 
 
 def when(text: object) -> float:
-    """Sortable time of an ISO 8601 string (naive means local); 0 when unreadable."""
+    """Sortable time of an ISO 8601 string (naive means local) or of epoch seconds (a
+    journal's `created_at`); 0 when unreadable."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text) if math.isfinite(text) else 0.0
     try:
         return dt.datetime.fromisoformat(str(text)).timestamp()
     except (TypeError, ValueError, OverflowError, OSError):
@@ -78,7 +82,12 @@ def meeting_facts(minutes: dict[str, Any]) -> Row | None:
         "airtime": _dicts(minutes.get("airtime")),
         "decisions": _dicts(minutes.get("decisions")),
         "actions": _dicts(minutes.get("actions")),
-        "agreements": _dicts(minutes.get("agreements")),
+        # A decision with a review date (consent's `review_after`) comes back for review
+        # as agreements do: after the meeting's own agreements, so their ids stay as they are.
+        "agreements": _dicts(minutes.get("agreements")) + [
+            {"text": f"Review the decision: {d.get('proposal')}", "parties": [],
+             "review_on": d["review_on"]}
+            for d in _dicts(minutes.get("decisions")) if d.get("review_on")],
         "reviews": _dicts(minutes.get("reviews")),
         "ran": sorted(str(p) for p in ran if p),
     }

@@ -10,10 +10,10 @@ The group's memory is read once, when the screen opens; the meeting adds to it a
 
 from __future__ import annotations
 
-from typing import Any
-
 from facilitator import fairshare
+from facilitator.engine.events import ActionRecorded, Event
 from facilitator.engine.state import Meeting
+from facilitator.engine.steps.discussion import stack_of
 from facilitator.store.group import Group
 from facilitator.store.rows import Action, MeetingRecord
 
@@ -30,14 +30,14 @@ class Counsel:
         order = [n for n in self.suggested.get(role, []) if n in present]
         return order + [n for n in present if n not in order]
 
-    def after(self, events: list[dict[str, Any]]) -> list[str]:
+    def after(self, events: list[Event]) -> list[str]:
         """Warnings for actions just given to people who already carry too much."""
         warnings = []
         for event in events:
-            if event["type"] != "ActionRecorded":
+            if not isinstance(event, ActionRecorded):
                 continue
-            warning = fairshare.overloaded(event["owner"], self.meetings, self.open_actions)
-            self.open_actions.append(Action("", "", event["what"], event["owner"], None,
+            warning = fairshare.overloaded(event.owner, self.meetings, self.open_actions)
+            self.open_actions.append(Action("", "", event.what, event.owner, None,
                                             "open", "", ""))
             if warning:
                 warnings.append(warning)
@@ -47,7 +47,7 @@ class Counsel:
     def floor_flag(meeting: Meeting, now: float) -> str:
         """During a discussion: who has held more than twice an even share of the floor
         in this meeting (silent people count), for the vibes-watcher to notice."""
-        if meeting.step is None or meeting.step.kind != "discussion":
+        if stack_of(meeting.run) is None:  # only in a discussion
             return ""
         shares = {n: meeting.speech(n).airtime for n in meeting.present}
         floor = meeting.floor

@@ -14,8 +14,10 @@ NOTE = st.builds(lambda n: {"command": "note", "events": [{"type": "Noted", "tex
 TICK = st.just({"command": "tick", "events": [{"type": "Noted", "text": "by the clock"}]})
 UNDO = st.just({"command": "undo", "events": [{"type": "Override", "command": "undo"},
                                               {"type": "Undone"}]})
-GAP = st.just({"command": "interrupted", "events": [{"type": "Interrupted"}]})
-OTHER = st.just({"command": "hand Ana", "events": [{"type": "HandRaised", "name": "Ana"}]})
+GAP = st.just({"command": "interrupted",
+               "events": [{"type": "Interrupted", "since": 0.0, "seconds": 60.0}]})
+OTHER = st.just({"command": "hand Ana",
+                 "events": [{"type": "HandRaised", "name": "Ana", "kind": "hand"}]})
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,30 +9,41 @@ step, records stay out of the minutes unless the record step is `public: true`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 from facilitator.engine.commands import Command
+from facilitator.engine.events import ActionRecorded, AgreementRecorded, DecisionRecorded, Noted
+from facilitator.engine.kind import StepKind
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.protocols.model import RECORD_TYPES, Step
 
 
-def enter(tx: Tx) -> str | None:
-    return None
-
-
-def _public(tx: Tx) -> dict[str, bool]:
+def _public(tx: Tx) -> dict[str, Any]:
     run = tx.m.run
-    if run is not None and run.step.kind == "record" and run.step.public:
+    if run is not None and run.kind is KIND and run.step.public:
         return {"confidential": False}
     return {}
+
+
+def _review_on(tx: Tx) -> str | None:
+    """The meeting's date plus the running record step's `review_after`."""
+    run = tx.m.run
+    if run is None or run.kind is not KIND or not run.step.review_after:
+        return None
+    day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
+    return (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
 
 
 def record(tx: Tx, command: Command) -> None:
     kind, rest = command.args[0], command.args[1:]
     if kind == "decision":
-        tx.emit("DecisionRecorded", text=" ".join(rest), test=None,
-                step=tx.m.step.id if tx.m.step else None, **_public(tx))
+        tx.emit(DecisionRecorded, text=" ".join(rest),
+                step=tx.m.step.id if tx.m.step else None, test=None,
+                review_on=_review_on(tx), **_public(tx))
     elif kind == "note":
-        tx.emit("Noted", text=" ".join(rest), **_public(tx))
+        tx.emit(Noted, text=" ".join(rest), **_public(tx))
     elif kind == "action":
         if len(rest) not in (2, 3):
             raise Refused("An action is written `record action TEXT OWNER [DUE]`, as in: "
@@ -44,15 +55,10 @@ def record(tx: Tx, command: Command) -> None:
             except ValueError:
                 raise Refused(f"`{due}` is not a date; write the due date like 2026-12-01.")\
                     from None
-        tx.emit("ActionRecorded", what=rest[0], owner=rest[1], due=due, **_public(tx))
+        tx.emit(ActionRecorded, what=rest[0], owner=rest[1], due=due, **_public(tx))
     elif kind == "agreement":
-        run = tx.m.run
-        review_on = None
-        if run is not None and run.step.kind == "record" and run.step.review_after:
-            day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
-            review_on = (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
-        tx.emit("AgreementRecorded", text=rest[0], parties=list(rest[1:]),
-                review_on=review_on, **_public(tx))
+        tx.emit(AgreementRecorded, text=rest[0], parties=list(rest[1:]),
+                review_on=_review_on(tx), **_public(tx))
     else:
         raise Refused(f"`record {kind}` is not a kind of record; use decision, action, "
                       "agreement or note.")
@@ -60,8 +66,35 @@ def record(tx: Tx, command: Command) -> None:
 
 def advance(tx: Tx) -> str:
     run = tx.run
-    if run.step.type == "decision":
+    if run.step.type == "decision" and run.step.outcome is not None:
+        # The step says how it ended (a block the group judged not principled is set
+        # aside and the proposal passes): a decision of its own, not the last test's.
+        tx.emit(DecisionRecorded, text=tx.m.proposal, step=run.step.id, test=None,
+                outcome=run.step.outcome, review_on=_review_on(tx), **_public(tx))
+    elif run.step.type == "decision":
         last = tx.m.last_test
-        tx.emit("DecisionRecorded", text=tx.m.proposal, step=run.step.id,
-                test=last["index"] if last else None, **_public(tx))
+        tx.emit(DecisionRecorded, text=tx.m.proposal, step=run.step.id,
+                test=last["index"] if last else None, review_on=_review_on(tx),
+                **_public(tx))
     return "done"
+
+
+def _facts(step: Step) -> Iterable[str]:
+    yield step.type
+
+
+KIND = StepKind(
+    name="record",
+    noun="record step",
+    summary="Take records: a decision, actions, agreements or notes.",
+    keys={
+        "type": "What is recorded: " + ", ".join(RECORD_TYPES) + ".",
+        "public": "true lets the record out of a confidential protocol or step.",
+        "review_after": "Agreements and decisions: review them this long after the meeting "
+                        "(`30d`, `6w`).",
+        "outcome": "Decisions: the outcome recorded, passed or failed, instead of the last "
+                   "test's (a block set aside).",
+    },
+    advance=advance,
+    facts=_facts,
+)

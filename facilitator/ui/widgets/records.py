@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.reactive import reactive
 
+from facilitator.engine.events import Event
 from facilitator.engine.state import UNDO_LIMIT, Meeting
 from facilitator.minutes.build import Standing
 from facilitator.ui import view
@@ -16,7 +17,7 @@ from facilitator.ui.widgets.panel import MeetingPanel
 SHOWN = 8
 
 
-def _taken(event: Mapping[str, Any]) -> str | None:
+def _taken(event: Event) -> str | None:
     record = view.record_of(event)
     return None if record is None or record.startswith("Test:") else record
 
