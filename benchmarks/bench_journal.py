@@ -196,7 +196,7 @@ def main() -> None:
             listed, unfinished = fresh.meetings(), fresh.unfinished_meetings()
             opens.append(time.perf_counter() - start)
         assert len(listed) == 500, len(listed)
-        assert [m["id"] for m in unfinished] == ["fresh", "open-one"], unfinished
+        assert [m.id for m in unfinished] == ["fresh", "open-one"], unfinished
         print(
             f"Group(...).meetings() + unfinished_meetings() at 500 meetings: first "
             f"{ms(opens[0])}, best {ms(min(opens))} (bar 500 ms)"
