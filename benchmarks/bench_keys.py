@@ -20,23 +20,13 @@ import statistics
 import sys
 
 from bench_ui import Bare, key_latency
+from workload import CYCLE, PEOPLE, PROTOCOL
 
 from facilitator.clock import FakeClock
 from facilitator.protocols.loader import build_library
 from facilitator.session import LiveMeeting
 from facilitator.ui.app import build_app
 
-PROTOCOL = """
-version: 1
-protocols:
-  long:
-    title: Long meeting
-    steps:
-      - {id: talk, kind: discussion, time: 8h}
-"""
-PEOPLE = [f"P{i}" for i in range(12)]
-CYCLE = ([f"hand {p}" for p in PEOPLE[::2]] + ["next"] * 6 + ['note "a point"', "done"]
-         + [f"hand {p} clarify" for p in PEOPLE[1::4]] + ["next"] * 3 + ["done"])
 SOURCES = [("long.yaml", PROTOCOL)]
 
 

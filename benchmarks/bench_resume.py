@@ -19,22 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from workload import CYCLE, PEOPLE, PROTOCOL
+
 from facilitator.clock import FakeClock
 from facilitator.protocols.loader import build_library
 from facilitator.session import SNAPSHOT_EVERY, LiveMeeting
 from facilitator.store.group import Group
-
-PROTOCOL = """
-version: 1
-protocols:
-  long:
-    title: Long meeting
-    steps:
-      - {id: talk, kind: discussion, time: 8h}
-"""
-PEOPLE = [f"P{i}" for i in range(12)]
-CYCLE = ([f"hand {p}" for p in PEOPLE[::2]] + ["next"] * 6 + ['note "a point"', "done"]
-         + [f"hand {p} clarify" for p in PEOPLE[1::4]] + ["next"] * 3 + ["done"])
 
 
 def meeting(group: Group, entries: int) -> tuple[str, float]:

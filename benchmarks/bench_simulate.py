@@ -20,17 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-PROTOCOL = """
-version: 1
-protocols:
-  long:
-    title: Long meeting
-    steps:
-      - {id: talk, kind: discussion, time: 8h}
-"""
-PEOPLE = [f"P{i}" for i in range(12)]
-CYCLE = ([f"hand {p}" for p in PEOPLE[::2]] + ["next"] * 6 + ['note "a point"', "done"]
-         + [f"hand {p} clarify" for p in PEOPLE[1::4]] + ["next"] * 3 + ["done"])
+from workload import CYCLE, PEOPLE, PROTOCOL
+
 RUN = """
 import resource, sys, time
 from facilitator.cli import main
