@@ -95,16 +95,23 @@ def _encode_attrs(value: Any, cls: type, library: Library) -> dict[str, Any]:
     return out
 
 
+def _optional(hint: Any) -> Any:
+    """`X | None` -> X; any other type as it is. A union of two types is refused: a
+    snapshot could not tell which it holds."""
+    if typing.get_origin(hint) not in (types.UnionType, typing.Union):
+        return hint
+    inner = [a for a in typing.get_args(hint) if a is not type(None)]
+    if len(inner) != 1:
+        raise Unfaithful(f"Cannot tell which of {hint} a snapshot holds.")
+    return inner[0]
+
+
 def _encode(value: Any, hint: Any, library: Library) -> Any:
     if value is None:
         return None
+    hint = _optional(hint)
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in args if a is not type(None)]
-        if len(inner) != 1:
-            raise Unfaithful(f"Cannot tell which of {hint} to write.")
-        return _encode(value, inner[0], library)
     if hint is Protocol:
         return value.id
     if hint is Any:
@@ -149,11 +156,9 @@ _NO_STEP = Step(id="", kind="")
 def _decode(value: Any, hint: Any, library: Library) -> Any:
     if value is None:
         return None
+    hint = _optional(hint)
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in args if a is not type(None)]
-        return _decode(value, inner[0], library)
     if hint is Protocol:
         protocol = library.protocol(value)
         if protocol is None:
