@@ -77,9 +77,11 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
         return Setup(meeting_id, title, protocol, now)
     record_ended(group)
     today = dt.datetime.fromtimestamp(now, dt.UTC).date()
-    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "")
+    review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "",
+                         a.get("due") or "")
               for a in group.open_actions()]
-    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()))
+    review += [ReviewItem(g["id"], "agreement", g["text"], ", ".join(g.get("parties") or ()),
+                          g.get("review_on") or "")
                for g in group.agreements_due(today)]
     deferred = [AgendaItem(title=d["title"], protocol=d.get("protocol"))
                 for d in group.deferred_items()]

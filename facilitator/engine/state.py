@@ -72,6 +72,7 @@ class ReviewItem:
     kind: str  # "action" | "agreement"
     text: str
     owner: str = ""
+    due: str = ""  # an action's due date, an agreement's review date (ISO), when known
 
 
 @attrs.frozen

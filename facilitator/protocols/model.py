@@ -72,6 +72,11 @@ class Role:
     id: str
     count: int = 1
     not_: tuple[str, ...] = ()
+    title: str = ""  # its name for people ("Party A"); the id, in words, when not given
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id.replace("_", " ").replace("-", " ")
 
 
 @attrs.frozen

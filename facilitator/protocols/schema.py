@@ -41,6 +41,7 @@ PROTOCOL_KEYS = {
 }
 REQUIRED_PROTOCOL_KEYS = ("title", "steps")
 ROLE_KEYS = {
+    "title": "The role's name for people (default: its id in words).",
     "count": "How many people hold the role (default 1).",
     "not": "Roles the same person may not also hold (a neutrality rule).",
 }
@@ -195,6 +196,7 @@ def json_schema() -> dict[str, Any]:
     role = {
         "type": ["object", "null"], "additionalProperties": False,
         "properties": {
+            "title": _d(ROLE_KEYS["title"], type="string"),
             "count": _d(ROLE_KEYS["count"], type="integer", minimum=1),
             "not": _d(ROLE_KEYS["not"], type="array", items=_ID),
         },
