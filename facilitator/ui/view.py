@@ -25,7 +25,7 @@ from facilitator.engine.steps.decide import result, scale_of, stances_of
 from facilitator.engine.steps.discussion import ordered_stack
 from facilitator.engine.steps.round import round_of, still_to_speak
 from facilitator.minutes.build import effective_events
-from facilitator.ui.kinds import view_of
+from facilitator.ui.kinds import view_of, words
 
 
 def prompt(meeting: Meeting) -> str:
@@ -87,6 +87,14 @@ def header(meeting: Meeting) -> str:
     title = meeting.setup.title if meeting.setup.title != meeting.protocol.title else ""
     paused = " · PAUSED" if meeting.paused_since is not None else ""
     return f"{title} · {where(meeting)}{paused}" if title else where(meeting) + paused
+
+
+def role_title(meeting: Meeting, role: str) -> str:
+    """A role's name for people: its `title` in any running protocol, else its id in words."""
+    for protocol in [meeting.protocol, *(f.protocol for f in meeting.frames)]:
+        if role in protocol.roles:
+            return protocol.roles[role].display_title
+    return role.replace("_", " ").replace("-", " ")
 
 
 def stack(meeting: Meeting) -> list[tuple[str, str]]:
@@ -158,12 +166,20 @@ def stance_board(meeting: Meeting) -> StanceBoard | None:
                        meeting.proposal or "")
 
 
+def stance_keys(meeting: Meeting) -> list[str]:
+    """In a test for agreement: each stance's key and what it is ("block: Block")."""
+    run = meeting.run
+    if run is None or stances_of(run) is None:
+        return []
+    return [f"{o.key}: {o.label}" for o in scale_of(meeting, run).options]
+
+
 def last_test(meeting: Meeting) -> str:
     test = meeting.last_test
     if not test:
         return ""
-    tally = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in test["tally"].items()) or "none"
-    return (f"Last test: {test['outcome'].replace('_', ' ')}, attempt {test['attempt']} "
+    tally = ", ".join(f"{words(k)} {v}" for k, v in test["tally"].items()) or "none"
+    return (f"Last test: {words(test['outcome'])}, attempt {test['attempt']} "
             f"({tally}).")
 
 
@@ -183,7 +199,7 @@ def records(entries: Iterable[Mapping[str, Any]]) -> list[str]:
             case Noted():
                 out.append(f"Note: {e.text}")
             case TestEnded():
-                out.append(f"Test: {e.outcome.replace('_', ' ')}, attempt {e.attempt}")
+                out.append(f"Test: {words(e.outcome)}, attempt {e.attempt}")
     return out
 
 

@@ -29,7 +29,7 @@ class PeoplePanel(TimedPanel):
             text.append(row.name, style="bold" if row.present else "dim strike")
             if row.pronouns:
                 text.append(f" ({row.pronouns})")
-            marks = [r.replace("_", " ") for r in row.roles]
+            marks = [view.role_title(meeting, r) for r in row.roles]
             marks += ["speaking"] if row.speaking else []
             marks += ["left"] if not row.present else []
             if marks:
