@@ -89,6 +89,8 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
             return f"The test ended {_words(outcome)}, attempt {attempt} ({counts})."
         case ev.Collected(name=name, field=field, value=value):
             return f"{name}'s {field}: {value}."
+        case ev.Noted(text=text, confidential=True):
+            return f"Noted, and kept out of the minutes (a confidential step): {text}"
         case ev.DecisionRecorded(text=text):
             return f"Decision recorded: {text or '(no proposal)'}"
         case ev.ActionRecorded(what=what, owner=owner):

@@ -24,13 +24,12 @@ from typing import Any
 from textual import work
 from textual.binding import Binding
 
-from facilitator.engine.general import roles_in_play
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.decide import scale_of, stances_of
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.round import round_of
-from facilitator.ui import view
 from facilitator.ui.kinds import view_of
+from facilitator.ui.setupkeys import SetupKeyActions
 from facilitator.ui.stepkeys import StepKeyActions
 from facilitator.ui.vocabulary import KEYS
 from facilitator.ui.widgets.ask import Ask
@@ -77,7 +76,7 @@ def q(word: str) -> str:
     return shlex.quote(word)
 
 
-class KeyActions(StepKeyActions):
+class KeyActions(StepKeyActions, SetupKeyActions):
     """The key actions of `MeetingScreen` (mixed in; uses its `send`, `live`, `app`)."""
 
     live: Any
@@ -216,40 +215,3 @@ class KeyActions(StepKeyActions):
         amount = await self.app.push_screen_wait(Choice("Extend the time", options))
         if amount:
             self.send(f"extend {amount}")
-
-    @work(exclusive=True)
-    async def _key_join(self) -> None:
-        text = await self.app.push_screen_wait(Ask(
-            "Who joins?", help="A name, then pronouns if they like: Ana she/her. "
-            "Names of the group complete with tab.",
-            suggester=self.suggester("join ")))  # type: ignore[attr-defined]
-        if text:
-            self.send(f"join {text}")
-
-    @work(exclusive=True)
-    async def _key_role(self) -> None:
-        m = self.live.meeting
-        roles = list(roles_in_play(m))
-        needed = [r for r in m.protocol.roles if not m.holders(r)]
-        ordered = needed + [r for r in roles if r not in needed]
-        labels = [(r, view.role_title(m, r) + (" (needed to start)" if r in needed else "")
-                   + (f": now {', '.join(m.holders(r))}" if m.holders(r) else ""))
-                  for r in ordered]
-        role = await self.app.push_screen_wait(Choice("Which role?", labels))
-        if not role:
-            return
-        # The group's rotation: who never held it first, then the least recent ...
-        order = self.counsel.role_order(role, list(m.present))  # type: ignore[attr-defined]
-        chosen: str | None = await self.app.push_screen_wait(Choice(
-            f"Who is {view.role_title(m, role)}? (in the order the rotation would ask)",
-            [(n, n + ("  (suggested)" if i == 0 and len(order) > 1 else ""))
-             for i, n in enumerate(order)]))
-        if chosen:
-            self.send(f"role {role} {q(chosen)}")
-
-    @work(exclusive=True)
-    async def _key_propose(self) -> None:
-        text = await self.app.push_screen_wait(
-            Ask("The proposal", self.live.meeting.proposal or ""))
-        if text:
-            self.send(f"propose {q(text)}")

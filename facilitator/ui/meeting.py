@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label
@@ -52,8 +53,10 @@ class MeetingScreen(KeyActions, Screen[None]):
     AUTO_FOCUS = ""  # the keys belong to the screen until the command line is opened
 
     def __init__(self, live: LiveMeeting, clock: Clock, roster: Iterable[str] = (),
-                 tick_seconds: float | None = TICK_SECONDS, resumed: bool = False) -> None:
+                 tick_seconds: float | None = TICK_SECONDS, resumed: bool = False,
+                 pronouns: dict[str, str] | None = None) -> None:
         super().__init__()
+        self.pronouns = pronouns or {}  # from the group's roster: recalled on `join`
         self.live = live
         self.clock = clock
         self.roster = list(roster)
@@ -118,6 +121,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
         self.query_one(RecordsPanel).entries = list(self.live.entries)
+        self.query_one(StepOutline).entries = list(self.live.entries)
         work = self.query_one(WorkPanel)
         work.seen = Seen(self.review_at, tuple(self.live.entries))
         work.display = bool(work_lines(meeting, work.seen))
@@ -192,6 +196,12 @@ class MeetingScreen(KeyActions, Screen[None]):
 
     def on_command_line_closed(self, message: CommandLine.Closed) -> None:
         self.set_focus(None)
+
+    def key_label(self, binding: Binding) -> str:
+        """A key's word in the bar: space says Resume while the meeting is paused."""
+        if binding.action == "key('pause', 1)" and self.live.meeting.paused_since is not None:
+            return "Resume"
+        return binding.description
 
     def on_descendant_focus(self) -> None:
         # Which keys work depends on what has focus (the command line takes letters):

@@ -31,6 +31,7 @@ class StepKeyActions:
     app: Any
     review_at: int
     roster: list[str]
+    pronouns: dict[str, str]
     clock: Any
 
     def send(self, command: str) -> bool:

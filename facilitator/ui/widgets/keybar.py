@@ -37,8 +37,9 @@ class KeyBar(Static):
             binding = active.binding
             if not binding.show or not active.enabled:
                 continue
+            label = getattr(self.screen, "key_label", None)
             keys.append((binding.key_display or self.app.get_key_display(binding),
-                         binding.description))
+                         label(binding) if label else binding.description))
         # The terminal's width, not the widget's: measuring ourselves would re-measure
         # after every update (the bar is as wide as the terminal, less its padding).
         room = self.app.size.width - 2
