@@ -22,6 +22,8 @@ from textual.widgets import Label
 from facilitator.clock import Clock
 from facilitator.engine.commands import parse
 from facilitator.engine.events import Event, Reminder, from_json
+from facilitator.engine.state import Meeting
+from facilitator.engine.steps.review import reviews_of
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.session import LiveMeeting
 from facilitator.ui import view
@@ -41,7 +43,7 @@ from facilitator.ui.widgets.records import RecordsPanel
 from facilitator.ui.widgets.stack import StackPanel
 from facilitator.ui.widgets.stances import StanceBoardPanel
 from facilitator.ui.widgets.work import WorkPanel, work_lines
-from facilitator.ui.work import Seen
+from facilitator.ui.work import Seen, left_to_review
 
 TICK_SECONDS = 0.5
 
@@ -64,6 +66,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.tick_seconds = tick_seconds
         self.news = ""
         self.review_at = 0  # the highlighted item of a review
+        self.review_began: float | None = None  # when the review it belongs to began
         if resumed:
             said = [e for e in live.entries if e["command"] not in ("interrupted", "tick")]
             self.news = (f"Taken up from its journal: the {len(said)} commands given "
@@ -123,8 +126,9 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.query_one(RecordsPanel).entries = list(self.live.entries)
         self.query_one(StepOutline).entries = list(self.live.entries)
         work = self.query_one(WorkPanel)
-        work.seen = Seen(self.review_at, tuple(self.live.entries))
+        work.seen = Seen(self.review_at, tuple(self.live.entries), self.app.size.width < 100)
         work.display = bool(work_lines(meeting, work.seen))
+        self.first_to_review(meeting)
         beside = view_of(meeting.run).panel if meeting.run else ""
         self.set_class(beside == "stances", "-decide")
         self.set_class(beside == "stack", "-stack")
@@ -132,6 +136,17 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor.border_subtitle = Counsel.floor_flag(meeting, now)
         self.query_one("#news", Label).update(self.news)
         self.query_one(KeyBar).refresh_keys()
+
+    def first_to_review(self, meeting: Meeting) -> None:
+        """When a review begins (or is taken up), the highlight starts on the first item
+        nothing has been decided for."""
+        run = meeting.run
+        if run is None or reviews_of(run) is None or self.review_began == run.entered_at:
+            return
+        self.review_began = run.entered_at
+        ids = [i.id for i in meeting.setup.review]
+        left = left_to_review(meeting, run)
+        self.review_at = ids.index(left[0]) if left else 0
 
     def tick(self) -> None:
         """Let hard timeboxes fire, then move the timers."""

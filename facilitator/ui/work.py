@@ -36,6 +36,7 @@ class Seen:
 
     pointer: int = 0
     entries: tuple[Mapping[str, Any], ...] = ()
+    compact: bool = False  # a narrow terminal: an agenda further out in one line
 
 
 def deferred_titles(entries: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -110,6 +111,21 @@ def agenda_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
     elif not state.to_come:
         lines.append(("Nothing more to come.", "dim"))
     return lines
+
+
+def agenda_line(meeting: Meeting, seen: Seen) -> list[Line]:
+    """An agenda further out, in a line: the item now, those to come, those deferred."""
+    found = innermost_agenda(meeting)
+    if found is None:
+        return []
+    state = found[1]
+    said = [f"Agenda: now {state.current.title}" if state.current else "Agenda"]
+    if state.to_come:
+        said.append("next: " + ", ".join(i.title for i in state.to_come))
+    deferred = deferred_titles(seen.entries)
+    if deferred:
+        said.append("deferred: " + ", ".join(deferred))
+    return [(" · ".join(said), "")]
 
 
 # --- decide ---------------------------------------------------------------------------

@@ -43,7 +43,7 @@ class KeyBar(Static):
         # The terminal's width, not the widget's: measuring ourselves would re-measure
         # after every update (the bar is as wide as the terminal, less its padding).
         room = self.app.size.width - 2
-        full = sum(len(k) + len(d) + 2 for k, d in keys)
+        full = sum(len(k) + len(d) + 2 for k, d in keys) - 1  # no space after the last
         if room < full:
             lines = self._lines(keys, room)
             if len(lines) == 2:

@@ -17,7 +17,8 @@ def bar(share: float) -> str:
 
 
 class PeoplePanel(TimedPanel):
-    """Everyone who joined; who speaks is marked ▶ and `speaking`, who left says so."""
+    """Everyone who joined; who speaks is marked ▶ and `speaking`, who left says so. At
+    80 columns each person takes one line: name, roles, airtime."""
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
@@ -32,6 +33,10 @@ class PeoplePanel(TimedPanel):
             marks = [view.role_title(meeting, r) for r in row.roles]
             marks += ["speaking"] if row.speaking else []
             marks += ["left"] if not row.present else []
+            if self.app.size.width < 100:  # 80 columns: one line each, so nobody is cut
+                text.append("".join(f" · {m}" for m in marks), style="italic")
+                text.append(f" {timing.clock(row.airtime)}\n")
+                continue
             if marks:
                 text.append("\n  " + " · ".join(marks), style="italic")
             turns = "turn" if row.turns == 1 else "turns"

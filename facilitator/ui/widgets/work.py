@@ -21,8 +21,9 @@ def work_lines(meeting: Meeting, seen: Seen) -> list[Line]:
     lines = view_of(run).work(meeting, run, seen)
     found = work.innermost_agenda(meeting)
     if found is not None and found[0] is not run:
-        lines = [*lines, ("Agenda", "bold underline"),
-                 *work.agenda_work(meeting, found[0], seen)]
+        lines = [*lines, *(work.agenda_line(meeting, seen) if seen.compact else
+                           [("Agenda", "bold underline"),
+                            *work.agenda_work(meeting, found[0], seen)])]
     return lines
 
 
