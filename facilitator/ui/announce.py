@@ -60,7 +60,8 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
                 return f"{name} is {role_title(meeting, role)}."
             return f"{name} is {_words(role)}."
         case ev.StepStarted(title=title, kind=kind):
-            return f"Step: {title}, a {_noun(kind)}."
+            noun = _noun(kind)
+            return f"Step: {title}, {'an' if noun[0] in 'aeiou' else 'a'} {noun}."
         case ev.StepEnded(protocol=protocol, step=step, outcome=outcome):
             return f"{_step_title(meeting, protocol, step)} ended: {_words(outcome)}."
         case ev.ProtocolEnded(protocol=protocol, outcome=outcome) if outcome != "ended":

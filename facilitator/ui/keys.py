@@ -69,7 +69,8 @@ def shown(meeting: Meeting, name: str) -> bool:
     here = view_of(run)
     if name in STEPPING or name in here.keys or name in here.keys_now(meeting, run):
         return True
-    return any(name in view_of(f.run).outer_keys for f in meeting.frames if f.run is not None)
+    return any(name in view_of(f.run).outer_keys  # a step of this kind runs further out
+               for f in meeting.frames[:-1] if f.run is not None)
 
 
 def q(word: str) -> str:

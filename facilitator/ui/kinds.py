@@ -117,6 +117,10 @@ def _turn_keys(meeting: Meeting, run: Run) -> frozenset[str]:
     return frozenset({"done"}) if named and meeting.floor is not None else frozenset()
 
 
+def _record_hint(meeting: Meeting, run: Run) -> str:
+    return "w opens the form for an action, an agreement or a note; advance when done."
+
+
 def _agenda_hint(meeting: Meeting, run: Run) -> str:
     return "+ adds an item, m moves one; advance when the agenda is done."
 
@@ -147,10 +151,10 @@ VIEWS: dict[str, KindView] = {
     "decide": KindView("Test for agreement: {proposal}", frozenset({"stance"}), "stances",
                        _decide_hint, confirm=_decide_confirm),
     "record": KindView("Take the records: w opens the form (an action, an agreement or a "
-                       "note); advance when done.", frozenset({"record"})),
+                       "note); advance when done.", frozenset({"record"}), hint=_record_hint),
     "choose": KindView("Choose how to go on.", frozenset({"choose"}), hint=_choose_hint,
                        work=work.choose_work),
-    "agenda": KindView("The agenda: add the items to come.", frozenset({"item"}),
+    "agenda": KindView("The agenda: add the items to come.", frozenset({"item", "move"}),
                        hint=_agenda_hint, work=work.agenda_work,
                        outer_keys=frozenset({"item", "defer", "move"})),
     "use": KindView(""),

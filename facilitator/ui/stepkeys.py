@@ -76,7 +76,9 @@ class StepKeyActions:
         item = self._highlighted()
         if item is None:
             return
-        name = await self._pick(f"Who takes {item} over?", list(self.live.meeting.present))
+        owner = {i.id: i.owner for i in self.live.meeting.setup.review}.get(item, "")
+        name = await self._pick(f"Who takes {item} over?",
+                                [n for n in self.live.meeting.present if n != owner])
         if name:
             self._reviewed("hand", name)
 

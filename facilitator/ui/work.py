@@ -119,7 +119,10 @@ def agenda_line(meeting: Meeting, seen: Seen) -> list[Line]:
     if found is None:
         return []
     state = found[1]
-    said = [f"Agenda: now {state.current.title}" if state.current else "Agenda"]
+    from_last = {i.title for i in meeting.setup.deferred}
+    now = state.current
+    said = [f"Agenda: now {now.title}" + (" (from last meeting)" if now.title in from_last
+                                          else "") if now else "Agenda"]
     if state.to_come:
         said.append("next: " + ", ".join(i.title for i in state.to_come))
     deferred = deferred_titles(seen.entries)

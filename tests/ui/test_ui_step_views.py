@@ -62,7 +62,7 @@ async def test_the_review_shows_each_item_and_its_keys_act_on_the_highlighted_on
         assert "▶ Action A1: Buy paint" in text(app, WorkPanel)
         await keys(pilot, "h")
         assert isinstance(app.screen, Choice) and "Who takes A1 over?" in app.screen.question
-        await keys(pilot, "2")  # Ben
+        await keys(pilot, "1")  # Ben (Ana, its owner, is not offered)
         assert events(live, Reviewed)[-1].to == "Ben"
         assert "handed on" in text(app, WorkPanel)
         await keys(pilot, "u")
