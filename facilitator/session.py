@@ -29,7 +29,7 @@ INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
-    stamp = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y-%m-%d-%H%M")
+    stamp = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d-%H%M")  # local time
     base = f"{stamp}-{protocol}"
     if group is None:
         return base
@@ -76,7 +76,7 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     if group is None:
         return Setup(meeting_id, title, protocol, now)
     record_ended(group)
-    today = dt.datetime.fromtimestamp(now, dt.UTC).date()
+    today = dt.date.fromtimestamp(now)  # the computer's own "today"
     review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "",
                          a.get("due") or "")
               for a in group.open_actions()]

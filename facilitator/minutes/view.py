@@ -42,14 +42,19 @@ def duration(seconds: float | None) -> str:
 
 
 def when(iso: str | None) -> str:
-    """`2026-01-01T19:00:00Z` -> `Thursday 1 January 2026, 19:00 UTC`."""
+    """`2026-01-01T19:00:00Z` -> `Thursday 1 January 2026, 19:00 UTC`, in the computer's
+    own time zone (in Berlin: `20:00 CET`)."""
     if not iso:
         return "date unknown"
     try:
         moment = dt.datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    zone = " UTC" if moment.utcoffset() in (None, dt.timedelta(0)) else moment.strftime(" %z")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # the local zone: the room's clock, not Greenwich's
+    name = moment.tzname() or ""
+    zone = " UTC" if moment.utcoffset() in (None, dt.timedelta(0)) else (
+        f" {name}" if name[:1].isalpha() else moment.strftime(" %z"))
     return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}{zone}"
 
 
