@@ -18,6 +18,7 @@ from textual.widgets import Label
 
 from facilitator.clock import Clock
 from facilitator.engine.state import Meeting
+from facilitator.errors import FacilitatorError
 from facilitator.session import HEARTBEAT
 from facilitator.store.group import Group
 from facilitator.store.journal import last_alive
@@ -97,7 +98,11 @@ class DisplayApp(App[int]):
             self.follower = self._find()
             if self.follower is None:
                 return
-        self.follower.refresh()
+        try:
+            self.follower.refresh()
+        except FacilitatorError as error:
+            self.query_one("#where", Label).update(str(error))
+            return
         meeting = self.follower.meeting
         if meeting is None:
             return

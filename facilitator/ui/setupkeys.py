@@ -8,13 +8,13 @@ import shlex
 from typing import Any
 
 from textual import work
-from textual.suggester import SuggestFromList
 
 from facilitator.engine.general import roles_in_play
 from facilitator.ui import view
 from facilitator.ui.completion import join_line, known_as
 from facilitator.ui.widgets.ask import Ask
 from facilitator.ui.widgets.choice import Choice
+from facilitator.ui.widgets.commandline import ListSuggester
 
 
 def q(word: str) -> str:
@@ -40,8 +40,8 @@ class SetupKeyActions:
         text = await self.app.push_screen_wait(Ask(
             "Who joins?", help="A name, then pronouns if they like: Ana she/her. "
             "Names of the group complete with tab, with the pronouns they gave before.",
-            suggester=SuggestFromList(known_as(dict.fromkeys(names), known),
-                                      case_sensitive=False)))
+            suggester=ListSuggester(known_as(dict.fromkeys(names), known),
+                                    then=self.suggester("join "))))  # type: ignore[attr-defined]
         if text:
             self.send(join_line(text, known))
 

@@ -31,12 +31,46 @@ class CommandSuggester(Suggester):
         self._roster = list(roster)
         self._prefix = prefix
 
-    async def get_suggestion(self, value: str) -> str | None:
+    def complete(self, value: str) -> str | None:
+        """The line `value` completes to (what the grey suggestion shows), or None."""
         meeting = self._meeting()
         if meeting is None:
             return None
         found = candidates(meeting, self._roster, self._prefix + value)
         return found[0][len(self._prefix):] if found else None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+
+class ListSuggester(Suggester):
+    """Suggests the first of a list of entries that begins with what was typed (any case),
+    else what `then` suggests: 'An' -> 'Ana (she/her)', then 'Ben th' -> 'Ben they/them'."""
+
+    def __init__(self, entries: Iterable[str], then: CommandSuggester | None = None) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._entries = list(entries)
+        self._then = then
+
+    def complete(self, value: str) -> str | None:
+        typed = value.casefold()
+        found = next((e for e in self._entries if value and e != value
+                      and e.casefold().startswith(typed)), None)
+        return found or (self._then.complete(value) if self._then is not None else None)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+
+def take_completion(field: Input) -> None:
+    """Tab: replace the field's text with its completion, the cursor at the end. Asks the
+    suggester again rather than reading what Input keeps privately."""
+    suggester = field.suggester
+    completed = suggester.complete(field.value) \
+        if isinstance(suggester, CommandSuggester | ListSuggester) else None
+    if completed:
+        field.value = completed
+        field.cursor_position = len(completed)
 
 
 class CommandLine(Input):
@@ -85,9 +119,7 @@ class CommandLine(Input):
         self.post_message(self.Closed())
 
     def action_complete(self) -> None:
-        if self._suggestion:
-            self.value = self._suggestion
-            self.cursor_position = len(self.value)
+        take_completion(self)
 
     def action_history(self, step: int) -> None:
         if not self.history:

@@ -21,8 +21,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
+
+from facilitator.ui.widgets.commandline import ListSuggester, take_completion
 
 FIELDS = {
     "action": (("what", "What is to be done", ""), ("owner", "Who does it", "a name"),
@@ -100,8 +101,8 @@ class RecordForm(ModalScreen[str | None]):
             yield Label(TITLES[self.form], id="question")
             for name, label, placeholder in FIELDS[self.form]:
                 yield Label(label, classes="field")
-                suggester = (SuggestFromList(self.people + self.known, case_sensitive=False)
-                             if name == "owner" else None)
+                suggester = ListSuggester(self.people + self.known) if name == "owner" \
+                    else None
                 yield Input(placeholder=placeholder, id=name, suggester=suggester)
             yield Label("", id="warning")
             aside = "enter: next field, then record · escape: cancel"
@@ -144,10 +145,8 @@ class RecordForm(ModalScreen[str | None]):
         self.dismiss(command(self.form, values))
 
     def action_complete(self) -> None:
-        field = self.focused
-        if isinstance(field, Input) and field._suggestion:
-            field.value = field._suggestion
-            field.cursor_position = len(field.value)
+        if isinstance(self.focused, Input):
+            take_completion(self.focused)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
