@@ -20,6 +20,7 @@ OUTCOMES = {
     "no_quorum": "no quorum", "exhausted": "out of attempts",
     "recorded": "recorded", "timeout": "ran out of time",
 }
+OVER_A_BLOCK = "passed by the fallback vote, over a block"
 # Stances the minutes always name, first, with how to say them.
 NAMED = {"block": "blocked", "stand_aside": "stood aside", "reservations": "had reservations"}
 
@@ -109,7 +110,11 @@ def proposals(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for d in decisions:
         if not groups or groups[-1]["proposal"] != d.get("proposal"):
             groups.append({"proposal": d.get("proposal") or "(no proposal)", "tests": []})
-        groups[-1]["tests"].append(_test(d))
+        test = _test(d)
+        blocked = any(why == "blocked" for t in groups[-1]["tests"] for _, why, _ in t["reasons"])
+        if test["fallback"] and d["outcome"] == "passed" and blocked:
+            test["result"] = OVER_A_BLOCK  # never plainly "agreed": the block still stands
+        groups[-1]["tests"].append(test)
     for g in groups:
         last = g["tests"][-1]
         g["outcome"], g["result"] = last["outcome"], last["result"]
