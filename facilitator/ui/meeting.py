@@ -190,6 +190,7 @@ class MeetingScreen(KeyActions, Screen[None]):
             undone = undoable(self.live.entries) if name == "undo" else ""
             events = self.live.do(command)
         except Refused as refusal:
+            self.app.clear_notifications()  # the newest refusal only: they do not pile up
             self.notify(str(refusal), title="Not now", severity="warning")
             return False
         except FacilitatorError as error:

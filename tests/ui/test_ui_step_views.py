@@ -241,3 +241,14 @@ async def test_a_skipped_step_is_not_ticked_and_join_recalls_pronouns(tmp_path: 
         assert live.meeting.people["Ana"].present
         assert live.meeting.people["Ana"].pronouns == "she/her"
         assert not [n for n in notices(app) if "not" in n.lower()]
+
+
+@ui_test
+async def test_refusals_do_not_pile_up(tmp_path: Path) -> None:
+    parts, live = week_two(tmp_path)
+    app = parts.app(live)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "n", "p", "s")  # none of them fits a review
+        assert len(notices(app)) == 1
+        assert "Stances are given in a test for agreement" in notices(app)[0]
