@@ -92,7 +92,7 @@ class StepKind:
     commands: Mapping[str, Handler] = attrs.field(factory=dict)
     # Commands that are overrides elsewhere but this kind's own way of working.
     own: frozenset[str] = frozenset()
-    advance: Callable[[Tx], str] = _done
+    advance: Callable[[Tx], str | None] = _done  # None: the step goes on (an agenda begins)
     timeout: Callable[[Tx], str] = _timeout
     joined: Callable[[Tx, str], None] = _not_taken
     left: Callable[[Tx, str], None] = _not_taken

@@ -137,6 +137,7 @@ class Step:
     # record
     type: str = "note"
     public: bool = False
+    agree: bool = False  # an agenda waits to be agreed before its first item
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)

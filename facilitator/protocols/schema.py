@@ -144,6 +144,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
+        "agree": {"type": "boolean"},
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
         "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [

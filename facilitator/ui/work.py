@@ -106,7 +106,10 @@ def agenda_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
             lines.append((f"▶ {item.title}{also}: now ({how}{time})", "bold"))
         else:
             lines.append((f"{index - max(state.item, -1)}. {item.title}{also} ({how}{time})", ""))
-    if state.item >= len(state.items):
+    if state.item < 0 and state.items:
+        lines.insert(0, ("Agree the agenda with the room: + adds, m moves; advance starts "
+                         "the first item.", "bold"))
+    elif state.item >= len(state.items):
         lines.append(("Waiting for items: + adds one; advance ends the agenda.", "italic"))
     elif not state.to_come:
         lines.append(("Nothing more to come.", "dim"))
