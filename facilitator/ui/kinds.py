@@ -121,6 +121,11 @@ def _record_hint(meeting: Meeting, run: Run) -> str:
     return "w opens the form for an action, an agreement or a note; advance when done."
 
 
+def _discussion_keys(meeting: Meeting, run: Run) -> frozenset[str]:
+    # A discussion that leads to a test asks for a proposal: o is offered until there is one.
+    return frozenset({"propose"}) if meeting.proposal is None else frozenset()
+
+
 def _agenda_hint(meeting: Meeting, run: Run) -> str:
     return "+ adds an item, m moves one; advance when the agenda is done."
 
@@ -146,7 +151,7 @@ VIEWS: dict[str, KindView] = {
                       frozenset({"next", "done", "pass"}), "stack", _round_hint),
     "discussion": KindView("Open discussion: raise a hand to speak.",
                            frozenset({"next", "done", "hand", "interject"}), "stack",
-                           _discussion_hint),
+                           _discussion_hint, keys_now=_discussion_keys),
     "turn": KindView("{speaker} has the floor.", keys_now=_turn_keys),
     "decide": KindView("Test for agreement: {proposal}", frozenset({"stance"}), "stances",
                        _decide_hint, confirm=_decide_confirm),
