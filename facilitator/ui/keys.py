@@ -91,6 +91,12 @@ class KeyActions(StepKeyActions, SetupKeyActions):
             return shown(self.live.meeting, str(parameters[0]))
         return True
 
+    def key_label(self, binding: Binding) -> str:
+        """A key's word in the bar: space says Resume while the meeting is paused."""
+        if binding.action == "key('pause', 1)" and self.live.meeting.paused_since is not None:
+            return "Resume"
+        return binding.description
+
     def action_key(self, name: str, _shown: int) -> None:
         run = self.live.meeting.run
         acted = view_of(run).acts.get(name, name) if run is not None else name

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label
@@ -22,8 +21,6 @@ from textual.widgets import Label
 from facilitator.clock import Clock
 from facilitator.engine.commands import parse
 from facilitator.engine.events import Event, Reminder, from_json
-from facilitator.engine.state import Meeting
-from facilitator.engine.steps.review import reviews_of
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.session import LiveMeeting
 from facilitator.ui import view
@@ -43,7 +40,7 @@ from facilitator.ui.widgets.records import RecordsPanel
 from facilitator.ui.widgets.stack import StackPanel
 from facilitator.ui.widgets.stances import StanceBoardPanel
 from facilitator.ui.widgets.work import WorkPanel, work_lines
-from facilitator.ui.work import Seen, left_to_review
+from facilitator.ui.work import Seen
 
 TICK_SECONDS = 0.5
 
@@ -66,7 +63,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.tick_seconds = tick_seconds
         self.news = ""
         self.review_at = 0  # the highlighted item of a review
-        self.review_began: float | None = None  # when the review it belongs to began
+        self.review_began = None  # when the review it belongs to began
         if resumed:
             said = [e for e in live.entries if e["command"] not in ("interrupted", "tick")]
             self.news = (f"Taken up from its journal: the {len(said)} commands given "
@@ -137,17 +134,6 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.query_one("#news", Label).update(self.news)
         self.query_one(KeyBar).refresh_keys()
 
-    def first_to_review(self, meeting: Meeting) -> None:
-        """When a review begins (or is taken up), the highlight starts on the first item
-        nothing has been decided for."""
-        run = meeting.run
-        if run is None or reviews_of(run) is None or self.review_began == run.entered_at:
-            return
-        self.review_began = run.entered_at
-        ids = [i.id for i in meeting.setup.review]
-        left = left_to_review(meeting, run)
-        self.review_at = ids.index(left[0]) if left else 0
-
     def tick(self) -> None:
         """Let hard timeboxes fire, then move the timers."""
         try:
@@ -212,12 +198,6 @@ class MeetingScreen(KeyActions, Screen[None]):
 
     def on_command_line_closed(self, message: CommandLine.Closed) -> None:
         self.set_focus(None)
-
-    def key_label(self, binding: Binding) -> str:
-        """A key's word in the bar: space says Resume while the meeting is paused."""
-        if binding.action == "key('pause', 1)" and self.live.meeting.paused_since is not None:
-            return "Resume"
-        return binding.description
 
     def on_descendant_focus(self) -> None:
         # Which keys work depends on what has focus (the command line takes letters):

@@ -13,6 +13,7 @@ from typing import Any
 
 from textual import work as worker
 
+from facilitator.engine.state import Meeting
 from facilitator.engine.steps.review import reviews_of
 from facilitator.ui import work
 from facilitator.ui.widgets.ask import Ask
@@ -30,6 +31,7 @@ class StepKeyActions:
     live: Any
     app: Any
     review_at: int
+    review_began: float | None
     roster: list[str]
     pronouns: dict[str, str]
     clock: Any
@@ -44,6 +46,17 @@ class StepKeyActions:
         raise NotImplementedError
 
     # --- review: the highlighted item -----------------------------------------------------
+
+    def first_to_review(self, meeting: Meeting) -> None:
+        """When a review begins (or is taken up), the highlight starts on the first item
+        nothing has been decided for."""
+        run = meeting.run
+        if run is None or reviews_of(run) is None or self.review_began == run.entered_at:
+            return
+        self.review_began = run.entered_at
+        ids = [i.id for i in meeting.setup.review]
+        left = work.left_to_review(meeting, run)
+        self.review_at = ids.index(left[0]) if left else 0
 
     def _highlighted(self) -> str | None:
         items = self.live.meeting.setup.review
