@@ -41,10 +41,11 @@ INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
-    """`<UTC date>-<time>-<protocol>-<suffix>`: readable, and unique across laptops (the
-    random suffix), so two meetings opened at the same minute never share a journal. A
-    meeting outside any group (a script run alone) has no suffix: it is never shared."""
-    stamp = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y-%m-%d-%H%M")
+    """`<local date>-<time>-<protocol>-<suffix>`: readable in the computer's own time
+    zone, and unique across laptops (the random suffix), so two meetings opened at the same
+    minute never share a journal. A meeting outside any group (a script run alone) has no
+    suffix: it is never shared."""
+    stamp = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d-%H%M")  # local time
     if group is None:
         return f"{stamp}-{protocol}"
     while True:
@@ -168,11 +169,12 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     if group is None:
         return Setup(meeting_id, title, protocol, now)
     record_ended(group, warn=lambda text: None)  # told when the group was opened
-    today = dt.datetime.fromtimestamp(now, dt.UTC).date()
+    today = dt.date.fromtimestamp(now)  # the computer's own "today"
     # The label (A2) is what people type; the stable id is what the journal's review names.
-    review = [ReviewItem(a.id, "action", a.what, a.owner or "", a.ref)
+    review = [ReviewItem(a.id, "action", a.what, a.owner or "", ref=a.ref, due=a.due or "")
               for a in group.open_actions()]
-    review += [ReviewItem(g.id, "agreement", g.text, ", ".join(g.parties), g.ref)
+    review += [ReviewItem(g.id, "agreement", g.text, ", ".join(g.parties), ref=g.ref,
+                          due=g.review_on or "")
                for g in group.agreements_due(today)]
     deferred = [AgendaItem(title=d.title, protocol=d.protocol) for d in group.deferred_items()]
     return Setup(meeting_id, title, protocol, now,

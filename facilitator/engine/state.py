@@ -73,6 +73,7 @@ class ReviewItem:
     text: str
     owner: str = ""
     ref: str = ""  # the stable id in the group's memory; "" in journals written before it
+    due: str = ""  # an action's due date, an agreement's review date (ISO), when known
 
 
 # Rules 2 (issue 11, "correct to the practice"): `next` counts the turn it ends before the

@@ -73,6 +73,11 @@ class Role:
     id: str
     count: int = 1
     not_: tuple[str, ...] = ()
+    title: str = ""  # its name for people ("Party A"); the id, in words, when not given
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id.replace("_", " ").replace("-", " ")
 
 
 @attrs.frozen
@@ -134,6 +139,7 @@ class Step:
     # record
     type: str = "note"
     public: bool = False
+    agree: bool = False  # an agenda waits to be agreed before its first item
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
     outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose

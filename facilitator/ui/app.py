@@ -86,7 +86,9 @@ class FacilitatorApp(App[int]):
         self.switch_screen(self.first_screen())
 
     def _meeting_screen(self, live: LiveMeeting, resumed: bool = False) -> MeetingScreen:
-        return MeetingScreen(live, self.clock, self.roster(), self.tick_seconds, resumed)
+        roster = self.group.roster() if self.group else []
+        return MeetingScreen(live, self.clock, [p.name for p in roster], self.tick_seconds,
+                             resumed, {p.name: p.pronouns for p in roster if p.pronouns})
 
     def roster(self) -> list[str]:
         return [p.name for p in self.group.roster()] if self.group else []

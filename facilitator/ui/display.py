@@ -17,10 +17,14 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from facilitator.clock import Clock
+from facilitator.engine.state import Meeting
 from facilitator.errors import FacilitatorError
+from facilitator.session import HEARTBEAT
 from facilitator.store.group import Group
+from facilitator.store.journal import last_alive
 from facilitator.ui import view
 from facilitator.ui.follow import Follower
+from facilitator.ui.timing import span
 from facilitator.ui.widgets.floor import FloorPanel
 from facilitator.ui.widgets.panel import MeetingPanel
 from facilitator.ui.widgets.prompt import PromptPanel
@@ -28,6 +32,9 @@ from facilitator.ui.widgets.stack import StackPanel
 from facilitator.ui.widgets.stances import StanceBoardPanel
 
 POLL_SECONDS = 0.5
+
+
+STALE = 3 * HEARTBEAT  # seconds without a sign of life before the display says so
 
 
 class DisplayApp(App[int]):
@@ -75,6 +82,16 @@ class DisplayApp(App[int]):
             meeting_id = unfinished[0].id
         return Follower(self.group.journal_path(meeting_id))
 
+    def stopped_at(self, meeting: Meeting, now: float) -> float | None:
+        """When the meeting was last seen alive, if that is too long ago (its heartbeat
+        and its journal are both stale); None while it runs, or once it has ended."""
+        if self.follower is None or meeting.ended or meeting.started_at is None:
+            return None
+        entries = self.follower.entries
+        seen = max(last_alive(self.follower.path) or 0.0,
+                   float(entries[-1]["at"]) if entries else 0.0)
+        return seen if now - seen > STALE else None
+
     def poll(self) -> None:
         """Catch up with the journal, then move the timers."""
         if self.follower is None:
@@ -90,10 +107,17 @@ class DisplayApp(App[int]):
         if meeting is None:
             return
         now = self.clock.now()
+        stopped = self.stopped_at(meeting, now)
+        if stopped is not None:
+            now = stopped  # its timers stand still where the meeting stopped
         for panel in self.query(MeetingPanel):
             panel.meeting = meeting
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
-        self.query_one("#where", Label).update(view.header(meeting))
+        header = view.header(meeting)
+        if stopped is not None:
+            header = (f"STOPPED: no sign from the facilitator's computer for "
+                      f"{span(self.clock.now() - stopped)} · {header}")
+        self.query_one("#where", Label).update(header)
         if meeting.ended and self.meeting_id is None:
             self.follower = None  # the next meeting, when one opens, is shown
