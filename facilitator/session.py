@@ -11,11 +11,13 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from typing import Any
 
 from facilitator.clock import Clock
 from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
-from facilitator.engine.events import Event, to_json
+from facilitator.engine.commands import parse
+from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
@@ -177,11 +179,17 @@ class LiveMeeting:
         self.meeting = meeting
         return events
 
-    def do(self, command: str) -> list[Event]:
-        """Give one command now; Refused leaves everything as it was."""
+    def do(self, command: str, source: str | None = None) -> list[Event]:
+        """Give one command now; Refused leaves everything as it was. `source`: who gave
+        it when not this keyboard ("Ana's phone"), kept on the journal's entry."""
         now = max(self.clock.now(), self.meeting.setup.created_at)
-        meeting, events = handle(self.meeting, command, now)
-        return self._accept(command.strip(), now, meeting, events)
+        meeting, events = handle(self.meeting, command, now, source=source)
+        extra: dict[str, Any] = {} if source is None else {"source": source}
+        text = command.strip()
+        if any(isinstance(e, BallotCast) for e in events):
+            # A secret stance: the journal keeps who, never what.
+            text, extra["sealed"] = shlex.join(["stance", parse(text).args[0]]), True
+        return self._accept(text, now, meeting, events, **extra)
 
     def tick(self) -> list[Event]:
         """Let hard timeboxes that ran out fire; journal them if any did. Also the

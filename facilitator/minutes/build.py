@@ -33,6 +33,7 @@ from facilitator.engine.events import (
     MeetingEnded,
     MeetingStarted,
     Noted,
+    Suggested,
     Override,
     Passed,
     ProtocolEnded,
@@ -173,6 +174,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                     "scale": e.scale, "rule": e.rule,
                     "title": open_steps[-1]["title"] if open_steps else e.step,
                     "recorded": False}
+                if e.secret:  # the count and who took part, never who chose what
+                    decision.update(secret=True, voters=list(e.voters))
                 decision.update(_follows(last_test.get(e.proposal), decision))
                 last_test[e.proposal] = decision
                 decisions.append(decision)
@@ -194,6 +197,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                    "review_on": e.review_on})
             case Noted():
                 notes.append({"text": e.text, "at_s": rel(e.at)})
+            case Suggested():  # the anonymous box: no name was ever given with it
+                notes.append({"text": f"Suggestion box: {e.text}", "at_s": rel(e.at)})
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",

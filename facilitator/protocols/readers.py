@@ -16,6 +16,7 @@ from facilitator.protocols.model import (
     POLICIES,
     RECORD_TYPES,
     REVEALS,
+    BALLOTS,
     AgendaItem,
     Collect,
     Rule,
@@ -153,6 +154,7 @@ READERS: dict[str, Reader] = {
     "next": _ref, "speaker": _ref, "scale": _ref, "protocol": _ref, "default_protocol": _ref,
     "on": _routes, "options": _routes,
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
+    "ballot": _choice(BALLOTS),
     "type": _choice(RECORD_TYPES),
     "collect": _collect, "interjections": _interjections, "rule": _rule, "items": _items,
 }

@@ -19,6 +19,7 @@ from facilitator.protocols.model import (
     REASONS,
     RECORD_TYPES,
     REVEALS,
+    BALLOTS,
 )
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
@@ -142,6 +143,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
             },
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
+        "ballot": {"enum": list(BALLOTS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
