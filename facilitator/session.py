@@ -15,8 +15,8 @@ import shlex
 from typing import Any
 
 from facilitator.clock import Clock
-from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
 from facilitator.engine.commands import parse
+from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
 from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.minutes.build import build_minutes

@@ -227,7 +227,8 @@ def _defer_the_rest(tx: Tx) -> None:
 
 GENERAL: dict[str, Callable[[Tx, Command], None]] = {
     "join": join, "leave": leave, "role": role, "start": start, "propose": propose,
-    "note": note, "suggest": suggest, "extend": extend, "pause": pause, "resume": resume, "advance": advance,
+    "note": note, "suggest": suggest, "extend": extend, "pause": pause, "resume": resume,
+    "advance": advance,
     "skip": skip, "back": back, "goto": goto, "end": end, "record": record.record,
     "item": agenda.item, "defer": agenda.defer, "move": agenda.move,
 }

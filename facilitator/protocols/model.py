@@ -130,7 +130,7 @@ class Step:
     rule: Rule = Rule()
     attempts: int | None = None
     reveal: str = "together"
-    ballot: str = "open"  # "secret": stances only from people's own devices, never journaled by name
+    ballot: str = "open"  # secret: stances only from people's own devices, kept by no name
     # record
     type: str = "note"
     public: bool = False

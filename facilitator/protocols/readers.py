@@ -11,12 +11,12 @@ from typing import Any
 
 from facilitator.protocols import schema
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
     RECORD_TYPES,
     REVEALS,
-    BALLOTS,
     AgendaItem,
     Collect,
     Rule,

@@ -13,13 +13,13 @@ from typing import Any
 
 from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
     REASONS,
     RECORD_TYPES,
     REVEALS,
-    BALLOTS,
 )
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"

@@ -79,6 +79,9 @@ class MeetingScreen(KeyActions, Screen[None]):
                 yield StackPanel(id="stack")
                 yield StanceBoardPanel(id="stances")
             with VerticalScroll(id="right"):
+                room = getattr(self.app, "room_panel", lambda: None)()
+                if room is not None:  # phones take part: facilitator.ui.room
+                    yield room
                 yield RecordsPanel(id="records")
         yield Label("", id="news")
         yield CommandLine(self.suggester(), id="commandline")
