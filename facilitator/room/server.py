@@ -117,7 +117,7 @@ def build(room: Room) -> Starlette:
                     return
                 if version != room.version or version < 0:
                     version = room.version
-                    yield f"data: {json.dumps(now)}\n\n"
+                    yield f"data: {json.dumps(now, separators=(',', ':'))}\n\n"
                 else:
                     yield ": still here\n\n"
                 await room.wait(version, KEEPALIVE)

@@ -120,12 +120,12 @@ class RoomActions:
     def room_panel(self) -> RoomPanel | None:
         if self.room is None or self.room_server is None:
             return None
-        return RoomPanel(self.room, self.room_server.address, id="room")
+        return RoomPanel(self.room, self.room_server.address,
+                         problem=self.room_server.failed, id="room")
 
     def room_changed(self) -> None:
-        server = self.room_server
         for panel in self.screen.query(RoomPanel):  # type: ignore[attr-defined]
-            panel.show_room(server.failed if server else None)
+            panel.show_room()
 
     def action_room_switch(self) -> None:
         if self.room is None:

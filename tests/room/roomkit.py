@@ -116,3 +116,30 @@ async def token_of(client: httpx.AsyncClient, base: str, name: str) -> str:
 async def do(client: httpx.AsyncClient, base: str, token: str, command: str) -> httpx.Response:
     return await client.post(f"{base}/api/do", json={"command": command},
                              headers={"Authorization": f"Bearer {token}"})
+
+
+class Ticking:
+    """A monotonic clock moved by hand, for the room's limits."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@asynccontextmanager
+async def bare_room(live: LiveMeeting, **options: Any) -> AsyncIterator[tuple[Any, str]]:
+    """The room's server alone (no terminal), on 127.0.0.1 at a port the system picks."""
+    from facilitator.room.hub import Room
+    from facilitator.room.serve import RoomServer
+
+    room = Room(CODE, lambda: live, **options)
+    server = RoomServer(room, "127.0.0.1", 0)
+    server.start()
+    await server.ready.wait()
+    assert server.failed is None
+    try:
+        yield room, server.address.rstrip("/")
+    finally:
+        await server.stop()

@@ -24,18 +24,20 @@ class RoomPanel(Static):
     RoomPanel { height: auto; margin-bottom: 1; }
     """
 
-    def __init__(self, room: Room, address: str, *, qr: bool = True, **kwargs: object) -> None:
+    def __init__(self, room: Room, address: str, *, problem: str | None = None,
+                 **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.room = room
         self.address = address
-        self.qr = qr_lines(address) if qr else []
+        self.problem = problem  # the server could not start: no QR code to a dead address
+        self.qr = [] if problem else qr_lines(address)
 
     def on_mount(self) -> None:
         self.border_title = "Room"
         self.show_room()
 
-    def show_room(self, problem: str | None = None) -> None:
-        room = self.room
+    def show_room(self) -> None:
+        room, problem = self.room, self.problem
         text = Text()
         for line in self.qr:
             text.append(line + "\n")
