@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from facilitator.engine.commands import COMMANDS
-from facilitator.engine.events import Event
+from facilitator.engine.events import BallotCast, Event
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.decide import own_device, scale_of, secret, stances_of
 from facilitator.engine.steps.discussion import stack_of
@@ -193,13 +193,19 @@ class Room:
             raise RoomError(429, "Slow down: too many taps at once. Try again in a moment.")
         command, source = self.command(seat.name, words)
         try:
-            self.give(command, source)
+            events = self.give(command, source)
         except Refused as refusal:
-            self.arrivals.append(Arrival(source, f"{words} (refused)", False))
+            # A refused stance may still be a secret one: its option is not shown.
+            said = "a stance" if command.startswith("stance") else words
+            self.arrivals.append(Arrival(source, f"{said} (refused)", False))
             self._notice()
             raise RoomError(409, str(refusal)) from None
-        self.arrivals.append(Arrival(source, words if source != ANONYMOUS else "a suggestion",
-                                     True))
+        # The facilitator's screen, too, is told only what the journal keeps.
+        if source == ANONYMOUS:
+            words = "a suggestion"
+        elif any(isinstance(e, BallotCast) for e in events):
+            words = "a secret stance"
+        self.arrivals.append(Arrival(source, words, True))
         self.changed()
 
     def command(self, name: str, words: str) -> tuple[str, str]:
