@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import secrets
 import shlex
 import time
@@ -98,6 +99,7 @@ class Room:
         self.closed = False  # the server is stopping: streams end
         self._changed = asyncio.Event()
         self._seen: tuple[int, int] | None = None
+        self._shown: tuple[Meeting, dict[str, Any], float, str, str] | None = None
 
     def _give(self, command: str, source: str) -> list[Event]:
         live = self._meeting()
@@ -294,25 +296,45 @@ class Room:
 
     def state(self, token: str) -> dict[str, Any]:
         """What the projector shows, and this person's own view."""
+        state: dict[str, Any] = json.loads(self.state_json(token))
+        return state
+
+    def state_json(self, token: str) -> str:
+        """`state` as JSON text. The projector's part is built and encoded once per change
+        of the meeting, not once per phone: 200 phones follow it."""
         seat = self.seat(token, admitted=False)
         if not seat.admitted:
-            return {"waiting": "The facilitator will admit you; keep this page open.",
-                    "me": {"name": seat.name}}
+            return _dumps({"waiting": "The facilitator will admit you; keep this page open.",
+                           "me": {"name": seat.name}})
         live = self._meeting()
-        return {**projector(live.meeting, live.clock.now()),
-                "me": own(live.meeting, live.clock.now(), seat.name),
-                "input": self.input}
+        m, now = live.meeting, live.clock.now()
+        if self._shown is None or self._shown[0] is not m or self._shown[4] != self.input:
+            shown = projector(m)
+            shared = _dumps({k: v for k, v in shown.items() if k != "floor"}
+                            | {"input": self.input})
+            self._shown = (m, shown, _spoken(m), shared, self.input)
+        _, shown, spoken, shared, _ = self._shown
+        floor = shown["floor"]
+        if floor is not None and m.floor is not None:  # its time moves: made per request
+            floor = {**floor, "held_s": round(m.active(now) - m.floor.since, 1)}
+        me = _dumps(own(m, now, seat.name, spoken, shown["stack"]))
+        return '{"me":' + me + ',"floor":' + _dumps(floor) + "," + shared[1:]
 
 
-def projector(m: Meeting, now: float) -> dict[str, Any]:
-    """What `facilitator display` shows, as data."""
+def _dumps(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"))
+
+
+def projector(m: Meeting, now: float | None = None) -> dict[str, Any]:
+    """What `facilitator display` shows, as data (`held_s` as of `now`, if given)."""
     floor = m.floor
     board = view.stance_board(m)
     state: dict[str, Any] = {
         "where": view.header(m), "prompt": view.prompt(m), "ended": m.ended,
         "paused": m.paused_since is not None,
         "floor": None if floor is None else {
-            "name": floor.name, "held_s": round(m.active(now) - floor.since, 1),
+            "name": floor.name,
+            "held_s": round(m.active(now) - floor.since, 1) if now is not None else 0.0,
             "limit_s": floor.limit, "reason": floor.reason},
         "stack": [{"name": n, "why": why} for n, why in view.stack(m)],
         "round": view.round_queue(m),
@@ -328,19 +350,27 @@ def projector(m: Meeting, now: float) -> dict[str, Any]:
     return state
 
 
-def own(m: Meeting, now: float, name: str) -> dict[str, Any]:
-    """One person's own view: their airtime and place, and what they can do now."""
-    rows = {r.name: r for r in view.people(m, now)}
-    row = rows.get(name)
+def _spoken(m: Meeting) -> float:
+    """Everyone's airtime in finished turns (the floor's running turn is added per view)."""
+    return sum(m.speech(n).airtime for n in m.seating)
+
+
+def own(m: Meeting, now: float, name: str, spoken: float | None = None,
+        stack: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """One person's own view: their airtime and place, and what they can do now (as
+    `view.people` counts it, for one person)."""
+    floor = m.floor
+    running = m.active(now) - floor.since if floor is not None else 0.0
+    mine = m.speech(name).airtime + (running if floor and floor.name == name else 0.0)
+    total = (_spoken(m) if spoken is None else spoken) + running
     run = m.run
     me: dict[str, Any] = {
-        "name": name, "airtime_s": round(row.airtime) if row else 0,
-        "turns": row.turns if row else 0,
-        "share": round(row.share, 3) if row else 0.0,
+        "name": name, "airtime_s": round(mine), "turns": m.speech(name).turns,
+        "share": round(mine / total, 3) if total else 0.0,
         "on_stack": None, "can_hand": stack_of(run) is not None,
         "can_pass": False, "collect": None, "ballot": None,
     }
-    places = [n for n, _ in view.stack(m)]
+    places = [h["name"] for h in (stack if stack is not None else projector(m)["stack"])]
     if name in places:
         me["on_stack"] = places.index(name) + 1
     state = round_of(run)

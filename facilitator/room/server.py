@@ -7,6 +7,7 @@ sentence (`{"error": ...}`), never a traceback. Bodies are read up to `MAX_BODY`
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from importlib import resources
@@ -21,6 +22,7 @@ from facilitator.room.hub import Room, RoomError
 
 MAX_BODY = 4096  # bytes: a name, a code, a command with a reason
 KEEPALIVE = 15.0  # seconds between comments on a quiet event stream
+COALESCE = 0.5  # seconds at least between two updates on one stream
 # A strict policy: nothing from outside, the page's own inline script and style only.
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
@@ -118,6 +120,8 @@ def build(room: Room) -> Starlette:
                 if version != room.version or version < 0:
                     version = room.version
                     yield f"data: {json.dumps(now, separators=(',', ':'))}\n\n"
+                    # A burst of changes reaches a phone as one update, not one each.
+                    await asyncio.sleep(COALESCE)
                 else:
                     yield ": still here\n\n"
                 await room.wait(version, KEEPALIVE)

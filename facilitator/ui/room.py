@@ -18,8 +18,10 @@ Rules:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from facilitator.store.group import Group
 
 DEFAULT_PORT = 8765
+SHOW_EVERY = 0.1  # seconds: phones' actions reach the facilitator's screen this often
 ROOM_FILE = "room.json"
 ROOM_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("A", "room_admit", "Admit", show=False),
@@ -78,11 +81,15 @@ class RoomActions:
     group: Group | None
     room: Room | None = None
     room_server: RoomServer | None = None
+    _room_news: list[Event] = []
+    _room_shown: asyncio.Event | None = None
+    _room_last_show = 0.0
 
     async def start_room(self, setup: RoomSetup) -> None:
         setup = setup.resolved()
         room = Room(setup.code, lambda: self.live, self.room_give)
-        room.on_change = self.room_changed
+        room.on_change = self._show_soon
+        self._room_news = []
         server = RoomServer(room, setup.host, setup.port)
         self.room, self.room_server = room, server
         server.start()
@@ -103,19 +110,45 @@ class RoomActions:
 
     def room_give(self, command: str, source: str) -> list[Event]:
         """A phone's command, given to the live meeting now; Refused as typed."""
-        from facilitator.ui.meeting import MeetingScreen
-
         live = self.live
         if live is None:
             raise Refused("No meeting is open yet; wait for the facilitator to open it.")
         if parse(command).name == "end":
             raise Refused("Only the facilitator ends the meeting.")
         events = live.do(command, source=source)
-        screen = self.screen  # type: ignore[attr-defined]
-        if isinstance(screen, MeetingScreen) and screen.live is live:
-            screen.tell(events)
-            screen.show()
+        self._room_news.extend(events)
+        self._show_soon()
         return events
+
+    def _show_soon(self) -> None:
+        """Phones' commands reach the screen together, at most every SHOW_EVERY seconds:
+        200 phones must not keep the facilitator's screen redrawing all the time."""
+        if self._room_shown is None or self._room_shown.is_set():
+            self._room_shown = asyncio.Event()
+            # At once after a quiet spell; else when SHOW_EVERY has passed since the last.
+            wait = self._room_last_show + SHOW_EVERY - time.monotonic()
+            if wait <= 0:
+                self.call_later(self._show_now)  # type: ignore[attr-defined]
+            else:
+                self.set_timer(wait, self._show_now)  # type: ignore[attr-defined]
+
+    def _show_now(self) -> None:
+        from facilitator.ui.meeting import MeetingScreen
+
+        self._room_last_show = time.monotonic()
+        news, self._room_news = self._room_news, []
+        screen = self.screen  # type: ignore[attr-defined]
+        if isinstance(screen, MeetingScreen) and screen.live is self.live:
+            screen.tell(news)
+            screen.show()
+        self.room_changed()
+        if self._room_shown is not None:
+            self._room_shown.set()
+
+    async def room_shown(self) -> None:
+        """Until what phones did so far is on the screen (tests, benchmarks)."""
+        if self._room_shown is not None:
+            await self._room_shown.wait()
 
     def room_panel(self) -> RoomPanel | None:
         if self.room is None or self.room_server is None:

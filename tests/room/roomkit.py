@@ -70,7 +70,10 @@ def room_parts(tmp_path: Path) -> Parts:
 
 
 async def settle(pilot: Any, rounds: int = 3) -> None:
-    """Let workers and pushed screens run."""
+    """Let what phones did reach the screen (a handshake with the app), then let workers
+    and pushed screens run."""
+    if hasattr(pilot.app, "room_shown"):
+        await pilot.app.room_shown()
     for _ in range(rounds):
         await pilot.pause()
 
