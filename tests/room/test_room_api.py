@@ -167,7 +167,7 @@ async def test_a_new_name_waits_until_the_facilitator_admits_it(tmp_path: Path) 
         early = await do(client, base, dee, "hand")
         assert early.status_code == 403
         await settle(pilot)
-        assert "Waiting to be admitted (A): Dee" in panel_text(app)
+        assert "Waiting (A admits): Dee" in panel_text(app)
         await pilot.press("A")
         await settle(pilot)
         assert isinstance(app.screen, Admit)

@@ -21,7 +21,7 @@ class RoomPanel(Static):
     """QR code, address, room code, waiting names and the latest phone actions."""
 
     DEFAULT_CSS = """
-    RoomPanel { height: auto; margin-bottom: 1; }
+    RoomPanel { height: auto; border: round $accent; padding: 0; }
     """
 
     def __init__(self, room: Room, address: str, *, problem: str | None = None,
@@ -49,7 +49,7 @@ class RoomPanel(Static):
             text.append(problem + "\n", style="bold")
         waiting = room.waiting()
         if waiting:
-            text.append(f"Waiting to be admitted (A): {', '.join(waiting)}\n", style="bold")
+            text.append(f"Waiting (A admits): {', '.join(waiting)}\n", style="bold")
         for arrival in list(room.arrivals)[-5:]:
             mark = "" if arrival.accepted else " ✗"
             text.append(f"from {arrival.source}: {arrival.said}{mark}\n")
