@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from facilitator import __version__
+from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError
+from facilitator.store.files import explain
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run your group's meetings: rounds, a fair speaking stack, tests for "
         "agreement, and minutes.",
     )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(metavar="COMMAND")
     for module in (meeting, protocols, group, fairshare):
@@ -31,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
-    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
     args = parser.parse_args(words)
@@ -43,8 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `facilitator minutes --last | head`: the reader has enough
-        sys.stderr.close()
+        quiet_stdout()
         return 0
+    except OSError as error:
+        # The store turns the file system's refusals into sentences; this is the net
+        # for any other place (a file named on the command line, a terminal gone away).
+        print(f"facilitator: {explain(error)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+import sys
+from collections.abc import Callable
 from typing import Any
 
 from facilitator.clock import Clock
@@ -19,9 +21,11 @@ from facilitator.engine.commands import parse
 from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
 from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
+from facilitator.errors import FacilitatorError, StoreError
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
+from facilitator.store import upkeep
 from facilitator.store.group import Group
 from facilitator.store.journal import Journal, last_alive, read_journal
 
@@ -52,23 +56,64 @@ def minutes_files(minutes: dict[str, Any]) -> dict[str, str]:
     return {fmt: render(minutes, fmt) for fmt in MINUTES_FORMATS}
 
 
-def record_ended(group: Group) -> list[str]:
+def _warn_on_stderr(text: str) -> None:
+    print(f"facilitator: {text}", file=sys.stderr)
+
+
+def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) -> list[str]:
     """Record the minutes of meetings that ended but were not recorded (a crash between
-    `end` and the write): nothing said is lost. Returns their ids."""
+    `end` and the write): nothing said is lost. Returns their ids.
+
+    A journal too damaged to make minutes from is set aside (see `set_aside_damaged`)
+    and a write that fails (a full disk) is left for next time: each is told to `warn`
+    in a sentence, and the group goes on.
+    """
     done = []
     for meeting_id in group.ended_unrecorded():
-        contents = read_journal(group.journal_path(meeting_id))
-        minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
-        group.record_minutes(minutes, minutes_files(minutes))
+        try:
+            contents = read_journal(group.journal_path(meeting_id))
+        except StoreError as error:
+            warn(str(error))
+            continue
+        try:
+            setup = contents.header["setup"]["setup"]
+            minutes = build_minutes(setup, contents.entries)
+            files = minutes_files(minutes)
+        except Exception as error:  # damage of any shape: see set_aside_damaged
+            warn(set_aside_damaged(group, meeting_id, error))
+            continue
+        try:
+            group.record_minutes(minutes, files)
+        except StoreError as error:
+            warn(str(error))
+            continue
         done.append(meeting_id)
     return done
 
 
-def open_group(path: Any = None) -> Group:
+def set_aside_damaged(group: Group, meeting_id: str, error: BaseException) -> str:
+    """Move a journal that cannot be rebuilt out of the way (renamed, not deleted), so the
+    rest of the group goes on; the sentence that says so. `error` is what rebuilding it
+    raised: the engine reads a damaged journal in ways no one can list."""
+    what = str(error) if isinstance(error, FacilitatorError) else type(error).__name__
+    try:
+        aside = upkeep.set_aside(group, meeting_id)
+    except StoreError as failed:
+        return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
+                f"rebuilt. {failed}")
+    return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
+            f"rebuilt, so it was set aside as {aside} and the group goes on without it; "
+            "nothing in it was deleted.")
+
+
+def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) -> Group:
     """The group named by `--group`, `FACILITATOR_GROUP` or the default folder, with any
-    meeting that ended unrecorded recorded first, so its memory is whole."""
+    meeting that ended unrecorded recorded first, so its memory is whole. Refuses (in a
+    sentence) a group folder that is a file; what killed processes left is tidied."""
     group = Group.from_env(path)
-    record_ended(group)
+    upkeep.check(group)
+    upkeep.tidy(group)
+    record_ended(group, warn)
     return group
 
 
@@ -77,7 +122,7 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     """What the group's memory brings to a new meeting."""
     if group is None:
         return Setup(meeting_id, title, protocol, now)
-    record_ended(group)
+    record_ended(group, warn=lambda text: None)  # told when the group was opened
     today = dt.datetime.fromtimestamp(now, dt.UTC).date()
     review = [ReviewItem(a["id"], "action", a["what"], a.get("owner") or "")
               for a in group.open_actions()]
@@ -112,6 +157,7 @@ class LiveMeeting:
         self.warning: str | None = None  # what reading the journal had to say, on resuming
         self.header: dict[str, Any] | None = None  # for the journal, until the first command
         self._last_beat = float("-inf")
+        self._beat_failing = False
 
     @classmethod
     def open(cls, library: Library, sources: Sources, protocol: str, clock: Clock, *,
@@ -135,16 +181,22 @@ class LiveMeeting:
         """Rebuild an unfinished meeting from its journal and go on writing to it."""
         journal, contents = Journal.open(group.journal_path(meeting_id))
         try:
-            sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
-            setup = Setup.from_dict(contents.header["setup"]["setup"])
+            setup_part = contents.header["setup"]
+            sources = [(str(f), str(t)) for f, t in setup_part["sources"]]
+            setup = Setup.from_dict(setup_part["setup"])
             library, _ = build_library(sources, include_builtin=False)
             meeting = replay(setup, library, contents.entries)
-        except BaseException:
+            live = cls(meeting, clock, sources, journal, group, list(contents.entries))
+            live.warning = contents.warning
+            live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
+        except Exception as error:  # damage of any shape: see set_aside_damaged
+            journal.close()
+            if isinstance(error, StoreError):
+                raise  # the interruption could not be saved: the journal is fine
+            raise StoreError(set_aside_damaged(group, meeting_id, error)) from error
+        except BaseException:  # an interrupt while rebuilding: the journal is fine
             journal.close()
             raise
-        live = cls(meeting, clock, sources, journal, group, list(contents.entries))
-        live.warning = contents.warning
-        live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
         return live
 
     def _interrupted(self, entries: list[dict[str, Any]], alive: float | None) -> None:
@@ -204,9 +256,18 @@ class LiveMeeting:
     def beat(self) -> None:
         """Tell the journal the computer is alive (at most every few seconds)."""
         now = self.clock.now()
-        if self.journal is not None and now - self._last_beat >= HEARTBEAT:
+        if self.journal is None or now - self._last_beat < HEARTBEAT:
+            return
+        self._last_beat = now  # a failing write is tried again a beat later, not at once
+        try:
             self.journal.beat(now)
-            self._last_beat = now
+        except StoreError as error:
+            if self._beat_failing:
+                return  # said once per outage
+            self._beat_failing = True
+            raise StoreError(f"{error} The meeting goes on: every command is still saved "
+                             "to its journal, or refused in a sentence if it cannot be.") from error
+        self._beat_failing = False
 
     def minutes(self) -> dict[str, Any]:
         return build_minutes(self.meeting.setup.to_dict(), self.entries)
@@ -214,9 +275,11 @@ class LiveMeeting:
     def finish(self, formats: dict[str, str] | None = None) -> dict[str, Any]:
         """After `end`: the minutes, recorded into the group's memory. Returns them."""
         minutes = self.minutes()
-        if self.group is not None and self.meeting.ended:
-            self.group.record_minutes(minutes, formats or {})
-        self.close()
+        try:
+            if self.group is not None and self.meeting.ended:
+                self.group.record_minutes(minutes, formats or {})
+        finally:
+            self.close()  # ended: recorded now, or from its journal when the group next opens
         return minutes
 
     def close(self) -> None:

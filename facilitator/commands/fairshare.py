@@ -148,22 +148,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            name, parents=[common], help=help_, description=help_)
+            name, parents=[common], help=help_, description=help_[0].upper() + help_[1:] + ".")
         parser.set_defaults(func=func)
         return parser
 
-    p = add("roles", _roles, "Suggest who to ask for each role next.")
+    p = add("roles", _roles, "suggest who to ask for each role next")
     p.add_argument("action", choices=["suggest"])
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("workload", _workload, "Open actions and recent roles per person.")
+    p = add("workload", _workload, "show open actions and recent roles per person")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("airtime", _airtime, "Each person's share of the floor over recent meetings.")
+    p = add("airtime", _airtime, "show each person's share of the floor over recent meetings")
     p.add_argument("--meetings", type=int, default=fairshare.RECENT, metavar="N",
                    help=f"how many recent meetings (default {fairshare.RECENT})")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("moratorium", _moratorium, "Show, set or lift a moratorium on new initiatives.")
+    p = add("moratorium", _moratorium, "show, set or lift a moratorium on new initiatives")
     p.add_argument("action", nargs="?", choices=["set", "lift"])
     p.add_argument("reason", nargs="*", metavar="REASON")

@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from typing import Any
 
 from facilitator.commands.output import add_render_arguments, emit_minutes
 from facilitator.errors import StoreError
 from facilitator.session import open_group
+
+
+def _stamp(value: object) -> str:
+    """A meeting's start as `YYYY-MM-DD HH:MM` in local time, from the epoch seconds of
+    a journal or the ISO text of the minutes; the text as it is when neither."""
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return dt.datetime.fromtimestamp(value).strftime("%Y-%m-%d %H:%M")
+        return dt.datetime.fromisoformat(str(value)).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        return str(value or "")[:16]
+
+
+def _iso(value: object) -> object:
+    """Epoch seconds as ISO 8601 text (local time), like the minutes' times."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return dt.datetime.fromtimestamp(value).isoformat(timespec="seconds")
+        except (ValueError, OverflowError, OSError):
+            return None
+    return value
 
 
 def _print_json(value: Any) -> None:
@@ -18,7 +40,8 @@ def _print_json(value: Any) -> None:
 def meetings(args: argparse.Namespace) -> int:
     """List the group's meetings, the ones still open first."""
     group = open_group(args.group)
-    open_ = [{**m, "status": "open"} for m in group.unfinished_meetings()]
+    open_ = [{**m, "created_at": _iso(m.get("created_at")), "status": "open"}
+             for m in group.unfinished_meetings()]
     ended = [{**m, "status": "ended"} for m in group.meetings()]
     if args.format == "json":
         _print_json(open_ + ended)
@@ -27,13 +50,13 @@ def meetings(args: argparse.Namespace) -> int:
         print(f"No meetings yet in {group.path}.")
     for m in open_:
         print(
-            f"{str(m.get('created_at'))[:16]:16}  {m['id']}  {m.get('title')} "
+            f"{_stamp(m.get('created_at')):16}  {m['id']}  {m.get('title')} "
             f"({m.get('protocol')}; still open: facilitator resume {m['id']})"
         )
     for m in ended:
         minutes = round((m.get("duration_s") or 0) / 60)
         print(
-            f"{str(m.get('started_at'))[:16]:16}  {m['id']}  {m.get('title')} "
+            f"{_stamp(m.get('started_at')):16}  {m['id']}  {m.get('title')} "
             f"({m.get('protocol')}; {minutes} min; {len(m.get('attendance') or [])} present)"
         )
     return 0
@@ -146,22 +169,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
+        # Phrased like every other command's help; the description is its sentence.
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            name, parents=[common], help=help_, description=help_
+            name, parents=[common], help=help_, description=help_[0].upper() + help_[1:] + "."
         )
         parser.set_defaults(func=func)
         return parser
 
-    p = add("meetings", meetings, "List the group's meetings.")
+    p = add("meetings", meetings, "list the group's meetings")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("minutes", minutes, "Print the minutes of a meeting.")
+    p = add("minutes", minutes, "print the minutes of a meeting")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("meeting", nargs="?", metavar="MEETING", help="the meeting's id")
     which.add_argument("--last", action="store_true", help="the most recent meeting")
     add_render_arguments(p, default="json")
 
-    p = add("roster", roster, "Show who comes to meetings; record opt-outs from roles.")
+    p = add("roster", roster, "show who comes to meetings; record opt-outs from roles")
     change = p.add_mutually_exclusive_group()
     change.add_argument(
         "--opt-out", nargs=2, metavar=("NAME", "ROLE"), help="NAME does not want to be given ROLE"
@@ -170,10 +194,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--opt-in", nargs=2, metavar=("NAME", "ROLE"), help="NAME can be given ROLE again"
     )
 
-    add("actions", actions, "Show open action items by person.")
+    add("actions", actions, "show open action items by person")
 
-    p = add("decisions", decisions, "Show the decision log (searchable).")
+    p = add("decisions", decisions, "show the decision log, or the entries that contain WORD")
     p.add_argument("word", nargs="*", metavar="WORD", help="only entries containing this")
 
-    p = add("principles", principles, "Show the group's principles, or `add TEXT`.")
+    p = add("principles", principles, "show the group's principles, or add one with `add TEXT`")
     p.add_argument("words", nargs="*", metavar="add TEXT", help="add a principle")

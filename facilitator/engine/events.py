@@ -19,6 +19,8 @@ from typing import Any, ClassVar
 
 import attrs
 
+from facilitator.errors import FacilitatorError
+
 
 @attrs.frozen(kw_only=True)
 class Event:
@@ -330,7 +332,7 @@ _FIELDS: dict[type[Event], tuple[str, ...]] = {
 }
 
 
-class UnknownEvent(ValueError):
+class UnknownEvent(FacilitatorError):
     """A journal names an event type this version does not know."""
 
 

@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
 from facilitator.errors import StoreError
-from facilitator.store.files import FILE_MODE, atomic_write
+from facilitator.store.files import atomic_write, write_new
 
 Data = dict[str, dict[str, Any]]
 
@@ -76,14 +75,18 @@ class AtomicJSONStorage(Storage):
                 if earlier.read_bytes() == raw:
                     return earlier
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         number = 1
-        while backup.exists():
-            number += 1
-            backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
-        shutil.copyfile(self.path, backup)
-        os.chmod(backup, FILE_MODE)
-        return backup
+        while True:
+            suffix = f"-{number}" if number > 1 else ""
+            backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}")
+            try:
+                # Private from its first moment: never readable by others, even for an
+                # instant, whatever a kill interrupts.
+                write_new(backup, raw)
+            except FileExistsError:
+                number += 1
+                continue
+            return backup
 
 
 class Transactions(Middleware):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
 from pathlib import Path
@@ -27,7 +28,7 @@ from tinydb.table import Table
 
 from facilitator.errors import StoreError
 from facilitator.store.atomic import AtomicJSONStorage, Transactions
-from facilitator.store.files import atomic_write, ensure_dir
+from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.journal import Journal, last_line
 from facilitator.store.memory import apply_minutes
 
@@ -37,10 +38,13 @@ row = Query()
 
 
 def _when(text: object) -> float:
-    """Sortable time of an ISO 8601 string (naive means local); 0 when unreadable."""
+    """Sortable time of an ISO 8601 string (naive means local) or of epoch seconds (a
+    journal's `created_at`); 0 when unreadable."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text) if math.isfinite(text) else 0.0
     try:
         return dt.datetime.fromisoformat(str(text)).timestamp()
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return 0.0
 
 
@@ -95,9 +99,12 @@ class Group:
 
     def _journal_files(self) -> list[Path]:
         try:
-            entries = list(os.scandir(self.journals_path))
-        except FileNotFoundError:
-            return []
+            with explained(f"The journals in {self.journals_path} could not be listed"):
+                entries = list(os.scandir(self.journals_path))
+        except StoreError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                return []
+            raise
         return [Path(e.path) for e in entries if e.name.endswith(".jsonl") and e.is_file()]
 
     def unfinished_meetings(self) -> list[dict[str, Any]]:
@@ -118,10 +125,12 @@ class Group:
                 continue
             if last is not None and last.get("command") == "end":
                 continue
-            meeting = header.get("meeting") or {}
+            meeting = header.get("meeting")
+            if not isinstance(meeting, dict):
+                meeting = {}
             found.append(
                 {
-                    "id": meeting.get("id") or path.stem,
+                    "id": path.stem,
                     **{key: meeting.get(key) for key in ("title", "protocol", "created_at")},
                 }
             )
@@ -167,9 +176,14 @@ class Group:
         if self._table("meetings").contains(row.id == meeting_id):
             return False
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
-        atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode())
-        for ext, rendered in (formats or {}).items():
-            atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode())
+        what = f"The minutes of {meeting_id} could not be written"
+        try:
+            atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode(), what)
+            for ext, rendered in (formats or {}).items():
+                atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode(), what)
+        except StoreError as error:
+            raise StoreError(f"{error} The meeting is safe in its journal; its minutes are "
+                             "written the next time the group is opened.") from error
         with self._storage.transaction():
             return apply_minutes(self._table, minutes)
 
@@ -177,9 +191,14 @@ class Group:
         """The stored minutes of an ended meeting; None when there are none."""
         path = self.minutes_path / f"{meeting_id}.json"
         try:
-            return json.loads(path.read_bytes())  # type: ignore[no-any-return]
-        except FileNotFoundError:
-            return None
+            with explained(f"The minutes file {path} could not be read"):
+                data = path.read_bytes()
+        except StoreError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                return None
+            raise
+        try:
+            return json.loads(data)  # type: ignore[no-any-return]
         except ValueError:
             raise StoreError(f"The minutes file {path} is damaged and cannot be read.") from None
 

@@ -44,6 +44,7 @@ class Conversation:
         self.lock = threading.Lock()
         self.warned: set[tuple[Any, ...]] = set()
         self.roster = [p["name"] for p in group.roster()] if group else []
+        self.recorded = True  # False when the minutes of the ended meeting were not written
 
     def run(self) -> int:
         self.say(f"Meeting {self.live.id}. Type a command, `status`, `?` for the commands, "
@@ -56,7 +57,7 @@ class Conversation:
                 self.live.close()
                 return 0
             if self.handle(line.strip()):
-                return 0
+                return 0 if self.recorded else 1
 
     def tell_situation(self) -> None:
         for text in situation(self.live.meeting, self.clock.now()):
@@ -111,6 +112,7 @@ class Conversation:
             live.finish(minutes_files(live.minutes()))
         except FacilitatorError as error:
             self.say(f"The minutes could not be written: {error}")
+            self.recorded = False
             return
         if self.group is not None:
             self.say(f"Minutes written to {self.group.path / 'minutes' / (live.id + '.md')}")
@@ -138,7 +140,7 @@ class Conversation:
         for *key, timed in timings:
             if timed is None or not timed.warning:
                 continue
-            stage = "over" if " over " in timed.warning else "near"
+            stage = "over" if timed.over else "near"
             if (*key, stage) not in self.warned:
                 self.warned.add((*key, stage))
                 self.say(timed.warning)

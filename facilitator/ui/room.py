@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from textual.app import ScreenStackError
 from textual.binding import Binding
 
 from facilitator.engine.commands import parse
@@ -101,6 +102,8 @@ class RoomActions:
                 path.write_text(json.dumps({"address": server.address, "code": room.code}))
 
     async def stop_room(self) -> None:
+        if self.room is not None:
+            self.room.on_change = lambda: None  # the screens are going: nothing to show
         if self.room_server is not None:
             await self.room_server.stop()
         path = room_file(self.group)
@@ -137,13 +140,17 @@ class RoomActions:
 
         self._room_last_show = time.monotonic()
         news, self._room_news = self._room_news, []
-        screen = self.screen  # type: ignore[attr-defined]
-        if isinstance(screen, MeetingScreen) and screen.live is self.live:
-            screen.tell(news)
-            screen.show()
-        self.room_changed()
-        if self._room_shown is not None:
-            self._room_shown.set()
+        try:
+            screen = self.screen  # type: ignore[attr-defined]
+            if isinstance(screen, MeetingScreen) and screen.live is self.live:
+                screen.tell(news)
+                screen.show()
+            self.room_changed()
+        except ScreenStackError:
+            pass  # the app is closing: there is no screen to show it on
+        finally:
+            if self._room_shown is not None:
+                self._room_shown.set()
 
     async def room_shown(self) -> None:
         """Until what phones did so far is on the screen (tests, benchmarks)."""
