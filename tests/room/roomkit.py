@@ -40,6 +40,11 @@ protocols:
         kind: decide
         ballot: secret
         reveal: together
+        on: {blocked: closed, failed: closed, no_quorum: closed}
+      - id: closed
+        kind: discussion
+        confidential: true
+        prompt: "Between us: what happened with the money?"
 """
 
 

@@ -38,7 +38,7 @@ async def test_a_phone_acts_in_its_own_voice_and_is_journaled_with_its_source(
     panel lists it; the refusal of a hand in a round is the engine's sentence, status 409."""
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         answer = await do(client, base, ana, "collect red")
         assert answer.status_code == 200 and answer.json() == {"ok": True}
@@ -60,7 +60,7 @@ async def test_a_private_answer_is_shown_only_to_its_own_phone(tmp_path: Path) -
     """In a private round, Ben's phone sees the prompt and the floor, never Ana's answer."""
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana, ben = await token_of(client, base, "Ana"), await token_of(client, base, "Ben")
         assert (await do(client, base, ana, "collect red")).status_code == 200
         mine = (await client.get(f"{base}/api/state", headers=bearer(ana))).json()
@@ -78,7 +78,7 @@ async def test_a_private_answer_is_shown_only_to_its_own_phone(tmp_path: Path) -
 async def test_pass_only_when_the_round_reaches_you(tmp_path: Path) -> None:
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana, ben = await token_of(client, base, "Ana"), await token_of(client, base, "Ben")
         early = await do(client, base, ben, "pass")
         assert early.status_code == 409
@@ -95,7 +95,7 @@ async def test_hands_from_phones_reach_the_facilitators_stack(tmp_path: Path) ->
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben", "Cy")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana, ben = await token_of(client, base, "Ana"), await token_of(client, base, "Ben")
         assert (await do(client, base, ana, "hand")).status_code == 200
         assert (await do(client, base, ben, "hand point-of-process")).status_code == 200
@@ -117,7 +117,7 @@ async def test_a_device_never_acts_for_someone_else(tmp_path: Path) -> None:
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         before = len(live.entries)
         answer = await do(client, base, ana, "hand Ben")
@@ -136,7 +136,7 @@ async def test_secret_ballot_from_phones(tmp_path: Path) -> None:
     live = open_assembly(parts, "Ana", "Ben")
     live.do("advance")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana, ben = await token_of(client, base, "Ana"), await token_of(client, base, "Ben")
         assert (await do(client, base, ana, 'stance stand_aside "I cannot support it"')
                 ).status_code == 200
@@ -160,7 +160,7 @@ async def test_a_new_name_waits_until_the_facilitator_admits_it(tmp_path: Path) 
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         answer = await join(client, base, "Dee")
         assert answer.status_code == 202 and "waiting" in answer.json()
         dee = answer.json()["token"]
@@ -183,7 +183,7 @@ async def test_a_second_phone_for_a_name_waits_and_admitting_it_lets_the_first_g
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         first = await token_of(client, base, "Ana")
         second = await join(client, base, "Ana")
         assert second.status_code == 202
@@ -200,7 +200,7 @@ async def test_the_facilitator_switches_phones_input_off_and_undoes(tmp_path: Pa
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         assert (await do(client, base, ana, "hand")).status_code == 200
         await pilot.press("u")
@@ -224,7 +224,7 @@ async def test_live_updates_arrive_as_server_sent_events(tmp_path: Path) -> None
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
     live.do("advance")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana, ben = await token_of(client, base, "Ana"), await token_of(client, base, "Ben")
         async with client.stream("GET", f"{base}/api/events", headers=bearer(ana)) as stream:
             assert stream.headers["content-type"].startswith("text/event-stream")
@@ -245,10 +245,32 @@ async def test_live_updates_arrive_as_server_sent_events(tmp_path: Path) -> None
 async def test_the_suggestion_box_from_a_phone_keeps_no_name(tmp_path: Path) -> None:
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         assert (await do(client, base, ana, "suggest Can we start on time?")).status_code == 200
         assert live.entries[-1]["source"] == "a phone"
         assert "Ana" not in str(live.entries[-1])
         await settle(pilot)
         assert "from a phone: a suggestion" in panel_text(app)
+
+
+@ui_test
+async def test_a_confidential_step_sends_phones_only_what_the_projector_shows(
+        tmp_path: Path) -> None:
+    """What is said in a confidential step (a note, a record) reaches no phone; a phone gets
+    the projector's view (the same functions) and its own person's part, nothing more."""
+    from facilitator.room.hub import projector
+
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana", "Ben")
+    live.do("goto closed")
+    live.do("note The treasurer lost 40 euros")
+    live.do("record decision Repay it quietly")
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
+        ana = await token_of(client, base, "Ana")
+        text = (await client.get(f"{base}/api/state", headers=bearer(ana))).text
+        assert "40 euros" not in text and "Repay" not in text
+        state = (await client.get(f"{base}/api/state", headers=bearer(ana))).json()
+        assert set(state) == {*projector(live.meeting), "me", "input"}
+        shown = {k: v for k, v in state.items() if k not in ("me", "input")}
+        assert shown == projector(live.meeting, live.clock.now())

@@ -34,7 +34,7 @@ async def test_wrong_codes_are_refused_and_repeated_ones_slowed(tmp_path: Path) 
     right code (429); once the wait is over the right code works."""
     live = open_assembly(room_parts(tmp_path), "Ana")
     clock = Ticking()
-    async with bare_room(live, clock=clock) as (room, base), httpx.AsyncClient() as client:
+    async with bare_room(live, clock=clock) as (room, base), httpx.AsyncClient(timeout=30) as client:
         for guess in ("000000", "111111", "222222"):
             answer = await join(client, base, "Ana", guess)
             assert answer.status_code == 403
@@ -55,7 +55,7 @@ async def test_tokens_that_are_not_a_seat_are_refused(tmp_path: Path) -> None:
     """No header, another scheme, a made-up token: 401, and nothing reaches the journal."""
     live = open_assembly(room_parts(tmp_path), "Ana")
     live.do("advance")
-    async with bare_room(live) as (room, base), httpx.AsyncClient() as client:
+    async with bare_room(live) as (room, base), httpx.AsyncClient(timeout=30) as client:
         before = len(live.entries)
         for headers in ({}, {"Authorization": "Basic QW5hOg=="},
                         bearer("x" * 43), {"Authorization": "Bearer"}):
@@ -73,7 +73,7 @@ async def test_a_token_from_an_ended_meeting_is_refused(tmp_path: Path) -> None:
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana")
     live.do("advance")
-    async with bare_room(live) as (room, base), httpx.AsyncClient() as client:
+    async with bare_room(live) as (room, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         live.do("end")
         answer = await do(client, base, ana, "hand")
@@ -98,7 +98,7 @@ async def test_a_token_from_another_meeting_is_refused(tmp_path: Path) -> None:
     await server.ready.wait()
     base = server.address.rstrip("/")
     try:
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(timeout=30) as client:
             ana = await token_of(client, base, "Ana")
             first.close()
             current[0] = open_assembly(parts, "Ana")
@@ -112,7 +112,7 @@ async def test_a_token_from_another_meeting_is_refused(tmp_path: Path) -> None:
 async def test_bodies_too_large_or_not_json_are_refused_with_a_sentence(tmp_path: Path) -> None:
     live = open_assembly(room_parts(tmp_path), "Ana")
     live.do("advance")
-    async with bare_room(live) as (room, base), httpx.AsyncClient() as client:
+    async with bare_room(live) as (room, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         before = len(live.entries)
         big = await client.post(f"{base}/api/do", headers=bearer(ana),
@@ -165,7 +165,7 @@ async def test_a_flood_from_one_phone_is_limited_and_others_still_get_through(
 @ui_test
 async def test_a_flood_of_joins_is_limited(tmp_path: Path) -> None:
     live = open_assembly(room_parts(tmp_path), "Ana")
-    async with bare_room(live, clock=Ticking()) as (room, base), httpx.AsyncClient() as client:
+    async with bare_room(live, clock=Ticking()) as (room, base), httpx.AsyncClient(timeout=30) as client:
         answers = [await join(client, base, "Ana") for _ in range(30)]
         assert [a.status_code for a in answers].count(429) == 20
 
@@ -179,7 +179,7 @@ async def test_no_traceback_reaches_a_phone(tmp_path: Path) -> None:
     def broken(command: str, source: str) -> list:
         raise RuntimeError("disk on fire")
 
-    async with bare_room(live) as (room, base), httpx.AsyncClient() as client:
+    async with bare_room(live) as (room, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         room.give = broken
         answer = await do(client, base, ana, "hand")
@@ -239,13 +239,13 @@ async def test_the_room_stops_by_itself_with_the_app(tmp_path: Path) -> None:
     """Quitting the app ends open streams and closes the port."""
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana")
-    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient() as client:
+    async with room_app(parts, live) as (app, pilot, base), httpx.AsyncClient(timeout=30) as client:
         ana = await token_of(client, base, "Ana")
         async with client.stream("GET", f"{base}/api/events", headers=bearer(ana)) as stream:
             lines = stream.aiter_lines()
             assert (await anext(lines)).startswith("data: ")
             await app.stop_room()
-    async with httpx.AsyncClient() as client:
+    async with httpx.AsyncClient(timeout=30) as client:
         try:
             await client.get(f"{base}/")
             reached = True

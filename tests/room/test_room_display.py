@@ -26,6 +26,6 @@ async def test_the_projector_shows_the_qr_code_address_and_room_code(tmp_path: P
             assert f"Take part from your phone: {base}/" in shown
             assert f"Room code: {CODE}" in shown
             assert "█" in shown  # the QR code
-        async with httpx.AsyncClient() as client:  # the address is the room's page
+        async with httpx.AsyncClient(timeout=30) as client:  # the address is the room's page
             assert "Join the meeting" in (await client.get(base + "/")).text
     assert read_room_file(parts.group) is None
