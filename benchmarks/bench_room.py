@@ -283,8 +283,8 @@ async def phones(address: str, out: Path, seconds: float, count: int, gap: float
     async def phone(name: str, until: float, rng: random.Random) -> None:
         up = False
         while True:
-            await asyncio.sleep(rng.expovariate(1 / gap))
-            if time.monotonic() > until:
+            await asyncio.sleep(min(rng.expovariate(1 / gap), until - time.monotonic()))
+            if time.monotonic() >= until:
                 return
             command = "lower" if up else "hand"
             sent = time.monotonic()
