@@ -32,17 +32,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _empty_group(words: list[str]) -> bool:
+    """`--group ""` (or `--group=`): an empty folder name would silently mean another group
+    (the default one, or the current folder)."""
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--group=" or (word == "--group" and i + 1 < len(words)
+                                  and not words[i + 1].strip()):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
+    if _empty_group(words):
+        print("facilitator: --group names no folder; give the group's folder, or leave "
+              "--group out to use $FACILITATOR_GROUP or the default group.", file=sys.stderr)
+        return 2
     args = parser.parse_args(words)
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:
-        print(f"facilitator: {error}", file=sys.stderr)
+        from facilitator.minutes.safe import printable
+
+        print(f"facilitator: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -16,9 +16,11 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from facilitator.clock import Clock
 from facilitator.engine.commands import parse
-from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
+from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupted, tick
 from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.errors import FacilitatorError, StoreError
@@ -27,7 +29,7 @@ from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store import upkeep
 from facilitator.store.group import Group
-from facilitator.store.journal import Journal, last_alive, read_journal
+from facilitator.store.journal import Journal, last_alive, read_past_damage
 
 Sources = list[tuple[str, str]]
 HEARTBEAT = 5.0  # seconds between heartbeats while a meeting runs
@@ -64,20 +66,30 @@ def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) ->
     """Record the minutes of meetings that ended but were not recorded (a crash between
     `end` and the write): nothing said is lost. Returns their ids.
 
-    A journal too damaged to make minutes from is set aside (see `set_aside_damaged`)
-    and a write that fails (a full disk) is left for next time: each is told to `warn`
-    in a sentence, and the group goes on.
+    A damaged line in such a journal is skipped, not the rest of the meeting: the minutes
+    are built from every other line and hold a note saying which line is missing, and
+    `warn` is told. A journal too damaged to make minutes from is set aside (see
+    `set_aside_damaged`) and a write that fails (a full disk) is left for next time: each
+    is told to `warn` in a sentence, and the group goes on.
     """
     done = []
     for meeting_id in group.ended_unrecorded():
         try:
-            contents = read_journal(group.journal_path(meeting_id))
+            path = group.journal_path(meeting_id)
+            contents, skipped = read_past_damage(path)
         except StoreError as error:
             warn(str(error))
             continue
         try:
-            setup = contents.header["setup"]["setup"]
-            minutes = build_minutes(setup, contents.entries)
+            minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
+            if skipped:
+                lines = ", ".join(map(str, skipped))
+                said = (f"Line{'s' if len(skipped) > 1 else ''} {lines} of this meeting's "
+                        f"journal {'were' if len(skipped) > 1 else 'was'} damaged; what "
+                        f"{'they' if len(skipped) > 1 else 'it'} held is missing from these "
+                        "minutes.")
+                minutes["notes"].append({"text": said,
+                                         "at_s": minutes["meeting"]["duration_s"]})
             files = minutes_files(minutes)
         except Exception as error:  # damage of any shape: see set_aside_damaged
             warn(set_aside_damaged(group, meeting_id, error))
@@ -87,6 +99,11 @@ def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) ->
         except StoreError as error:
             warn(str(error))
             continue
+        if skipped:
+            warn(f"The meeting {meeting_id} ended unrecorded with a damaged journal ({path}, "
+                 f"line{'s' if len(skipped) > 1 else ''} {lines}); it is now recorded "
+                 f"without {'those lines' if len(skipped) > 1 else 'that line'}, and its "
+                 "minutes say so.")
         done.append(meeting_id)
     return done
 
@@ -104,6 +121,26 @@ def set_aside_damaged(group: Group, meeting_id: str, error: BaseException) -> st
     return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
             f"rebuilt, so it was set aside as {aside} and the group goes on without it; "
             "nothing in it was deleted.")
+
+
+def replay_journal(path: Any, meeting: Meeting, entries: list[dict[str, Any]],
+                   first: int = 0) -> Meeting:
+    """`entries[first:]` of the journal at `path` on top of `meeting`, as they were taken
+    live. An entry that cannot be replayed is a StoreError naming the file and its line
+    (the header is line 1, entry i is line i + 2)."""
+    for index in range(first, len(entries)):
+        try:
+            meeting = apply(meeting, entries[index])
+        except Exception as error:  # noqa: BLE001 -- whatever a damaged entry does, say where
+            why = str(error) if isinstance(error, FacilitatorError) else \
+                f"{type(error).__name__}: {error}".rstrip(": ")
+            line = index + 2
+            raise StoreError(
+                f"{path}:{line}: this journal entry cannot be replayed ({why.rstrip('.')}), "
+                "so the meeting cannot be rebuilt past it. Move the lines from "
+                f"{line} on into another file to go on from line {line - 1}, or move the "
+                "whole file away to hide this meeting.") from None
+    return meeting
 
 
 def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) -> Group:
@@ -185,14 +222,17 @@ class LiveMeeting:
             sources = [(str(f), str(t)) for f, t in setup_part["sources"]]
             setup = Setup.from_dict(setup_part["setup"])
             library, _ = build_library(sources, include_builtin=False)
-            meeting = replay(setup, library, contents.entries)
+            path = group.journal_path(meeting_id)
+            meeting = replay_journal(path, Meeting.open(setup, library), contents.entries)
             live = cls(meeting, clock, sources, journal, group, list(contents.entries))
             live.warning = contents.warning
-            live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
+            live._interrupted(contents.entries, last_alive(path))
         except Exception as error:  # damage of any shape: see set_aside_damaged
             journal.close()
             if isinstance(error, StoreError):
-                raise  # the interruption could not be saved: the journal is fine
+                # An entry that cannot be replayed (named by file and line: the lines before
+                # it are fine), or the interruption could not be saved: set nothing aside.
+                raise
             raise StoreError(set_aside_damaged(group, meeting_id, error)) from error
         except BaseException:  # an interrupt while rebuilding: the journal is fine
             journal.close()
@@ -231,9 +271,24 @@ class LiveMeeting:
         self.meeting = meeting
         return events
 
+    def _claim_id(self) -> None:
+        """Before the journal is made: if another meeting opened in the same minute has
+        taken this id since, take the next free one (nothing has happened here yet)."""
+        if self.journal is not None or self.header is None or self.group is None:
+            return
+        if not self.group.journal_path(self.id).exists():
+            return
+        setup = self.meeting.setup
+        fresh = new_meeting_id(setup.protocol, setup.created_at, self.group)
+        setup = attrs.evolve(setup, meeting_id=fresh)
+        self.meeting = Meeting.open(setup, self.meeting.library)
+        self.header = {**self.header, "meeting": {**self.header["meeting"], "id": fresh},
+                       "setup": {**self.header["setup"], "setup": setup.to_dict()}}
+
     def do(self, command: str, source: str | None = None) -> list[Event]:
         """Give one command now; Refused leaves everything as it was. `source`: who gave
         it when not this keyboard ("Ana's phone"), kept on the journal's entry."""
+        self._claim_id()
         now = max(self.clock.now(), self.meeting.setup.created_at)
         meeting, events = handle(self.meeting, command, now, source=source)
         extra: dict[str, Any] = {} if source is None else {"source": source}

@@ -10,14 +10,16 @@ import json
 from typing import Any
 
 from facilitator import fairshare
+from facilitator.commands.output import say
 from facilitator.errors import StoreError
+from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
 
 NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def _times(count: int) -> str:
@@ -32,15 +34,15 @@ def _roles(args: argparse.Namespace) -> int:
         _print_json(suggestions)
         return 0
     if not any(suggestions.values()):
-        print(f"No one has come to a meeting yet in {group.path}.")
+        say(f"No one has come to a meeting yet in {group.path}.")
         return 0
     for role, names in suggestions.items():
         if not names:
-            print(f"{role}: nobody can be asked (everyone opted out).")
+            say(f"{role}: nobody can be asked (everyone opted out).")
         elif len(names) == 1:
-            print(f"{role}: ask {names[0]}.")
+            say(f"{role}: ask {names[0]}.")
         else:
-            print(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
+            say(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
     return 0
 
 
@@ -61,16 +63,16 @@ def _workload(args: argparse.Namespace) -> int:
         _print_json(rows)
         return 0
     if not rows:
-        print(f"No one has come to a meeting yet in {group.path}.")
+        say(f"No one has come to a meeting yet in {group.path}.")
     for row in rows:
-        print(_person(row))
+        say(_person(row))
     warnings = [row["warning"] for row in rows if row["warning"]]
     if warnings:
-        print()
+        say()
         for warning in warnings:
-            print(f"  {warning}")
+            say(f"  {warning}")
     elif rows:
-        print("\nThe work is shared: nobody carries much more than the others.")
+        say("\nThe work is shared: nobody carries much more than the others.")
     return 0
 
 
@@ -98,23 +100,23 @@ def _airtime(args: argparse.Namespace) -> int:
         _print_json(shares)
         return 0
     if not shares["meetings"]:
-        print(f"No meetings yet in {group.path}.")
+        say(f"No meetings yet in {group.path}.")
         return 0
     total = sum(shares["seconds"].values())
     count = shares["meetings"]
     span = "the last meeting" if count == 1 else f"the last {count} meetings"
-    print(f"Over {span} ({round(total / 60)} min of speaking):")
+    say(f"Over {span} ({round(total / 60)} min of speaking):")
     for name, fraction in shares["shares"].items():
-        print(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
+        say(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
     value = shares["evenness"]
     if value is None:
-        print("Too little was said to tell how evenly the floor was shared.")
+        say("Too little was said to tell how evenly the floor was shared.")
     else:
-        print(f"The floor was shared {_how_even(value)} (evenness {value:.2f}, where 1 is "
+        say(f"The floor was shared {_how_even(value)} (evenness {value:.2f}, where 1 is "
               "perfectly even: 1 minus the normalised Gini of airtime, silent people counted).")
     many = fairshare.floor_flag(shares["shares"])
     if many:
-        print(f"{' and '.join(many)} held more than twice an even share; "
+        say(f"{' and '.join(many)} held more than twice an even share; "
               "a round might make room for quieter voices.")
     return 0
 
@@ -125,16 +127,16 @@ def _moratorium(args: argparse.Namespace) -> int:
     reason = " ".join(args.reason)
     if args.action == "set":
         fairshare.set_moratorium(group, reason)
-        print(f"New initiatives are paused: {' '.join(reason.split())}.")
+        say(f"New initiatives are paused: {' '.join(reason.split())}.")
     elif args.action == "lift":
         fairshare.lift_moratorium(group, reason)
-        print("The moratorium is lifted; new initiatives are welcome again.")
+        say("The moratorium is lifted; new initiatives are welcome again.")
     elif args.reason:
         raise StoreError("Use `facilitator moratorium set REASON` or `moratorium lift REASON`.")
     elif (current := fairshare.current_moratorium(group)) is None:
-        print("No moratorium: the group is open to new initiatives.")
+        say("No moratorium: the group is open to new initiatives.")
     else:
-        print(f"New initiatives are paused since {fairshare.moratorium_since(group)}: "
+        say(f"New initiatives are paused since {fairshare.moratorium_since(group)}: "
               f"{current}.")
     return 0
 

@@ -7,8 +7,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from facilitator.commands.output import add_render_arguments, emit_minutes
+from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
+from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
 
 
@@ -34,7 +35,7 @@ def _iso(value: object) -> object:
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def meetings(args: argparse.Namespace) -> int:
@@ -47,15 +48,15 @@ def meetings(args: argparse.Namespace) -> int:
         _print_json(open_ + ended)
         return 0
     if not open_ and not ended:
-        print(f"No meetings yet in {group.path}.")
+        say(f"No meetings yet in {group.path}.")
     for m in open_:
-        print(
+        say(
             f"{_stamp(m.get('created_at')):16}  {m['id']}  {m.get('title')} "
             f"({m.get('protocol')}; still open: facilitator resume {m['id']})"
         )
     for m in ended:
         minutes = round((m.get("duration_s") or 0) / 60)
-        print(
+        say(
             f"{_stamp(m.get('started_at')):16}  {m['id']}  {m.get('title')} "
             f"({m.get('protocol')}; {minutes} min; {len(m.get('attendance') or [])} present)"
         )
@@ -93,16 +94,16 @@ def roster(args: argparse.Namespace) -> int:
         name, role = change
         person = group.set_opt_out(name, role, out=bool(args.opt_out))
         wants = "no longer takes" if args.opt_out else "can again take"
-        print(f"{person['name']} {wants} the role {role}.")
+        say(f"{person['name']} {wants} the role {role}.")
         return 0
     people = group.roster()
     if not people:
-        print(f"No one has come to a meeting yet in {group.path}.")
+        say(f"No one has come to a meeting yet in {group.path}.")
     for p in people:
         pronouns = f" ({p['pronouns']})" if p.get("pronouns") else ""
         outs = f"; opts out of {', '.join(p['opt_outs'])}" if p.get("opt_outs") else ""
         count = p.get("meetings", 0)
-        print(
+        say(
             f"{p['name']}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
             f"last {p.get('last_seen') or 'never'}{outs}"
         )
@@ -116,12 +117,12 @@ def actions(args: argparse.Namespace) -> int:
     for action in group.open_actions():
         by_owner.setdefault(str(action.get("owner") or "(nobody)"), []).append(action)
     if not by_owner:
-        print("No open action items.")
+        say("No open action items.")
     for owner in sorted(by_owner, key=str.casefold):
-        print(owner)
+        say(owner)
         for a in by_owner[owner]:
             due = f"due {a['due']}; " if a.get("due") else ""
-            print(f"  {a['id']}  {a.get('what')} ({due}from {a.get('date')})")
+            say(f"  {a['id']}  {a.get('what')} ({due}from {a.get('date')})")
     return 0
 
 
@@ -130,11 +131,11 @@ def decisions(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     found = group.decisions(" ".join(args.word) or None)
     if not found:
-        print("No decisions match." if args.word else "No decisions yet.")
+        say("No decisions match." if args.word else "No decisions yet.")
     for d in found:
         mark = " (recorded)" if d.get("recorded") else ""
         tally = ", ".join(f"{k} {v}" for k, v in (d.get("tally") or {}).items())
-        print(
+        say(
             f"{d.get('date')}  {d.get('proposal')}: {d.get('outcome')}{mark}"
             + (f" [{tally}]" if tally else "")
         )
@@ -148,13 +149,13 @@ def principles(args: argparse.Namespace) -> int:
         if args.words[0] != "add":
             raise StoreError("Use `facilitator principles add TEXT` to add a principle.")
         principle = group.add_principle(" ".join(args.words[1:]))
-        print(f"Added {principle['id']}: {principle['text']}")
+        say(f"Added {principle['id']}: {principle['text']}")
         return 0
     items = group.principles()
     if not items:
-        print("No principles yet. Add one with `facilitator principles add TEXT`.")
+        say("No principles yet. Add one with `facilitator principles add TEXT`.")
     for p in items:
-        print(f"{p['id']}  {p['text']}")
+        say(f"{p['id']}  {p['text']}")
     return 0
 
 

@@ -9,6 +9,13 @@ import sys
 from typing import Any
 
 from facilitator.minutes import FORMATS, render
+from facilitator.minutes.safe import printable
+
+
+def say(*parts: object, **options: Any) -> None:
+    """`print`, with control characters from names and titles shown as symbols (an ESC or
+    OSC sequence in the group's memory must not drive the reader's terminal)."""
+    print(*(printable(str(part)) for part in parts), **options)
 
 
 def add_render_arguments(parser: argparse.ArgumentParser, default: str) -> None:

@@ -8,9 +8,12 @@ say what they fill ({item} by an agenda, {speaker} by a turn); the innermost win
 
 from __future__ import annotations
 
+import re
+
 from facilitator.engine.state import Meeting
 
 TITLE_KEYS = ("item",)
+_PLACEHOLDER = re.compile(r"\{(proposal|item|speaker)\}|\{role\.([^}]*)\}")
 
 
 def _said(meeting: Meeting) -> dict[str, str]:
@@ -36,16 +39,14 @@ def fill(meeting: Meeting, text: str, keys: tuple[str, ...] = ("proposal", "item
         "item": said.get("item") or "(no agenda item)",
         "speaker": speaker or "(nobody yet)",
     }
-    out = text
-    for key in keys:
-        out = out.replace("{" + key + "}", values[key])
-    while "{role." in out:
-        start = out.index("{role.")
-        end = out.find("}", start)
-        if end < 0:
-            break
-        role = out[start + 6:end]
-        holders = meeting.holders(role)
-        out = out[:start] + (" and ".join(holders) or f"(no {role} named)") + out[end + 1:]
-    return out
 
+    def fill_one(match: re.Match[str]) -> str:
+        key, role = match.group(1), match.group(2)
+        if role is None:
+            return values[key] if key in keys else match.group(0)
+        holders = meeting.holders(role)
+        return " and ".join(holders) or f"(no {role} named)"
+
+    # One pass over the text as written: what a name or a proposal holds is never filled
+    # in again, so a role holder named `{role.presenter}` cannot make this loop.
+    return _PLACEHOLDER.sub(fill_one, text)

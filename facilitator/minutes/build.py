@@ -8,6 +8,11 @@ Rules:
   A step (or agenda item) in which anything confidential was said is marked
   `confidential` and loses its outcome.
 - Times are seconds from the start of the meeting (`start`; before it, from opening).
+- What was given in confidence stays there even when it is used later in the open: a
+  proposal made in a confidential step is tested and recorded under HIDDEN_PROPOSAL, an
+  agenda item added in one runs and is deferred under HIDDEN_ITEM (also in the group's
+  memory and the next meeting), and an override given in one keeps only its command word.
+  What is said again in the open is no longer hidden.
 - A test on a proposal whose last test was unsuccessful `follows` that test; when it is
   held in another decide step (another scale or rule), it is the `fallback`.
 """
@@ -26,6 +31,7 @@ from facilitator.engine.events import (
     Event,
     FloorEnded,
     Interrupted,
+    ItemAdded,
     ItemDeferred,
     ItemStarted,
     Joined,
@@ -35,6 +41,7 @@ from facilitator.engine.events import (
     Noted,
     Override,
     Passed,
+    Proposed,
     ProtocolEnded,
     Reviewed,
     RoleAssigned,
@@ -49,6 +56,8 @@ from facilitator.minutes.fairness import MEASURE, evenness
 from facilitator.protocols.values import format_duration
 
 MINUTES_VERSION = 1
+HIDDEN_PROPOSAL = "(a proposal made in confidence)"
+HIDDEN_ITEM = "(an agenda item added in confidence)"
 
 
 def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
@@ -120,11 +129,34 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     reviews: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     airtime: dict[str, dict[str, Any]] = {}
+    secret_proposals: set[str] = set()  # proposed in confidence, not said in the open since
+    secret_items: set[str] = set()
+    closed: set[int] = set()  # ids of the step entries that started confidential
+
+    def proposal(text: Any) -> Any:
+        return HIDDEN_PROPOSAL if text in secret_proposals else text
+
+    def item_title(text: Any) -> Any:
+        return HIDDEN_ITEM if text in secret_items else text
+
     for e in events:
         if isinstance(e, TestEnded):
             all_tests[e.index] = e
         if isinstance(e, Override):
-            overrides.append({"command": e.command, "at_s": rel(e.at)})
+            command = e.command
+            if open_steps and id(open_steps[-1]) in closed and " " in command.strip():
+                # `invite NAME` in a closed step: that it happened is not confidential,
+                # whom it named is.
+                command = f"{command.split()[0]} (in confidence)"
+            overrides.append({"command": command, "at_s": rel(e.at)})
+        if isinstance(e, Proposed) and e.confidential:
+            secret_proposals.add(e.text)
+        elif isinstance(e, Proposed):
+            secret_proposals.discard(e.text)
+        if isinstance(e, ItemAdded) and e.confidential:
+            secret_items.add(e.title)
+        elif isinstance(e, ItemAdded):
+            secret_items.discard(e.title)
         if e.confidential:
             # Something was said in confidence: the steps around it keep their timing
             # but not their outcome, which would tell what was decided or chosen.
@@ -155,6 +187,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                          "overrun_s": 0.0, "confidential": e.closed}
                 steps.append(entry)
                 open_steps.append(entry)
+                if e.closed:
+                    closed.add(id(entry))
             case StepEnded():
                 for entry in reversed(open_steps):
                     if entry["step"] == e.step and entry["protocol"] == e.protocol:
@@ -169,15 +203,15 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 row["turns"] += 1 if e.counted else 0
             case TestEnded():
                 decision: dict[str, Any] = {
-                    "step": e.step, "proposal": e.proposal, "outcome": e.outcome,
+                    "step": e.step, "proposal": proposal(e.proposal), "outcome": e.outcome,
                     "attempt": e.attempt, "tally": e.tally, "stances": e.stances,
                     "scale": e.scale, "rule": e.rule,
                     "title": open_steps[-1]["title"] if open_steps else e.step,
                     "recorded": False}
                 if e.secret:  # the count and who took part, never who chose what
                     decision.update(secret=True, voters=list(e.voters))
-                decision.update(_follows(last_test.get(e.proposal), decision))
-                last_test[e.proposal] = decision
+                decision.update(_follows(last_test.get(decision["proposal"]), decision))
+                last_test[decision["proposal"]] = decision
                 decisions.append(decision)
                 by_index[e.index] = decision
             case DecisionRecorded(test=test):
@@ -185,7 +219,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                     by_index[test]["recorded"] = True
                 else:
                     outcome = all_tests[test].outcome if test in all_tests else "recorded"
-                    decisions.append({"step": e.step, "proposal": e.text,
+                    decisions.append({"step": e.step, "proposal": proposal(e.text),
                                       "outcome": outcome, "attempt": None, "tally": {},
                                       "stances": [], "title": None, "recorded": True,
                                       "scale": None, "rule": None,
@@ -206,15 +240,15 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             case Collected():
                 collected.append({"name": e.name, "field": e.field, "value": e.value})
             case ItemStarted():
-                items.append({"title": e.title, "protocol": e.protocol,
+                items.append({"title": item_title(e.title), "protocol": e.protocol,
                               "owner": e.owner, "outcome": None, "confidential": False})
             case ProtocolEnded():
                 item = items[-1] if items else None
                 if item and item["outcome"] is None and item["protocol"] == e.protocol:
                     item["outcome"] = "confidential" if item["confidential"] else e.outcome
             case ItemDeferred():
-                deferred.append({"title": e.title, "protocol": e.protocol})
-                if items and items[-1]["title"] == e.title:
+                deferred.append({"title": item_title(e.title), "protocol": e.protocol})
+                if items and items[-1]["title"] == item_title(e.title):
                     items[-1]["outcome"] = "deferred"
             case Reviewed():
                 reviews.append({"id": e.id, "result": e.result, "to": e.to, "text": e.text})

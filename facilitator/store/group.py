@@ -68,6 +68,9 @@ class Group:
     def from_env(cls, path: str | os.PathLike[str] | None = None) -> Group:
         """The group named by `--group DIR`, else `$FACILITATOR_GROUP`, else the user's
         data folder for facilitator (`…/facilitator/group`)."""
+        if path is not None and not str(path).strip():
+            raise StoreError("The group's folder is named as empty text; give the folder, or "
+                             "leave it out to use $FACILITATOR_GROUP or the default group.")
         chosen = path or os.environ.get(ENV)
         if not chosen:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
@@ -188,7 +191,10 @@ class Group:
             return apply_minutes(self._table, minutes)
 
     def minutes(self, meeting_id: str) -> dict[str, Any] | None:
-        """The stored minutes of an ended meeting; None when there are none."""
+        """The stored minutes of an ended meeting; None when there are none.
+
+        The id is checked as a journal's is, so `../../x` cannot reach outside the group."""
+        self.journal_path(meeting_id)
         path = self.minutes_path / f"{meeting_id}.json"
         try:
             with explained(f"The minutes file {path} could not be read"):

@@ -109,6 +109,34 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContents:
     return JournalContents(header, entries, _warning(path, data, good, bad_line, "was skipped"))
 
 
+def read_past_damage(path: str | os.PathLike[str]) -> tuple[JournalContents, list[int]]:
+    """Every complete entry of a journal, also those after a damaged line, and the 1-based
+    numbers of the lines skipped. For a meeting that ended: its journal is never written
+    again, and a damaged line in the middle must not take the rest of the meeting with it."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"There is no journal at {path}.") from None
+    header, _, _, _ = _parse(path, data)
+    entries: list[dict[str, Any]] = []
+    skipped: list[int] = []
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines[1:], start=2):
+        if not raw and number == len(lines):
+            break  # what follows the last newline
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if isinstance(value, dict) and isinstance(value.get("events"), list) and \
+                isinstance(value.get("at"), (int, float)):
+            entries.append(value)
+        else:
+            skipped.append(number)
+    return JournalContents(header, entries), skipped
+
+
 class Journal:
     """A journal open for writing by this process (it holds the lock)."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from facilitator.engine.core import apply, replay
 from facilitator.engine.state import Meeting, Setup
 from facilitator.errors import StoreError
 from facilitator.protocols.loader import build_library
+from facilitator.session import replay_journal
 from facilitator.store.journal import read_journal
 
 
@@ -42,10 +42,12 @@ class Follower:
                 sources = [(str(f), str(t)) for f, t in contents.header["setup"]["sources"]]
                 setup = Setup.from_dict(contents.header["setup"]["setup"])
                 library, _ = build_library(sources, include_builtin=False)
-                self.meeting = replay(setup, library, entries)
+                self.meeting = replay_journal(self.path, Meeting.open(setup, library), entries)
             else:
-                for entry in entries[len(self.entries):]:
-                    self.meeting = apply(self.meeting, entry)
+                self.meeting = replay_journal(self.path, self.meeting, entries,
+                                              len(self.entries))
+        except StoreError:
+            raise  # an entry that cannot be replayed, named by file and line
         except Exception as error:  # damage of any shape; the writer's side sets it aside
             raise StoreError(
                 f"The journal {self.path.name} is damaged ({type(error).__name__}), so this "

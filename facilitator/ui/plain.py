@@ -49,6 +49,8 @@ class Conversation:
     def run(self) -> int:
         self.say(f"Meeting {self.live.id}. Type a command, `status`, `?` for the commands, "
                  "or `quit` to leave it open.")
+        if self.live.warning:  # a torn or damaged end of the journal was set aside
+            self.say(self.live.warning)
         self.tell_situation()
         while True:
             line = self.read("> ")

@@ -131,7 +131,10 @@ def defer(tx: Tx, command: Command) -> None:
 def move(tx: Tx, command: Command) -> None:
     """Reorder the items still to come: `move TITLE POSITION` (1 is the next item)."""
     title, where = command.args
-    if not where.isdigit() or int(where) < 1:
+    # ASCII digits only (`²` is a digit to isdigit, not to int); a position past the end
+    # is the end, however many digits it has.
+    number = where.lstrip("0")
+    if not (where.isascii() and where.isdigit()) or not number:
         raise Refused(f"`{where}` is not a position; 1 is the next item, as in "
                       f"`move {title!r} 1`.")
     found = _innermost(tx.m)
@@ -141,7 +144,8 @@ def move(tx: Tx, command: Command) -> None:
         names = ", ".join(repr(i.title) for i in waiting) or "none"
         raise Refused(f"No item {title!r} is waiting on the agenda (waiting: {names}).")
     item = waiting.pop(at)
-    waiting.insert(min(int(where), len(waiting) + 1) - 1, item)
+    position = int(number) if len(number) <= 9 else len(waiting) + 1
+    waiting.insert(min(position, len(waiting) + 1) - 1, item)
     if found is None:
         tx.update(pending_items=tuple(waiting))
     else:
