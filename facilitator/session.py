@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shlex
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -19,8 +20,9 @@ from typing import Any
 import attrs
 
 from facilitator.clock import Clock
+from facilitator.engine.commands import parse
 from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupted, tick
-from facilitator.engine.events import Event, to_json
+from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.fairshare import current_moratorium
@@ -295,12 +297,18 @@ class LiveMeeting:
         self.header = {**self.header, "meeting": {**self.header["meeting"], "id": fresh},
                        "setup": {**self.header["setup"], "setup": setup.to_dict()}}
 
-    def do(self, command: str) -> list[Event]:
-        """Give one command now; Refused leaves everything as it was."""
+    def do(self, command: str, source: str | None = None) -> list[Event]:
+        """Give one command now; Refused leaves everything as it was. `source`: who gave
+        it when not this keyboard ("Ana's phone"), kept on the journal's entry."""
         self._claim_id()
         now = max(self.clock.now(), self.meeting.setup.created_at)
-        meeting, events = handle(self.meeting, command, now)
-        return self._accept(command.strip(), now, meeting, events)
+        meeting, events = handle(self.meeting, command, now, source=source)
+        extra: dict[str, Any] = {} if source is None else {"source": source}
+        text = command.strip()
+        if any(isinstance(e, BallotCast) for e in events):
+            # A secret stance: the journal keeps who, never what.
+            text, extra["sealed"] = shlex.join(["stance", parse(text).args[0]]), True
+        return self._accept(text, now, meeting, events, **extra)
 
     def tick(self) -> list[Event]:
         """Let hard timeboxes that ran out fire; journal them if any did. Also the

@@ -48,6 +48,7 @@ from facilitator.engine.events import (
     RoleAssigned,
     StepEnded,
     StepStarted,
+    Suggested,
     TestEnded,
     Undone,
     from_json,
@@ -208,6 +209,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                     "scale": e.scale, "rule": e.rule,
                     "title": open_steps[-1]["title"] if open_steps else e.step,
                     "recorded": False}
+                if e.secret:  # the count and who took part, never who chose what
+                    decision.update(secret=True, voters=list(e.voters))
                 decision.update(_follows(last_test.get(decision["proposal"]), decision))
                 last_test[decision["proposal"]] = decision
                 decisions.append(decision)
@@ -236,6 +239,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 held = (f"; {stopped}'s time stood still while it was heard, then "
                         f"{stopped} went on" if stopped else "")
                 notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
+            case Suggested():  # the anonymous box: no name was ever given with it
+                notes.append({"text": f"Suggestion box: {e.text}", "at_s": rel(e.at)})
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",

@@ -93,6 +93,9 @@ def _test(d: dict[str, Any]) -> dict[str, Any]:
                for s in stances if s["stance"] == key]
     reasons += [(s["name"], f"said {label(s['stance'])}", s["reason"]) for s in stances
                 if s["stance"] not in NAMED and s.get("reason")]
+    if d.get("secret"):
+        took_part = ", ".join(d.get("voters") or ()) or "nobody"
+        note = (note + " " if note else "") + f"Secret ballot; took part: {took_part}."
     title = d.get("title") or (label(d["step"]).capitalize() if d.get("step") else "Record")
     attempt = f", attempt {d['attempt']}" if d.get("attempt") else ""
     return {

@@ -25,6 +25,7 @@ ORDERS = ("seating", "reverse", "random", "facilitator-last")
 POLICIES = ("progressive", "airtime", "fifo")
 RECORD_TYPES = ("decision", "action", "agreement", "note")
 REVEALS = ("together", "open")
+BALLOTS = ("open", "secret")
 REASONS = ("required", "optional", "none")
 END = "end"
 
@@ -136,6 +137,7 @@ class Step:
     rule: Rule = Rule()
     attempts: int | None = None
     reveal: str = "together"
+    ballot: str = "open"  # secret: stances only from people's own devices, kept by no name
     # record
     type: str = "note"
     public: bool = False

@@ -11,6 +11,7 @@ from typing import Any
 
 from facilitator.protocols import schema
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
@@ -156,6 +157,7 @@ READERS: dict[str, Reader] = {
     "default_protocol": _ref,
     "on": _routes, "options": _routes,
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
+    "ballot": _choice(BALLOTS),
     "type": _choice(RECORD_TYPES),
     "outcome": _choice(RECORD_OUTCOMES),
     "quorum": lambda s, n, k, p: s.fraction(n, k),

@@ -13,6 +13,7 @@ from typing import Any
 
 from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
@@ -147,6 +148,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
             },
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
+        "ballot": {"enum": list(BALLOTS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
         "outcome": {"enum": list(RECORD_OUTCOMES)}, "quorum": _FRACTION,
         "agree": {"type": "boolean"},

@@ -88,6 +88,10 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
             return f"Proposal: {text}"
         case ev.StanceGiven(name=name):
             return f"{name} gave a stance."
+        case ev.BallotCast(name=name):
+            return f"{name} voted in the secret ballot."
+        case ev.Suggested():
+            return "A suggestion went into the box."
         case ev.TestEnded(tally=tally, outcome=outcome, attempt=attempt):
             counts = ", ".join(f"{_words(k)} {v}" for k, v in tally.items()) or "no stances"
             return f"The test ended {_words(outcome)}, attempt {attempt} ({counts})."

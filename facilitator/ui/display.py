@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from facilitator.clock import Clock
 from facilitator.engine.state import Meeting
@@ -49,6 +49,7 @@ class DisplayApp(App[int]):
     FloorPanel Label { text-align: center; }
     FloorPanel Digits { width: 1fr; text-align: center; }
     StackPanel, StanceBoardPanel { margin-top: 1; }
+    #room { margin-top: 1; width: auto; }
     """
 
     def __init__(self, group: Group, meeting_id: str | None, clock: Clock,
@@ -59,6 +60,7 @@ class DisplayApp(App[int]):
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.follower: Follower | None = None
+        self._room: tuple[object, object] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Waiting for a meeting to start…", id="where")
@@ -67,6 +69,7 @@ class DisplayApp(App[int]):
             yield FloorPanel()
             yield StackPanel()
             yield StanceBoardPanel()
+            yield Static("", id="room")  # the room's QR code, address and code, when open
 
     def on_mount(self) -> None:
         self.poll()
@@ -92,8 +95,24 @@ class DisplayApp(App[int]):
                    float(entries[-1]["at"]) if entries else 0.0)
         return seen if now - seen > STALE else None
 
+    def show_room(self) -> None:
+        """The room's way in, while `run --room` serves it (read from the group's folder)."""
+        from facilitator.room.qr import qr_lines
+        from facilitator.ui.room import read_room_file
+
+        room = read_room_file(self.group)
+        key = (room or {}).get("address"), (room or {}).get("code")
+        if key == self._room:
+            return
+        self._room = key
+        text = "" if room is None else "\n".join(
+            [*qr_lines(str(key[0])), f"Take part from your phone: {key[0]}",
+             f"Room code: {key[1]}"])
+        self.query_one("#room", Static).update(text)
+
     def poll(self) -> None:
         """Catch up with the journal, then move the timers."""
+        self.show_room()
         if self.follower is None:
             self.follower = self._find()
             if self.follower is None:

@@ -89,6 +89,9 @@ class MeetingScreen(KeyActions, Screen[None]):
             right = VerticalScroll(id="right")
             right.can_focus = False  # ↑↓ move through a review's items, not the records
             with right:
+                room = getattr(self.app, "room_panel", lambda: None)()
+                if room is not None:  # phones take part: facilitator.ui.room
+                    yield room
                 yield RecordsPanel(id="records")
         yield Label("", id="news")
         yield CommandLine(self.suggester(), id="commandline")

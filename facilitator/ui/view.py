@@ -188,6 +188,9 @@ def stance_board(meeting: Meeting) -> StanceBoard | None:
     present = meeting.present
     given = {n: s for n, s in state.stances.items() if n in present}
     hidden = run.step.reveal == "together" and len(given) < len(present)
+    if run.step.ballot == "secret":  # only who took part, ever; the count comes at the end
+        hidden = True
+        given = {n: ("", None) for n in given}
     rows = []
     for option in scale.options:
         names = [n + (f": {reason}" if reason else "")
