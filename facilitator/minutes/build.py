@@ -126,6 +126,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     all_tests: dict[int, TestEnded] = {}
     actions, agreements, notes, overrides = [], [], [], []
     collected: list[dict[str, Any]] = []
+    suggestions: list[str] = []  # the anonymous box, for the group's next process review
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
@@ -241,6 +242,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
             case Suggested():  # the anonymous box: no name was ever given with it
                 notes.append({"text": f"Suggestion box: {e.text}", "at_s": rel(e.at)})
+                suggestions.append(e.text)
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",
@@ -295,4 +297,6 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "items": items,
         "deferred": deferred,
         "reviews": reviews,
+        # Only when the box got something, so minutes from before the box read the same.
+        **({"suggestions": suggestions} if suggestions else {}),
     }
