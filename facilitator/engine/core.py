@@ -14,7 +14,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from facilitator.engine import flow
@@ -24,6 +24,7 @@ from facilitator.engine.floor import point_heard, raise_point
 from facilitator.engine.general import GENERAL
 from facilitator.engine.state import UNDO_LIMIT, Meeting, Setup, evolve
 from facilitator.engine.steps import KINDS
+from facilitator.engine.steps.decide import SEALED
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
@@ -33,14 +34,18 @@ TICK = "tick"
 INTERRUPTED = "interrupted"
 
 
-def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meeting, list[Event]]:
-    """Apply one command at `now`; Refused leaves `meeting` as it was."""
+def handle(meeting: Meeting, command: str | Command, now: float, *, source: str | None = None,
+           journaled: Sequence[Mapping[str, Any]] | None = None,
+           ) -> tuple[Meeting, list[Event]]:
+    """Apply one command at `now`; Refused leaves `meeting` as it was. `source`: who gave
+    it, when not the facilitator's keyboard (`own_device(name)` for a person's phone);
+    `journaled`: on replay, the events the journal holds for it."""
     cmd = parse(command) if isinstance(command, str) else command
     if meeting.ended:
         raise Refused("The meeting has ended; its minutes are written.")
     if now < meeting.setup.created_at:
         raise Refused("That time is before the meeting was opened.")
-    tx = Tx(meeting, now, KINDS)
+    tx = Tx(meeting, now, KINDS, source, journaled)
     if cmd.name == "undo":
         _undo(tx)
     else:
@@ -54,11 +59,12 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
     return tx.m, tx.events
 
 
-def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
+def tick(meeting: Meeting, now: float,
+         journaled: Sequence[Mapping[str, Any]] | None = None) -> tuple[Meeting, list[Event]]:
     """Fire the hard timeboxes that ran out by `now`. No events: nothing happened."""
     if meeting.ended:
         return meeting, []
-    tx = Tx(meeting, now, KINDS)
+    tx = Tx(meeting, now, KINDS, journaled=journaled)
     flow.tick(tx)
     if not tx.events:
         return meeting, []
@@ -165,7 +171,11 @@ def replay(setup: Setup, library: Library,
 def apply(meeting: Meeting, entry: Mapping[str, Any]) -> Meeting:
     """One journal entry on top of `meeting`, as it was taken live."""
     if entry["command"] == TICK:
-        return tick(meeting, entry["at"])[0]
+        return tick(meeting, entry["at"], entry.get("events", ()))[0]
     if entry["command"] == INTERRUPTED:
         return interrupted(meeting, entry["since"], entry["at"])[0]
-    return handle(meeting, entry["command"], entry["at"])[0]
+    command = entry["command"]
+    if entry.get("sealed"):  # a secret stance: who, never what (see steps/decide.py)
+        command += " " + SEALED
+    return handle(meeting, command, entry["at"], source=entry.get("source"),
+                  journaled=entry.get("events", ()))[0]

@@ -227,6 +227,20 @@ class StanceGiven(Event):
 
 
 @attrs.frozen(kw_only=True)
+class BallotCast(Event):
+    """Someone gave (or changed) a stance in a secret ballot: who, never what."""
+
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class Suggested(Event):
+    """A note for the anonymous suggestion box, which the process review reads: no name."""
+
+    text: str
+
+
+@attrs.frozen(kw_only=True)
 class TestEnded(Event):
     """A test for agreement ended; one entry in the minutes' decisions."""
 
@@ -240,6 +254,10 @@ class TestEnded(Event):
     scale: str | None = None
     rule: Mapping[str, Any] | None = None
     stances: Sequence[Mapping[str, Any]] = ()
+    # A secret ballot keeps the count and who took part, never who chose what.
+    secret: bool = False
+    voters: Sequence[str] = ()
+    WHEN_TRUE = ("secret", "voters")
 
 
 @attrs.frozen(kw_only=True)

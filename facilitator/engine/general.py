@@ -18,6 +18,7 @@ from facilitator.engine.events import (
     Proposed,
     Resumed,
     RoleAssigned,
+    Suggested,
 )
 from facilitator.engine.floor import end_floor, point_heard, stopped_leaves
 from facilitator.engine.state import Meeting, Person, evolve
@@ -158,6 +159,15 @@ def note(tx: Tx, cmd: Command) -> None:
     tx.emit(Noted, text=cmd.args[0])
 
 
+def suggest(tx: Tx, cmd: Command) -> None:
+    """Into the anonymous suggestion box, which the process review reads ({suggestions})."""
+    if tx.confidential:
+        raise Refused("The suggestion box is closed while something is said in confidence; "
+                      "put it in once this step is over.")
+    tx.update(suggestions=tx.m.suggestions + (cmd.args[0],))
+    tx.emit(Suggested, text=cmd.args[0])
+
+
 def extend(tx: Tx, cmd: Command) -> None:
     try:
         seconds = parse_duration(cmd.args[0])
@@ -245,7 +255,8 @@ def _defer_the_rest(tx: Tx) -> None:
 
 GENERAL: dict[str, Callable[[Tx, Command], None]] = {
     "join": join, "leave": leave, "role": role, "start": start, "propose": propose,
-    "note": note, "extend": extend, "pause": pause, "resume": resume, "advance": advance,
+    "note": note, "suggest": suggest, "extend": extend, "pause": pause, "resume": resume,
+    "advance": advance,
     "skip": skip, "back": back, "goto": goto, "end": end, "record": record.record,
     "item": agenda.item, "defer": agenda.defer, "move": agenda.move,
 }

@@ -98,7 +98,7 @@ class StepKind:
     own: frozenset[str] = frozenset()
     # The same, decided by the running step and the command (an answer the step names).
     owns: Callable[[Run, Meeting, Command], bool] = _owns_nothing
-    advance: Callable[[Tx], str] = _done
+    advance: Callable[[Tx], str | None] = _done  # None: the step goes on (an agenda begins)
     timeout: Callable[[Tx], str] = _timeout
     joined: Callable[[Tx, str], None] = _not_taken
     left: Callable[[Tx, str], None] = _not_taken

@@ -75,6 +75,7 @@ class ReviewItem:
     text: str
     owner: str = ""
     ref: str = ""  # the stable id in the group's memory; "" in journals written before it
+    due: str = ""  # an action's due date, an agreement's review date (ISO), when known
 
 
 # Rules 2 (issue 11, "correct to the practice"): `next` counts the turn it ends before the
@@ -101,6 +102,9 @@ class Setup:
     rules: int = RULES
     principles: tuple[str, ...] = ()  # the group's principles, shown by {principles}
     members: int = 0  # people on the group's roster (0: no roster), for a quorum
+    # The anonymous suggestion box: what people put in it since the group's last process
+    # review (no names were ever kept), read by {suggestions}.
+    suggestions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -119,6 +123,7 @@ class Setup:
             rules=int(data.get("rules", 1)),
             principles=tuple(data.get("principles", ())),
             members=int(data.get("members", 0)),
+            suggestions=tuple(str(t) for t in data.get("suggestions", ())),
         )
 
 
@@ -204,6 +209,7 @@ class Meeting:
     tests: int = 0  # tests for agreement ended so far (index of the next one)
     hand_seq: int = 0
     pending_items: tuple[AgendaItem, ...] = ()
+    suggestions: tuple[str, ...] = ()  # the suggestion box: the group's, then this meeting's
     seq: int = attrs.field(default=0, eq=False)  # commands accepted
     # What `undo` goes back to: the meetings before the last UNDO_LIMIT commands, newest
     # last, each without a history of its own, so memory stays flat however long the
@@ -215,7 +221,8 @@ class Meeting:
     def open(cls, setup: Setup, library: Library) -> Meeting:
         """A meeting not yet started: people may join and roles be named. Items the group
         deferred last time wait for the meeting's first agenda."""
-        return cls(setup=setup, library=library, pending_items=setup.deferred)
+        return cls(setup=setup, library=library, pending_items=setup.deferred,
+                   suggestions=setup.suggestions)
 
     # --- reading ---------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ from facilitator.engine.events import (
     RoleAssigned,
     StepEnded,
     StepStarted,
+    Suggested,
     TestEnded,
     Undone,
     from_json,
@@ -179,6 +180,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     all_tests: dict[int, TestEnded] = {}
     actions, agreements, notes, overrides = [], [], [], []
     collected: list[dict[str, Any]] = []
+    suggestions: list[str] = []  # the anonymous box, for the group's next process review
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
@@ -262,6 +264,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                     "scale": e.scale, "rule": e.rule,
                     "title": open_steps[-1]["title"] if open_steps else e.step,
                     "recorded": False}
+                if e.secret:  # the count and who took part, never who chose what
+                    decision.update(secret=True, voters=list(e.voters))
                 decision.update(_follows(last_test.get(decision["proposal"]), decision))
                 last_test[decision["proposal"]] = decision
                 decisions.append(decision)
@@ -290,6 +294,9 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 held = (f"; {stopped}'s time stood still while it was heard, then "
                         f"{stopped} went on" if stopped else "")
                 notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
+            case Suggested():  # the anonymous box: no name was ever given with it
+                notes.append({"text": f"Suggestion box: {e.text}", "at_s": rel(e.at)})
+                suggestions.append(e.text)
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",
@@ -344,4 +351,6 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "items": items,
         "deferred": deferred,
         "reviews": reviews,
+        # Only when the box got something, so minutes from before the box read the same.
+        **({"suggestions": suggestions} if suggestions else {}),
     }

@@ -167,7 +167,8 @@ def _roles(s: Shaper, node: Any, places: Places) -> dict[str, Role]:
                 if other is not None:
                     places[f"roles.{rid}.not[{j}]"] = s.at(items, j)
                     others.append(other)
-        roles[rid] = Role(rid, count or 1, tuple(others))
+        title = s.text(spec, "title") if "title" in spec else None
+        roles[rid] = Role(rid, count or 1, tuple(others), title or "")
     return roles
 
 

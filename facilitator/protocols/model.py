@@ -25,6 +25,7 @@ ORDERS = ("seating", "reverse", "random", "facilitator-last")
 POLICIES = ("progressive", "airtime", "fifo")
 RECORD_TYPES = ("decision", "action", "agreement", "note")
 REVEALS = ("together", "open")
+BALLOTS = ("open", "secret")
 REASONS = ("required", "optional", "none")
 END = "end"
 
@@ -73,6 +74,11 @@ class Role:
     id: str
     count: int = 1
     not_: tuple[str, ...] = ()
+    title: str = ""  # its name for people ("Party A"); the id, in words, when not given
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id.replace("_", " ").replace("-", " ")
 
 
 @attrs.frozen
@@ -131,9 +137,11 @@ class Step:
     rule: Rule = Rule()
     attempts: int | None = None
     reveal: str = "together"
+    ballot: str = "open"  # secret: stances only from people's own devices, kept by no name
     # record
     type: str = "note"
     public: bool = False
+    agree: bool = False  # an agenda waits to be agreed before its first item
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
     outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose

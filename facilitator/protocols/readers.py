@@ -11,6 +11,7 @@ from typing import Any
 
 from facilitator.protocols import schema
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
@@ -146,6 +147,7 @@ READERS: dict[str, Reader] = {
     "revisit_passes": lambda s, n, k, p: s.boolean(n, k),
     "private": lambda s, n, k, p: s.boolean(n, k),
     "public": lambda s, n, k, p: s.boolean(n, k),
+    "agree": lambda s, n, k, p: s.boolean(n, k),
     "review_after": lambda s, n, k, p: s.duration(n, k, days=True),
     "max_visits": lambda s, n, k, p: s.integer(n, k),
     "every": lambda s, n, k, p: s.integer(n, k),
@@ -155,6 +157,7 @@ READERS: dict[str, Reader] = {
     "default_protocol": _ref,
     "on": _routes, "options": _routes,
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
+    "ballot": _choice(BALLOTS),
     "type": _choice(RECORD_TYPES),
     "outcome": _choice(RECORD_OUTCOMES),
     "quorum": lambda s, n, k, p: s.fraction(n, k),

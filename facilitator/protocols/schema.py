@@ -13,6 +13,7 @@ from typing import Any
 
 from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
@@ -44,6 +45,7 @@ PROTOCOL_KEYS = {
 }
 REQUIRED_PROTOCOL_KEYS = ("title", "steps")
 ROLE_KEYS = {
+    "title": "The role's name for people (default: its id in words).",
     "count": "How many people hold the role (default 1).",
     "not": "Roles the same person may not also hold (a neutrality rule).",
 }
@@ -146,8 +148,10 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
             },
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
+        "ballot": {"enum": list(BALLOTS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
         "outcome": {"enum": list(RECORD_OUTCOMES)}, "quorum": _FRACTION,
+        "agree": {"type": "boolean"},
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
         "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [
@@ -200,6 +204,7 @@ def json_schema() -> dict[str, Any]:
     role = {
         "type": ["object", "null"], "additionalProperties": False,
         "properties": {
+            "title": _d(ROLE_KEYS["title"], type="string"),
             "count": _d(ROLE_KEYS["count"], type="integer", minimum=1),
             "not": _d(ROLE_KEYS["not"], type="array", items=_ID),
         },

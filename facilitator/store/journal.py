@@ -24,7 +24,6 @@ Rules:
 from __future__ import annotations
 
 import json
-import marshal
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -55,20 +54,6 @@ def is_snapshot(value: dict[str, Any]) -> bool:
     return "snapshot" in value
 
 
-def _pack(entry: dict[str, Any]) -> bytes | dict[str, Any]:
-    try:
-        return marshal.dumps(entry)
-    except ValueError:  # something marshal does not know: kept as it is
-        return entry
-
-
-def _unpack(packed: bytes | dict[str, Any]) -> dict[str, Any]:
-    if isinstance(packed, bytes):
-        value: dict[str, Any] = marshal.loads(packed)
-        return value
-    return packed
-
-
 class Entries(Sequence[dict[str, Any]]):
     """A journal's entries; those before the last snapshot stay raw until asked for."""
 
@@ -78,9 +63,7 @@ class Entries(Sequence[dict[str, Any]]):
         self._source = raw  # complete lines, snapshots among them (or how to read them)
         self._count = count  # entries in `raw`
         self._head: list[dict[str, Any]] | None = None if count else []
-        # Held packed (marshal: in memory only, never written), so that a long meeting's
-        # entries take a fraction of the memory of their dicts; unpacked when read.
-        self._tail: list[bytes | dict[str, Any]] = [_pack(e) for e in tail] if tail else []
+        self._tail = tail if tail is not None else []
         self._path = path
 
     def _parsed(self) -> list[dict[str, Any]]:
@@ -120,14 +103,13 @@ class Entries(Sequence[dict[str, Any]]):
         if not 0 <= index < len(self):
             raise IndexError(index)
         if index >= self._count:
-            return _unpack(self._tail[index - self._count])
+            return self._tail[index - self._count]
         return self._parsed()[index]
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         if self._count:
             yield from self._parsed()
-        for packed in self._tail:
-            yield _unpack(packed)
+        yield from self._tail
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):
@@ -137,12 +119,11 @@ class Entries(Sequence[dict[str, Any]]):
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
     def append(self, entry: dict[str, Any]) -> None:
-        self._tail.append(_pack(entry))
+        self._tail.append(entry)
 
     def tail(self) -> Iterator[dict[str, Any]]:
         """The entries after the last snapshot read (all of them, when there was none)."""
-        for packed in self._tail:
-            yield _unpack(packed)
+        yield from self._tail
 
     def commands(self) -> int:
         """How many entries are commands (not the clock's `tick` and `interrupted`), without
