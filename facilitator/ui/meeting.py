@@ -123,7 +123,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
         self.query_one(RecordsPanel).entries = self.live.entries  # read from where it left off
-        self.query_one(StepOutline).entries = list(self.live.entries)
+        self.query_one(StepOutline).entries = self.live.entries  # read from where it left off
         work = self.query_one(WorkPanel)
         work.seen = Seen(self.review_at, tuple(self.live.entries), self.app.size.width < 100)
         work.display = bool(work_lines(meeting, work.seen))

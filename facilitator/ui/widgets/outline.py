@@ -8,11 +8,20 @@ from typing import Any
 from rich.text import Text
 from textual.reactive import reactive
 
+from facilitator.engine.events import Event, StepEnded
 from facilitator.engine.state import Meeting
 from facilitator.ui import view
+from facilitator.ui.following import Following
 from facilitator.ui.widgets.panel import MeetingPanel
 
 MARKS = {"now": "▶ ", "done": "✓ ", "skipped": "↷ ", "": "  "}
+
+
+def _ending(event: Event) -> tuple[tuple[str, str], str] | None:
+    """How a step ended, by (protocol, step), as `view.step_outcomes` reads it."""
+    if isinstance(event, StepEnded):
+        return (event.protocol, event.step), event.outcome
+    return None
 
 
 class StepOutline(MeetingPanel):
@@ -20,12 +29,18 @@ class StepOutline(MeetingPanel):
     ↷ the skipped (and says `skipped`)."""
 
     entries: reactive[Sequence[Mapping[str, Any]]] = reactive((), always_update=True)
-    """The journal's entries, for how each step ended."""
+    """The journal's entries, for how each step ended (the live meeting's own sequence:
+    each refresh reads only what was added)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._ended = Following(_ending)
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
         number = 0
-        for line in view.outline(meeting, view.step_outcomes(self.entries)):
+        ended = dict(self._ended.catch_up(self.entries).items())
+        for line in view.outline(meeting, ended):
             number = number + 1 if line.depth == 0 else number
             indent = "  " * line.depth
             text.append(f"{indent}{MARKS[line.mark]}", style="bold")

@@ -9,9 +9,9 @@ from rich.text import Text
 from textual.reactive import reactive
 
 from facilitator.engine.events import Event
-from facilitator.engine.state import UNDO_LIMIT, Meeting
-from facilitator.minutes.build import Standing
+from facilitator.engine.state import Meeting
 from facilitator.ui import view
+from facilitator.ui.following import Following
 from facilitator.ui.widgets.panel import MeetingPanel
 
 SHOWN = 8
@@ -33,31 +33,21 @@ class RecordsPanel(MeetingPanel):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._standing = Standing(_taken, reach=UNDO_LIMIT)
-        self._read: tuple[int, int] = (0, 0)  # (id of the entries, how many were read)
-
-    def _catch_up(self) -> None:
-        entries = self.entries
-        source, read = self._read
-        if source != id(entries) or read > len(entries):  # another meeting: start over
-            self._standing, read = Standing(_taken, reach=UNDO_LIMIT), 0
-        for index in range(read, len(entries)):
-            self._standing.add(entries[index])
-        self._read = (id(entries), len(entries))
+        self._records = Following(_taken)
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
         last = view.last_test(meeting)
         if last:
             text.append(last + "\n", style="bold")
-        self._catch_up()
-        count = len(self._standing)
+        standing = self._records.catch_up(self.entries)
+        count = len(standing)
         if not count:
             text.append("No records yet.", style="italic")
             return text
         if count > SHOWN:
             text.append(f"({count - SHOWN} earlier)\n", style="italic")
-        for record in self._standing.last(SHOWN):
+        for record in standing.last(SHOWN):
             text.append("• " + record + "\n")
         text.rstrip()
         return text
