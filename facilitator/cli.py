@@ -14,7 +14,7 @@ from facilitator.errors import FacilitatorError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from facilitator.commands import fairshare, group, meeting, protocols, sync
+    from facilitator.commands import care, fairshare, group, meeting, protocols, sync
 
     parser = argparse.ArgumentParser(
         prog="facilitator",
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(metavar="COMMAND")
-    for module in (meeting, protocols, group, fairshare, sync):
+    for module in (meeting, protocols, group, fairshare, care, sync):
         module.register(subparsers)
     return parser
 

@@ -22,8 +22,10 @@ from facilitator.fairshare import current_moratorium
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
+from facilitator.store.care import capacity_answers
 from facilitator.store.group import Group, opened_by
 from facilitator.store.journal import Journal, last_alive, read_journal
+from facilitator.store.memory import when
 
 Sources = list[tuple[str, str]]
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
@@ -65,9 +67,25 @@ def record_ended(group: Group) -> list[str]:
     for meeting_id in group.ended_unrecorded():
         contents = read_journal(group.journal_path(meeting_id))
         minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
-        group.record_minutes(minutes, minutes_files(minutes))
+        if group.record_minutes(minutes, minutes_files(minutes)):
+            record_capacity(group, minutes, contents.entries)
         done.append(meeting_id)
     return done
+
+
+def record_capacity(group: Group, minutes: dict[str, Any],
+                    entries: list[dict[str, Any]]) -> None:
+    """After a meeting with a capacity round, keep who answered and who had no room (red)
+    as a change file named by the meeting (written once); the answers stay out of the
+    minutes, as a private round's do."""
+    answers = capacity_answers(entries)
+    if not answers:
+        return
+    meeting = minutes["meeting"]
+    group.add_care("capacity", now=when(meeting.get("ended_at") or meeting.get("started_at")),
+                   file_name=f"capacity-{meeting['id']}.json", meeting=meeting["id"],
+                   red=sorted(n for n, v in answers.items() if v == "red"),
+                   answered=sorted(answers))
 
 
 def open_group(path: Any = None) -> Group:
@@ -214,7 +232,8 @@ class LiveMeeting:
         """After `end`: the minutes, recorded into the group's memory. Returns them."""
         minutes = self.minutes()
         if self.group is not None and self.meeting.ended:
-            self.group.record_minutes(minutes, formats or {})
+            if self.group.record_minutes(minutes, formats or {}):
+                record_capacity(self.group, minutes, self.entries)
         self.close()
         return minutes
 

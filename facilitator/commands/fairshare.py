@@ -9,7 +9,8 @@ import argparse
 import json
 from typing import Any
 
-from facilitator import fairshare
+from facilitator import care, fairshare
+from facilitator.commands.care import today
 from facilitator.errors import StoreError
 from facilitator.session import open_group
 
@@ -27,11 +28,12 @@ def _times(count: int) -> str:
 def _roles(args: argparse.Namespace) -> int:
     """Who to ask for each role next."""
     group = open_group(args.group)
-    suggestions = fairshare.suggest_roles(group.meetings(), group.roster())
+    suggestions, left_out = care.suggest_roles(group.meetings(), group.roster(),
+                                               group.open_actions(), group.care(), today(args))
     if args.format == "json":
         _print_json(suggestions)
         return 0
-    if not any(suggestions.values()):
+    if not any(suggestions.values()) and not left_out:
         print(f"No one has come to a meeting yet in {group.path}.")
         return 0
     for role, names in suggestions.items():
@@ -41,6 +43,10 @@ def _roles(args: argparse.Namespace) -> int:
             print(f"{role}: ask {names[0]}.")
         else:
             print(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
+    if left_out:
+        print()
+        for name, why in sorted(left_out.items(), key=lambda kv: kv[0].casefold()):
+            print(f"  Not asked this time: {name} ({why}).")
     return 0
 
 
@@ -50,13 +56,18 @@ def _person(row: dict[str, Any]) -> str:
     held = ", ".join(f"{role} {_times(n)}" for role, n in row["roles_recent"].items())
     roles = f"{held} in the last {fairshare.RECENT} meetings" if held else "no role lately"
     came = "came to 1 meeting" if row["meetings"] == 1 else f"came to {row['meetings']} meetings"
-    return f"{row['name']}: {actions}; {roles}; {came}."
+    shifts = row.get("shifts_week") or 0
+    did = {0: "", 1: "; 1 shift this week"}.get(shifts, f"; {shifts} shifts this week")
+    away = f"; resting until {care.spoken(row['resting_until'])}" if row.get(
+        "resting_until") else ""
+    return f"{row['name']}: {actions}; {roles}; {came}{did}{away}."
 
 
 def _workload(args: argparse.Namespace) -> int:
     """Open actions, recent roles and meetings per person, with a word where it piles up."""
     group = open_group(args.group)
-    rows = fairshare.workload(group.meetings(), group.open_actions(), group.roster())
+    rows = care.workload(group.meetings(), group.open_actions(), group.roster(), group.care(),
+                         today(args))
     if args.format == "json":
         _print_json(rows)
         return 0
@@ -69,6 +80,11 @@ def _workload(args: argparse.Namespace) -> int:
         print()
         for warning in warnings:
             print(f"  {warning}")
+    backups = [b for row in rows for b in row["backups"]]
+    if backups:
+        print("\nBackups, so nobody carries it alone:")
+        for line in backups:
+            print(f"  {line}")
     elif rows:
         print("\nThe work is shared: nobody carries much more than the others.")
     return 0
@@ -155,9 +171,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = add("roles", _roles, "Suggest who to ask for each role next.")
     p.add_argument("action", choices=["suggest"])
     p.add_argument("--format", choices=["json", "txt"], default="txt")
+    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
 
-    p = add("workload", _workload, "Open actions and recent roles per person.")
+    p = add("workload", _workload, "Open actions, recent roles and shifts per person.")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
+    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
 
     p = add("airtime", _airtime, "Each person's share of the floor over recent meetings.")
     p.add_argument("--meetings", type=int, default=fairshare.RECENT, metavar="N",

@@ -29,8 +29,8 @@ VOCABULARY: dict[str, tuple[str, int, int | None]] = {
     "stance": ("stance NAME KEY [REASON]", 2, None),
     "collect": ("collect NAME VALUE", 2, None),
     "record": (
-        "record decision TEXT | record action TEXT OWNER [DUE] | "
-        "record agreement TEXT [NAME]... | record note TEXT",
+        "record decision TEXT | record action TEXT OWNER [DUE] [--backup NAME] | "
+        "record agreement TEXT [NAME]... | record shift NAME WHAT | record note TEXT",
         2,
         None,
     ),

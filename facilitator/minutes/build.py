@@ -92,6 +92,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     collected: list[dict[str, Any]] = []
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
+    shifts: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     airtime: dict[str, dict[str, Any]] = {}
     for e in events:
@@ -164,7 +165,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                   "scale": None, "rule": None,
                                   "follows": None, "fallback": False})
         elif kind == "ActionRecorded":
-            actions.append({"what": e["what"], "owner": e["owner"], "due": e["due"]})
+            backup = {"backup": e["backup"]} if e.get("backup") else {}
+            actions.append({"what": e["what"], "owner": e["owner"], "due": e["due"], **backup})
+        elif kind == "ShiftRecorded":
+            shifts.append({"name": e["name"], "what": e["what"]})
         elif kind == "AgreementRecorded":
             agreements.append({"text": e["text"], "parties": e["parties"],
                                "review_on": e["review_on"]})
@@ -217,4 +221,6 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "items": items,
         "deferred": deferred,
         "reviews": reviews,
+        # Only when some were recorded: minutes of meetings without shifts stay as they were.
+        **({"shifts": shifts} if shifts else {}),
     }

@@ -33,10 +33,16 @@ def record(tx: Tx, command: Command) -> None:
                 step=tx.m.step.id if tx.m.step else None, **_public(tx))
     elif kind == "note":
         tx.emit("Noted", text=" ".join(rest), **_public(tx))
+    elif kind == "shift":
+        if len(rest) < 2:
+            raise Refused("A shift is written `record shift NAME WHAT`, as in: "
+                          "record shift Ana \"Food drive\".")
+        tx.emit("ShiftRecorded", name=rest[0], what=" ".join(rest[1:]), **_public(tx))
     elif kind == "action":
+        rest, backup = _backup(rest)
         if len(rest) not in (2, 3):
-            raise Refused("An action is written `record action TEXT OWNER [DUE]`, as in: "
-                          "record action \"Book the hall\" Ana 2026-12-01.")
+            raise Refused("An action is written `record action TEXT OWNER [DUE] [--backup "
+                          "NAME]`, as in: record action \"Book the hall\" Ana 2026-12-01.")
         due = rest[2] if len(rest) == 3 else None
         if due is not None:
             try:
@@ -44,7 +50,9 @@ def record(tx: Tx, command: Command) -> None:
             except ValueError:
                 raise Refused(f"`{due}` is not a date; write the due date like 2026-12-01.")\
                     from None
-        tx.emit("ActionRecorded", what=rest[0], owner=rest[1], due=due, **_public(tx))
+        # The backup is written only when given: journals and minutes stay as they were.
+        more = {"backup": backup} if backup else {}
+        tx.emit("ActionRecorded", what=rest[0], owner=rest[1], due=due, **more, **_public(tx))
     elif kind == "agreement":
         run = tx.m.run
         review_on = None
@@ -55,7 +63,17 @@ def record(tx: Tx, command: Command) -> None:
                 review_on=review_on, **_public(tx))
     else:
         raise Refused(f"`record {kind}` is not a kind of record; use decision, action, "
-                      "agreement or note.")
+                      "agreement, shift or note.")
+
+
+def _backup(rest: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """An action's words without `--backup NAME`, and the NAME."""
+    if "--backup" not in rest:
+        return rest, None
+    at = rest.index("--backup")
+    if at + 1 >= len(rest):
+        raise Refused("Say who backs it up: `--backup NAME`.")
+    return rest[:at] + rest[at + 2:], rest[at + 1]
 
 
 def advance(tx: Tx) -> str:
