@@ -74,7 +74,10 @@ def sentence(event: Event) -> str | None:
     if kind == "DecisionRecorded":
         return f"Decision recorded: {e.get('text') or '(no proposal)'}"
     if kind == "ActionRecorded":
-        return f"Action recorded: {e['what']}, owner {e['owner']}."
+        backup = f", backup {e['backup']}" if e.get("backup") else ""
+        return f"Action recorded: {e['what']}, owner {e['owner']}{backup}."
+    if kind == "ShiftRecorded":
+        return f"Shift recorded: {e['name']}, {e['what']}. Thank you."
     if kind == "AgreementRecorded":
         return f"Agreement recorded: {e['text']}"
     if kind == "Noted":

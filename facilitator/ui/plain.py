@@ -26,6 +26,7 @@ from facilitator.store.group import Group
 from facilitator.ui import timing, view
 from facilitator.ui.announce import sentences, situation
 from facilitator.ui.completion import candidates
+from facilitator.ui.counsel import Counsel
 from facilitator.ui.vocabulary import command_lines
 
 TICK_SECONDS = 0.5
@@ -44,6 +45,7 @@ class Conversation:
         self.lock = threading.Lock()
         self.warned: set[tuple[Any, ...]] = set()
         self.roster = [p.name for p in group.roster()] if group else []
+        self.counsel = Counsel(group, clock.now())
 
     def run(self) -> int:
         self.say(f"Meeting {self.live.id}. Type a command, `status`, `?` for the commands, "
@@ -88,13 +90,16 @@ class Conversation:
             except FacilitatorError as error:
                 self.say(str(error))
                 return False
-        for text in sentences(events):
+        for text in sentences(events) + self.counsel.after(events):
             self.say(text)
         if self.live.meeting.ended:
             self.finish()
             return True
         if self._step_key() != step_before:
             self.say(view.prompt(self.live.meeting))
+            quiet = self.counsel.quiet(self.live.meeting)
+            if quiet:
+                self.say(f"Quietly, for you: {quiet}")
         hint = view.hint(self.live.meeting)
         if hint and name in ("advance", "next", "pass", "stance", "start", "join", "role",
                              "done"):

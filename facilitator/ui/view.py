@@ -186,7 +186,10 @@ def records(entries: Iterable[Mapping[str, Any]]) -> list[str]:
             out.append(f"Decision: {e.get('text') or '(no proposal)'}")
         elif kind == "ActionRecorded":
             due = f" by {e['due']}" if e.get("due") else ""
-            out.append(f"Action: {e['what']} ({e['owner']}{due})")
+            backup = f", backup {e['backup']}" if e.get("backup") else ""
+            out.append(f"Action: {e['what']} ({e['owner']}{due}{backup})")
+        elif kind == "ShiftRecorded":
+            out.append(f"Shift: {e['name']}, {e['what']}")
         elif kind == "AgreementRecorded":
             parties = f" ({', '.join(e['parties'])})" if e.get("parties") else ""
             out.append(f"Agreement: {e['text']}{parties}")

@@ -7,6 +7,7 @@ come from the group's memory when the meeting is opened (`Setup.review`).
 from __future__ import annotations
 
 from facilitator.engine.commands import Command
+from facilitator.engine.state import Meeting
 from facilitator.engine.tx import Handler, Tx
 from facilitator.errors import Refused
 
@@ -37,6 +38,15 @@ def review(tx: Tx, command: Command) -> None:
     # The journal names the stable id (`ref`) so the review can never land on another item.
     ref = {"ref": items[item_id].ref} if items[item_id].ref else {}
     tx.emit("Reviewed", id=item_id, result=result, to=to, text=items[item_id].text, **ref)
+
+
+def open_actions(meeting: Meeting) -> list[tuple[str, str]]:
+    """While a review step runs: each action still to review, as (label, owner)."""
+    run = meeting.run
+    if run is None or run.step.kind != "review":
+        return []
+    return [(i.id, i.owner) for i in meeting.setup.review
+            if i.kind == "action" and i.id not in run.reviewed]
 
 
 COMMANDS: dict[str, Handler] = {"review": review}
