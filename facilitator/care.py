@@ -165,8 +165,10 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action], roster: 
         words = [w for w in (row["warning"], shift_warning(facts, name, today, roster)) if w]
         row["warning"] = " ".join(words) or None
     busy = _carrying(rows) | set(away)
-    free = sorted((r for r in rows if _key(r["name"]) not in busy and r["meetings"]),
-                  key=lambda r: (r["open_actions"], _key(r["name"])))
+    # Who could back up a task: not carrying too much, not resting, come to a meeting; the
+    # one with the fewest open items (counting the tasks named here) first.
+    free = {r["name"]: r["open_actions"] for r in rows
+            if _key(r["name"]) not in busy and r["meetings"]}
     for row in rows:
         row["backups"] = []
         if not row["warning"] and not row["resting_until"]:
@@ -176,16 +178,15 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action], roster: 
     return rows
 
 
-def _backup_for(action: Action, free: list[fairshare.Row]) -> str:
+def _backup_for(action: Action, free: dict[str, int]) -> str:
     task = f"{action.owner}'s {action.id} ({action.what})"
     if action.backup:
         return f"{task}: {action.backup} is its backup."
     if not free:
         return f"{task}: nobody has room for it now; it could wait."
-    chosen = free[0]
-    chosen["open_actions"] += 1  # the next task goes to someone else
-    free.sort(key=lambda r: (r["open_actions"], _key(r["name"])))
-    return f"{task}: {chosen['name']} could back it up."
+    chosen = min(free, key=lambda n: (free[n], _key(n)))
+    free[chosen] += 1  # the next task goes to someone else
+    return f"{task}: {chosen} could back it up."
 
 
 def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],

@@ -83,8 +83,8 @@ def _rest(args: argparse.Namespace) -> int:
     if until < now:
         raise StoreError(f"{care.spoken(until)} has passed; give a day still to come.")
     group.add_care("rest", name=name, until=until, why=" ".join((args.why or "").split()) or None)
-    print(f"{name} is resting until {care.spoken(until)}: nobody will ask them for a role, "
-          "and their actions will be offered for handing on.")
+    print(f"{name} is resting until {care.spoken(until)}: nobody will ask {name} for a role, "
+          "and the review will offer to hand on what they hold.")
     return 0
 
 
@@ -110,7 +110,7 @@ def _backup(args: argparse.Namespace) -> int:
         print(f"{name} backs up {actions[0].id} ({actions[0].what}).")
     else:
         group.add_care("backup", role=args.what, name=name)
-        print(f"{name} backs up the role {args.what}: they will be asked for it sooner.")
+        print(f"{name} backs up the role {args.what}, and will be asked for it sooner.")
     return 0
 
 

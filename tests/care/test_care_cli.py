@@ -77,7 +77,7 @@ def test_backup_names_a_role_or_an_action_and_lists_them(group: Group, capsys) -
     weekly(group, "2026-11-10", FOUR, {"facilitator": "Cy"},
            records=('action "Book the hall" Ana',))
     _, out = run(capsys, group, "backup", "facilitator", "Dee")
-    assert out == "Dee backs up the role facilitator: they will be asked for it sooner.\n"
+    assert out == "Dee backs up the role facilitator, and will be asked for it sooner.\n"
     _, out = run(capsys, group, "backup", "A1", "Ben")
     assert out == "Ben backs up A1 (Book the hall).\n"
     _, out = run(capsys, group, "backup")

@@ -115,8 +115,11 @@ def test_backups_are_named_and_preferred_for_their_role(tmp_path: Path) -> None:
     weekly(group, "2026-11-10", FOUR, ROLES, records=records)
     [first, *_] = group.open_actions()
     assert first.backup == "Dee"
-    cy = _workload(group, "2026-11-10")["Cy"]
+    rows = _workload(group, "2026-11-10")
+    cy = rows["Cy"]
     assert "Cy carries 3 open action items" in cy["warning"]
+    # naming someone a backup does not give them the task
+    assert [rows[n]["open_actions"] for n in ("Ana", "Ben", "Dee")] == [0, 0, 0]
     assert cy["backups"] == ["Cy's A1 (Book the hall): Dee is its backup.",
                              "Cy's A2 (Print flyers): Ana could back it up.",
                              "Cy's A3 (Call the landlord): Ben could back it up."]
