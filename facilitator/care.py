@@ -165,28 +165,33 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action], roster: 
         words = [w for w in (row["warning"], shift_warning(facts, name, today, roster)) if w]
         row["warning"] = " ".join(words) or None
     busy = _carrying(rows) | set(away)
-    # Who could back up a task: not carrying too much, not resting, come to a meeting; the
-    # one with the fewest open items (counting the tasks named here) first.
+    # Who could back up a task: not carrying too much, not resting, and at one of the last
+    # two meetings (around, not someone nobody has seen); the fewest open items first,
+    # counting the tasks named here.
+    around = {_key(n) for m in fairshare.chronological(meetings)[-2:] for n in m.attendance}
     free = {r["name"]: r["open_actions"] for r in rows
-            if _key(r["name"]) not in busy and r["meetings"]}
+            if _key(r["name"]) not in busy and _key(r["name"]) in around}
     for row in rows:
         row["backups"] = []
         if not row["warning"] and not row["resting_until"]:
             continue
         for action in (a for a in open_actions if _key(a.owner or "") == _key(row["name"])):
-            row["backups"].append(_backup_for(action, free))
+            row["backups"].append(_backup_for(action, free, away))
     return rows
 
 
-def _backup_for(action: Action, free: dict[str, int]) -> str:
+def _backup_for(action: Action, free: dict[str, int], away: dict[str, Rest]) -> str:
     task = f"{action.owner}'s {action.id} ({action.what})"
-    if action.backup:
+    named = ""
+    if action.backup and _key(action.backup) not in away:
         return f"{task}: {action.backup} is its backup."
+    if action.backup:
+        named = f" {action.backup}, its backup, is resting;"
     if not free:
-        return f"{task}: nobody has room for it now; it could wait."
+        return f"{task}:{named} nobody has room for it now; it could wait."
     chosen = min(free, key=lambda n: (free[n], _key(n)))
     free[chosen] += 1  # the next task goes to someone else
-    return f"{task}: {chosen} could back it up."
+    return f"{task}:{named} {chosen} could back it up."
 
 
 def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],

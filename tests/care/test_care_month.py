@@ -132,6 +132,9 @@ def test_backups_are_named_and_preferred_for_their_role(tmp_path: Path) -> None:
     group.add_care("action_backup", ref=group.open_actions()[1].ref, name="Ben")
     assert _workload(group, "2026-11-10")["Cy"]["backups"][1] == (
         "Cy's A2 (Print flyers): Ben is its backup.")
+    group.add_care("rest", name="Dee", until="2026-11-30")
+    assert _workload(group, "2026-11-10")["Cy"]["backups"][0] == (
+        "Cy's A1 (Book the hall): Dee, its backup, is resting; Ana could back it up.")
 
 
 def test_a_check_in_note_after_three_missed_meetings_and_never_in_the_minutes(
