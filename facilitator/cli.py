@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from facilitator import __version__
+from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError
+from facilitator.store.files import explain
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run your group's meetings: rounds, a fair speaking stack, tests for "
         "agreement, and minutes.",
     )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(metavar="COMMAND")
     for module in (meeting, protocols, group, fairshare, care, sync):
@@ -28,23 +32,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _empty_group(words: list[str]) -> bool:
+    """`--group ""` (or `--group=`): an empty folder name would silently mean another group
+    (the default one, or the current folder)."""
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--group=" or (word == "--group" and i + 1 < len(words)
+                                  and not words[i + 1].strip()):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
-    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
+    if _empty_group(words):
+        print("facilitator: --group names no folder; give the group's folder, or leave "
+              "--group out to use $FACILITATOR_GROUP or the default group.", file=sys.stderr)
+        return 2
     args = parser.parse_args(words)
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:
-        print(f"facilitator: {error}", file=sys.stderr)
+        from facilitator.minutes.safe import printable
+
+        print(f"facilitator: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `facilitator minutes --last | head`: the reader has enough
-        sys.stderr.close()
+        quiet_stdout()
         return 0
+    except OSError as error:
+        # The store turns the file system's refusals into sentences; this is the net
+        # for any other place (a file named on the command line, a terminal gone away).
+        print(f"facilitator: {explain(error)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

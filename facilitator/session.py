@@ -13,19 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from facilitator.clock import Clock
-from facilitator.engine.core import INTERRUPTED, TICK, handle, interrupted, replay, tick
+from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupted, tick
+from facilitator.engine.events import Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
+from facilitator.errors import FacilitatorError, StoreError
 from facilitator.fairshare import current_moratorium
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
-from facilitator.store.care import capacity_answers
+from facilitator.store import upkeep
+from facilitator.store.care import record_capacity
 from facilitator.store.group import Group, opened_by
-from facilitator.store.journal import Journal, last_alive, read_journal
-from facilitator.store.memory import when
+from facilitator.store.journal import Journal, last_alive, read_past_damage
 
 Sources = list[tuple[str, str]]
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
@@ -60,41 +65,102 @@ def minutes_files(minutes: dict[str, Any]) -> dict[str, str]:
     return {fmt: render(minutes, fmt) for fmt in MINUTES_FORMATS}
 
 
-def record_ended(group: Group) -> list[str]:
+def _warn_on_stderr(text: str) -> None:
+    print(f"facilitator: {text}", file=sys.stderr)
+
+
+def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) -> list[str]:
     """Record the minutes of meetings that ended but were not recorded (a crash between
-    `end` and the write): nothing said is lost. Returns their ids."""
+    `end` and the write): nothing said is lost. Returns their ids.
+
+    A damaged line in such a journal is skipped, not the rest of the meeting: the minutes
+    are built from every other line and hold a note saying which line is missing, and
+    `warn` is told. A journal too damaged to make minutes from is set aside (see
+    `set_aside_damaged`) and a write that fails (a full disk) is left for next time: each
+    is told to `warn` in a sentence, and the group goes on.
+    """
     done = []
     for meeting_id in group.ended_unrecorded():
-        contents = read_journal(group.journal_path(meeting_id))
-        minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
-        if group.record_minutes(minutes, minutes_files(minutes)):
-            record_capacity(group, minutes, contents.entries)
+        try:
+            path = group.journal_path(meeting_id)
+            contents, skipped = read_past_damage(path)
+        except StoreError as error:
+            warn(str(error))
+            continue
+        try:
+            minutes = build_minutes(contents.header["setup"]["setup"], contents.entries)
+            if skipped:
+                lines = ", ".join(map(str, skipped))
+                said = (f"Line{'s' if len(skipped) > 1 else ''} {lines} of this meeting's "
+                        f"journal {'were' if len(skipped) > 1 else 'was'} damaged; what "
+                        f"{'they' if len(skipped) > 1 else 'it'} held is missing from these "
+                        "minutes.")
+                minutes["notes"].append({"text": said,
+                                         "at_s": minutes["meeting"]["duration_s"]})
+            files = minutes_files(minutes)
+        except Exception as error:  # damage of any shape: see set_aside_damaged
+            warn(set_aside_damaged(group, meeting_id, error))
+            continue
+        try:
+            if group.record_minutes(minutes, files):
+                record_capacity(group, minutes, contents.entries)
+        except StoreError as error:
+            warn(str(error))
+            continue
+        if skipped:
+            warn(f"The meeting {meeting_id} ended unrecorded with a damaged journal ({path}, "
+                 f"line{'s' if len(skipped) > 1 else ''} {lines}); it is now recorded "
+                 f"without {'those lines' if len(skipped) > 1 else 'that line'}, and its "
+                 "minutes say so.")
         done.append(meeting_id)
     return done
 
 
-def record_capacity(group: Group, minutes: dict[str, Any],
-                    entries: list[dict[str, Any]]) -> None:
-    """After a meeting with a capacity round, keep who answered and who had no room (red)
-    as a change file named by the meeting (written once); the answers stay out of the
-    minutes, as a private round's do."""
-    answers = capacity_answers(entries)
-    if not answers:
-        return
-    meeting = minutes["meeting"]
-    group.add_care("capacity", now=when(meeting.get("ended_at") or meeting.get("started_at")),
-                   file_name=f"capacity-{meeting['id']}.json", meeting=meeting["id"],
-                   red=sorted(n for n, v in answers.items() if v == "red"),
-                   answered=sorted(answers))
+def set_aside_damaged(group: Group, meeting_id: str, error: BaseException) -> str:
+    """Move a journal that cannot be rebuilt out of the way (renamed, not deleted), so the
+    rest of the group goes on; the sentence that says so. `error` is what rebuilding it
+    raised: the engine reads a damaged journal in ways no one can list."""
+    what = str(error) if isinstance(error, FacilitatorError) else type(error).__name__
+    try:
+        aside = upkeep.set_aside(group, meeting_id)
+    except StoreError as failed:
+        return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
+                f"rebuilt. {failed}")
+    return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
+            f"rebuilt, so it was set aside as {aside} and the group goes on without it; "
+            "nothing in it was deleted.")
 
 
-def open_group(path: Any = None) -> Group:
+def replay_journal(path: Any, meeting: Meeting, entries: list[dict[str, Any]],
+                   first: int = 0) -> Meeting:
+    """`entries[first:]` of the journal at `path` on top of `meeting`, as they were taken
+    live. An entry that cannot be replayed is a StoreError naming the file and its line
+    (the header is line 1, entry i is line i + 2)."""
+    for index in range(first, len(entries)):
+        try:
+            meeting = apply(meeting, entries[index])
+        except Exception as error:  # noqa: BLE001 -- whatever a damaged entry does, say where
+            why = str(error) if isinstance(error, FacilitatorError) else \
+                f"{type(error).__name__}: {error}".rstrip(": ")
+            line = index + 2
+            raise StoreError(
+                f"{path}:{line}: this journal entry cannot be replayed ({why.rstrip('.')}), "
+                "so the meeting cannot be rebuilt past it. Move the lines from "
+                f"{line} on into another file to go on from line {line - 1}, or move the "
+                "whole file away to hide this meeting.") from None
+    return meeting
+
+
+def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) -> Group:
     """The group named by `--group`, `FACILITATOR_GROUP` or the default folder, with any
-    meeting that ended unrecorded recorded first, so its memory is whole."""
+    meeting that ended unrecorded recorded first, so its memory is whole. Refuses (in a
+    sentence) a group folder that is a file; what killed processes left is tidied."""
     group = Group.from_env(path)
-    record_ended(group)
+    upkeep.check(group)
+    upkeep.tidy(group)
+    record_ended(group, warn)
     if group.notice:  # the group was converted to the sync layout: said once, here
-        print(f"facilitator: {group.notice}", file=sys.stderr)
+        warn(group.notice)
     return group
 
 
@@ -103,7 +169,7 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     """What the group's memory brings to a new meeting."""
     if group is None:
         return Setup(meeting_id, title, protocol, now)
-    record_ended(group)
+    record_ended(group, warn=lambda text: None)  # told when the group was opened
     today = dt.datetime.fromtimestamp(now, dt.UTC).date()
     # The label (A2) is what people type; the stable id is what the journal's review names.
     review = [ReviewItem(a.id, "action", a.what, a.owner or "", a.ref)
@@ -130,6 +196,7 @@ class LiveMeeting:
         self.warning: str | None = None  # what reading the journal had to say, on resuming
         self.header: dict[str, Any] | None = None  # for the journal, until the first command
         self._last_beat = float("-inf")
+        self._beat_failing = False
 
     @classmethod
     def open(cls, library: Library, sources: Sources, protocol: str, clock: Clock, *,
@@ -159,16 +226,25 @@ class LiveMeeting:
         taken = group.check_holder(meeting_id, take_over)
         journal, contents = Journal.open(group.journal_path(meeting_id))
         try:
-            sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
-            setup = Setup.from_dict(contents.header["setup"]["setup"])
+            setup_part = contents.header["setup"]
+            sources = [(str(f), str(t)) for f, t in setup_part["sources"]]
+            setup = Setup.from_dict(setup_part["setup"])
             library, _ = build_library(sources, include_builtin=False)
-            meeting = replay(setup, library, contents.entries)
-        except BaseException:
+            path = group.journal_path(meeting_id)
+            meeting = replay_journal(path, Meeting.open(setup, library), contents.entries)
+            live = cls(meeting, clock, sources, journal, group, list(contents.entries))
+            live.warning = " ".join(w for w in (taken, contents.warning) if w) or None
+            live._interrupted(contents.entries, last_alive(path))
+        except Exception as error:  # damage of any shape: see set_aside_damaged
+            journal.close()
+            if isinstance(error, StoreError):
+                # An entry that cannot be replayed (named by file and line: the lines before
+                # it are fine), or the interruption could not be saved: set nothing aside.
+                raise
+            raise StoreError(set_aside_damaged(group, meeting_id, error)) from error
+        except BaseException:  # an interrupt while rebuilding: the journal is fine
             journal.close()
             raise
-        live = cls(meeting, clock, sources, journal, group, list(contents.entries))
-        live.warning = " ".join(w for w in (taken, contents.warning) if w) or None
-        live._interrupted(contents.entries, last_alive(group.journal_path(meeting_id)))
         return live
 
     def _interrupted(self, entries: list[dict[str, Any]], alive: float | None) -> None:
@@ -190,9 +266,10 @@ class LiveMeeting:
         return self.meeting.setup.meeting_id
 
     def _accept(self, command: str, at: float, meeting: Meeting,
-                events: list[dict[str, Any]], **extra: Any) -> list[dict[str, Any]]:
+                events: list[Event], **extra: Any) -> list[Event]:
+        # The entry is the journal's line: events in their JSON form.
         entry = {"seq": len(self.entries) + 1, "at": at, "command": command, **extra,
-                 "events": events}
+                 "events": [to_json(e) for e in events]}
         if self.journal is None and self.header is not None and self.group is not None:
             self.journal = self.group.new_journal(self.id, self.header)
             self.header = None
@@ -202,13 +279,28 @@ class LiveMeeting:
         self.meeting = meeting
         return events
 
-    def do(self, command: str) -> list[dict[str, Any]]:
+    def _claim_id(self) -> None:
+        """Before the journal is made: if another meeting opened in the same minute has
+        taken this id since, take the next free one (nothing has happened here yet)."""
+        if self.journal is not None or self.header is None or self.group is None:
+            return
+        if not self.group.journal_path(self.id).exists():
+            return
+        setup = self.meeting.setup
+        fresh = new_meeting_id(setup.protocol, setup.created_at, self.group)
+        setup = attrs.evolve(setup, meeting_id=fresh)
+        self.meeting = Meeting.open(setup, self.meeting.library)
+        self.header = {**self.header, "meeting": {**self.header["meeting"], "id": fresh},
+                       "setup": {**self.header["setup"], "setup": setup.to_dict()}}
+
+    def do(self, command: str) -> list[Event]:
         """Give one command now; Refused leaves everything as it was."""
+        self._claim_id()
         now = max(self.clock.now(), self.meeting.setup.created_at)
         meeting, events = handle(self.meeting, command, now)
         return self._accept(command.strip(), now, meeting, events)
 
-    def tick(self) -> list[dict[str, Any]]:
+    def tick(self) -> list[Event]:
         """Let hard timeboxes that ran out fire; journal them if any did. Also the
         heartbeat: the screens call this every moment the meeting runs."""
         self.beat()
@@ -221,9 +313,18 @@ class LiveMeeting:
     def beat(self) -> None:
         """Tell the journal the computer is alive (at most every few seconds)."""
         now = self.clock.now()
-        if self.journal is not None and now - self._last_beat >= HEARTBEAT:
+        if self.journal is None or now - self._last_beat < HEARTBEAT:
+            return
+        self._last_beat = now  # a failing write is tried again a beat later, not at once
+        try:
             self.journal.beat(now)
-            self._last_beat = now
+        except StoreError as error:
+            if self._beat_failing:
+                return  # said once per outage
+            self._beat_failing = True
+            raise StoreError(f"{error} The meeting goes on: every command is still saved "
+                             "to its journal, or refused in a sentence if it cannot be.") from error
+        self._beat_failing = False
 
     def minutes(self) -> dict[str, Any]:
         return build_minutes(self.meeting.setup.to_dict(), self.entries)
@@ -231,10 +332,12 @@ class LiveMeeting:
     def finish(self, formats: dict[str, str] | None = None) -> dict[str, Any]:
         """After `end`: the minutes, recorded into the group's memory. Returns them."""
         minutes = self.minutes()
-        if self.group is not None and self.meeting.ended:
-            if self.group.record_minutes(minutes, formats or {}):
-                record_capacity(self.group, minutes, self.entries)
-        self.close()
+        try:
+            if self.group is not None and self.meeting.ended:
+                if self.group.record_minutes(minutes, formats or {}):
+                    record_capacity(self.group, minutes, self.entries)
+        finally:
+            self.close()  # ended: recorded now, or from its journal when the group next opens
         return minutes
 
     def close(self) -> None:

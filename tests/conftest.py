@@ -8,6 +8,7 @@ import pytest
 
 from facilitator import session
 from facilitator.clock import FakeClock
+from facilitator.engine.events import to_json
 from facilitator.errors import Refused
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
@@ -48,14 +49,14 @@ class Driver:
     def do(self, *commands: str) -> list[dict]:
         out = []
         for command in commands:
-            events = self.live.do(command)
-            out += events
+            # Events as the journal keeps them: what the tests assert on.
+            out += [to_json(e) for e in self.live.do(command)]
         self.events += out
         return out
 
     def wait(self, seconds: float) -> list[dict]:
         self.clock.advance(seconds)
-        events = self.live.tick()
+        events = [to_json(e) for e in self.live.tick()]
         self.events += events
         return events
 
@@ -79,7 +80,7 @@ class Driver:
         return self.m.floor.name if self.m.floor else None
 
     def stack(self) -> list[str]:
-        from facilitator.engine.floor import ordered_stack
+        from facilitator.engine.steps.discussion import ordered_stack
 
         return [h.name for h, _ in ordered_stack(self.m, self.m.run)]
 

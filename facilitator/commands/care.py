@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from facilitator import care
+from facilitator.commands.output import say
 from facilitator.errors import StoreError
 from facilitator.session import open_group
 from facilitator.store.group import Group
@@ -46,10 +47,10 @@ def _shift(args: argparse.Namespace) -> int:
     day = _date(args.date, "the date") if args.date else today(args)
     name = _name(group, args.name)
     group.add_care("shift", name=name, what=what, day=day)
-    print(f"Thank you, {name}: {what} on {care.spoken(day)} is recorded.")
+    say(f"Thank you, {name}: {what} on {care.spoken(day)} is recorded.")
     warning = care.shift_warning(group.care(), name, max(day, today(args)), group.roster())
     if warning:
-        print(f"  {warning}")
+        say(f"  {warning}")
     return 0
 
 
@@ -60,30 +61,30 @@ def _rest(args: argparse.Namespace) -> int:
     if args.name is None:
         away = care.resting(group.care(), now)
         if not away:
-            print("Nobody is resting.")
+            say("Nobody is resting.")
         for rest in sorted(away.values(), key=lambda r: r.name.casefold()):
-            print(f"{rest.name} is resting until {care.spoken(rest.until)}.")
+            say(f"{rest.name} is resting until {care.spoken(rest.until)}.")
         return 0
     name = _name(group, args.name)
     if args.end:
         if name.casefold() not in care.resting(group.care(), now):
             raise StoreError(f"{name} is not resting.")
         group.add_care("rest_end", name=name)
-        print(f"Welcome back, {name}.")
+        say(f"Welcome back, {name}.")
         return 0
     if not args.until:
         found = care.resting(group.care(), now).get(name.casefold())
         if found is None:
-            print(f"{name} is not resting. Start with `facilitator rest {name} --until DATE`.")
+            say(f"{name} is not resting. Start with `facilitator rest {name} --until DATE`.")
         else:  # asked about one person: their own words may be shown
             why = f" ({found.why})" if found.why else ""
-            print(f"{name} is resting until {care.spoken(found.until)}{why}.")
+            say(f"{name} is resting until {care.spoken(found.until)}{why}.")
         return 0
     until = _date(args.until, "--until")
     if until < now:
         raise StoreError(f"{care.spoken(until)} has passed; give a day still to come.")
     group.add_care("rest", name=name, until=until, why=" ".join((args.why or "").split()) or None)
-    print(f"{name} is resting until {care.spoken(until)}: nobody will ask {name} for a role, "
+    say(f"{name} is resting until {care.spoken(until)}: nobody will ask {name} for a role, "
           "and the review will offer to hand on what they hold.")
     return 0
 
@@ -95,11 +96,11 @@ def _backup(args: argparse.Namespace) -> int:
         facts = group.care()
         backed = [a for a in group.open_actions() if a.backup]
         if not facts.backups and not backed:
-            print("No backups yet. Name one with `facilitator backup ROLE NAME`.")
+            say("No backups yet. Name one with `facilitator backup ROLE NAME`.")
         for b in facts.backups:
-            print(f"{b.role}: {b.name} (since {care.spoken(b.since)})")
+            say(f"{b.role}: {b.name} (since {care.spoken(b.since)})")
         for a in backed:
-            print(f"{a.id} {a.what} ({a.owner}): {a.backup}")
+            say(f"{a.id} {a.what} ({a.owner}): {a.backup}")
         return 0
     if args.name is None:
         raise StoreError("Say who backs it up: `facilitator backup ROLE NAME`.")
@@ -107,10 +108,10 @@ def _backup(args: argparse.Namespace) -> int:
     actions = [a for a in group.open_actions() if args.what in (a.id, a.ref)]
     if actions:
         group.add_care("action_backup", ref=actions[0].ref, name=name)
-        print(f"{name} backs up {actions[0].id} ({actions[0].what}).")
+        say(f"{name} backs up {actions[0].id} ({actions[0].what}).")
     else:
         group.add_care("backup", role=args.what, name=name)
-        print(f"{name} backs up the role {args.what}, and will be asked for it sooner.")
+        say(f"{name} backs up the role {args.what}, and will be asked for it sooner.")
     return 0
 
 
@@ -119,13 +120,13 @@ def _agreements(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     shown = [g for g in group.agreements() if args.all or g.status == "open"]
     if not shown:
-        print("No agreements yet." if args.all else "No open agreements.")
+        say("No agreements yet." if args.all else "No open agreements.")
     for g in shown:
         binds = ", ".join(g.parties) if g.parties else "the whole group"
         review = (f"next reviewed {care.spoken(g.review_on)}" if g.review_on
                   else "no review date")
         status = "" if g.status == "open" else f" [{g.status}]"
-        print(f"{g.id}  {g.text}{status}\n      binds {binds}; {review}; "
+        say(f"{g.id}  {g.text}{status}\n      binds {binds}; {review}; "
               f"agreed {care.spoken(g.date)}.")
     return 0
 
@@ -140,26 +141,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="read the memory as of DATE (default: today)")
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
+        # Phrased like every other command's help; the description is its sentence.
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            name, parents=[common], help=help_, description=help_)
+            name, parents=[common], help=help_, description=help_[0].upper() + help_[1:] + ".")
         parser.set_defaults(func=func)
         return parser
 
-    p = add("shift", _shift, "Record a shift done outside a meeting (a drive, a pantry shift).")
+    p = add("shift", _shift, "record a shift done outside a meeting (a drive, a pantry shift)")
     p.add_argument("name", metavar="NAME")
     p.add_argument("what", metavar="WHAT")
     p.add_argument("date", nargs="?", metavar="DATE", help="the day (default: today)")
 
-    p = add("rest", _rest, "Show who is resting; start (--until) or end (--end) a rest.")
+    p = add("rest", _rest, "show who is resting; start (--until) or end (--end) a rest")
     p.add_argument("name", nargs="?", metavar="NAME")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--until", metavar="DATE", help="nobody asks NAME until DATE")
     which.add_argument("--end", action="store_true", help="NAME is back")
     p.add_argument("--why", metavar="TEXT", help="NAME's own reason; never in the minutes")
 
-    p = add("backup", _backup, "Name a backup for a role or an open action; list backups.")
+    p = add("backup", _backup, "name a backup for a role or an open action; list the backups")
     p.add_argument("what", nargs="?", metavar="ROLE|ACTION")
     p.add_argument("name", nargs="?", metavar="NAME")
 
-    p = add("agreements", _agreements, "The agreements: whom each binds, when next reviewed.")
+    p = add("agreements", _agreements,
+            "show the agreements: whom each binds, when each is next reviewed")
     p.add_argument("--all", action="store_true", help="also those done or dropped")

@@ -11,14 +11,16 @@ from typing import Any
 
 from facilitator import care, fairshare
 from facilitator.commands.care import today
+from facilitator.commands.output import say
 from facilitator.errors import StoreError
+from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
 
 NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def _times(count: int) -> str:
@@ -34,19 +36,19 @@ def _roles(args: argparse.Namespace) -> int:
         _print_json(suggestions)
         return 0
     if not any(suggestions.values()) and not left_out:
-        print(f"No one has come to a meeting yet in {group.path}.")
+        say(f"No one has come to a meeting yet in {group.path}.")
         return 0
     for role, names in suggestions.items():
         if not names:
-            print(f"{role}: nobody can be asked (everyone opted out).")
+            say(f"{role}: nobody can be asked (everyone opted out).")
         elif len(names) == 1:
-            print(f"{role}: ask {names[0]}.")
+            say(f"{role}: ask {names[0]}.")
         else:
-            print(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
+            say(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
     if left_out:
-        print()
+        say()
         for name, why in sorted(left_out.items(), key=lambda kv: kv[0].casefold()):
-            print(f"  Not asked this time: {name} ({why}).")
+            say(f"  Not asked this time: {name} ({why}).")
     return 0
 
 
@@ -72,21 +74,21 @@ def _workload(args: argparse.Namespace) -> int:
         _print_json(rows)
         return 0
     if not rows:
-        print(f"No one has come to a meeting yet in {group.path}.")
+        say(f"No one has come to a meeting yet in {group.path}.")
     for row in rows:
-        print(_person(row))
+        say(_person(row))
     warnings = [row["warning"] for row in rows if row["warning"]]
     if warnings:
-        print()
+        say()
         for warning in warnings:
-            print(f"  {warning}")
+            say(f"  {warning}")
+    elif rows:
+        say("\nThe work is shared: nobody carries much more than the others.")
     backups = [b for row in rows for b in row["backups"]]
     if backups:
-        print("\nBackups, so nobody carries it alone:")
+        say("\nBackups, so nobody carries it alone:")
         for line in backups:
-            print(f"  {line}")
-    elif rows:
-        print("\nThe work is shared: nobody carries much more than the others.")
+            say(f"  {line}")
     return 0
 
 
@@ -114,23 +116,23 @@ def _airtime(args: argparse.Namespace) -> int:
         _print_json(shares)
         return 0
     if not shares["meetings"]:
-        print(f"No meetings yet in {group.path}.")
+        say(f"No meetings yet in {group.path}.")
         return 0
     total = sum(shares["seconds"].values())
     count = shares["meetings"]
     span = "the last meeting" if count == 1 else f"the last {count} meetings"
-    print(f"Over {span} ({round(total / 60)} min of speaking):")
+    say(f"Over {span} ({round(total / 60)} min of speaking):")
     for name, fraction in shares["shares"].items():
-        print(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
+        say(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
     value = shares["evenness"]
     if value is None:
-        print("Too little was said to tell how evenly the floor was shared.")
+        say("Too little was said to tell how evenly the floor was shared.")
     else:
-        print(f"The floor was shared {_how_even(value)} (evenness {value:.2f}, where 1 is "
+        say(f"The floor was shared {_how_even(value)} (evenness {value:.2f}, where 1 is "
               "perfectly even: 1 minus the normalised Gini of airtime, silent people counted).")
     many = fairshare.floor_flag(shares["shares"])
     if many:
-        print(f"{' and '.join(many)} held more than twice an even share; "
+        say(f"{' and '.join(many)} held more than twice an even share; "
               "a round might make room for quieter voices.")
     return 0
 
@@ -141,16 +143,16 @@ def _moratorium(args: argparse.Namespace) -> int:
     reason = " ".join(args.reason)
     if args.action == "set":
         fairshare.set_moratorium(group, reason)
-        print(f"New initiatives are paused: {' '.join(reason.split())}.")
+        say(f"New initiatives are paused: {' '.join(reason.split())}.")
     elif args.action == "lift":
         fairshare.lift_moratorium(group, reason)
-        print("The moratorium is lifted; new initiatives are welcome again.")
+        say("The moratorium is lifted; new initiatives are welcome again.")
     elif args.reason:
         raise StoreError("Use `facilitator moratorium set REASON` or `moratorium lift REASON`.")
     elif (current := fairshare.current_moratorium(group)) is None:
-        print("No moratorium: the group is open to new initiatives.")
+        say("No moratorium: the group is open to new initiatives.")
     else:
-        print(f"New initiatives are paused since {fairshare.moratorium_since(group)}: "
+        say(f"New initiatives are paused since {fairshare.moratorium_since(group)}: "
               f"{current}.")
     return 0
 
@@ -164,24 +166,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            name, parents=[common], help=help_, description=help_)
+            name, parents=[common], help=help_, description=help_[0].upper() + help_[1:] + ".")
         parser.set_defaults(func=func)
         return parser
 
-    p = add("roles", _roles, "Suggest who to ask for each role next.")
+    p = add("roles", _roles, "suggest who to ask for each role next")
     p.add_argument("action", choices=["suggest"])
     p.add_argument("--format", choices=["json", "txt"], default="txt")
     p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
 
-    p = add("workload", _workload, "Open actions, recent roles and shifts per person.")
+    p = add("workload", _workload, "show open actions, recent roles and shifts per person")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
     p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
 
-    p = add("airtime", _airtime, "Each person's share of the floor over recent meetings.")
+    p = add("airtime", _airtime, "show each person's share of the floor over recent meetings")
     p.add_argument("--meetings", type=int, default=fairshare.RECENT, metavar="N",
                    help=f"how many recent meetings (default {fairshare.RECENT})")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("moratorium", _moratorium, "Show, set or lift a moratorium on new initiatives.")
+    p = add("moratorium", _moratorium, "show, set or lift a moratorium on new initiatives")
     p.add_argument("action", nargs="?", choices=["set", "lift"])
     p.add_argument("reason", nargs="*", metavar="REASON")

@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from typing import Any
 
 import attrs
 
-from facilitator.commands.output import add_render_arguments, emit_minutes
+from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
+from facilitator.minutes.safe import json_printable
 from facilitator.session import open_group
 from facilitator.store.rows import Action
 
 
+def _stamp(value: object) -> str:
+    """A meeting's start as `YYYY-MM-DD HH:MM` in local time, from the epoch seconds of
+    a journal or the ISO text of the minutes; the text as it is when neither."""
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return dt.datetime.fromtimestamp(value).strftime("%Y-%m-%d %H:%M")
+        return dt.datetime.fromisoformat(str(value)).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        return str(value or "")[:16]
+
+
+def _iso(value: object) -> object:
+    """Epoch seconds as ISO 8601 text (local time), like the minutes' times."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return dt.datetime.fromtimestamp(value).isoformat(timespec="seconds")
+        except (ValueError, OverflowError, OSError):
+            return None
+    return value
+
+
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def meetings(args: argparse.Namespace) -> int:
@@ -23,20 +46,21 @@ def meetings(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     open_, ended = group.unfinished_meetings(), group.meetings()
     if args.format == "json":
-        _print_json([{**attrs.asdict(m), "status": "open"} for m in open_]
+        _print_json([{**attrs.asdict(o), "created_at": _iso(o.created_at), "status": "open"}
+                     for o in open_]
                     + [{**attrs.asdict(m), "status": "ended"} for m in ended])
         return 0
     if not open_ and not ended:
-        print(f"No meetings yet in {group.path}.")
+        say(f"No meetings yet in {group.path}.")
     for o in open_:
-        print(
-            f"{str(o.created_at)[:16]:16}  {o.id}  {o.title} "
+        say(
+            f"{_stamp(o.created_at):16}  {o.id}  {o.title} "
             f"({o.protocol}; still open: facilitator resume {o.id})"
         )
     for m in ended:
         minutes = round((m.duration_s or 0) / 60)
-        print(
-            f"{str(m.started_at)[:16]:16}  {m.id}  {m.title} "
+        say(
+            f"{_stamp(m.started_at):16}  {m.id}  {m.title} "
             f"({m.protocol}; {minutes} min; {len(m.attendance)} present)"
         )
     return 0
@@ -70,23 +94,23 @@ def roster(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     if args.pronouns:
         person = group.set_pronouns(*args.pronouns)
-        print(f"{person.name}'s pronouns: {person.pronouns or 'not given'}.")
+        say(f"{person.name}'s pronouns: {person.pronouns or 'not given'}.")
         return 0
     change = args.opt_out or args.opt_in
     if change:
         name, role = change
         person = group.set_opt_out(name, role, out=bool(args.opt_out))
         wants = "no longer takes" if args.opt_out else "can again take"
-        print(f"{person.name} {wants} the role {role}.")
+        say(f"{person.name} {wants} the role {role}.")
         return 0
     people = group.roster()
     if not people:
-        print(f"No one has come to a meeting yet in {group.path}.")
+        say(f"No one has come to a meeting yet in {group.path}.")
     for p in people:
         pronouns = f" ({p.pronouns})" if p.pronouns else ""
         outs = f"; opts out of {', '.join(p.opt_outs)}" if p.opt_outs else ""
         count = p.meetings
-        print(
+        say(
             f"{p.name}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
             f"last {p.last_seen or 'never'}{outs}"
         )
@@ -103,18 +127,18 @@ def actions(args: argparse.Namespace) -> int:
         item = group.review(args.words[1], args.words[2], *args.words[3:4])
         handed = isinstance(item, Action) and args.words[2] == "hand"
         owner = f", now with {item.owner}" if handed and isinstance(item, Action) else ""
-        print(f"{item.id} is {item.status}{owner}.")
+        say(f"{item.id} is {item.status}{owner}.")
         return 0
     by_owner: dict[str, list[Action]] = {}
     for action in group.open_actions():
         by_owner.setdefault(action.owner or "(nobody)", []).append(action)
     if not by_owner:
-        print("No open action items.")
+        say("No open action items.")
     for owner in sorted(by_owner, key=str.casefold):
-        print(owner)
+        say(owner)
         for a in by_owner[owner]:
             due = f"due {a.due}; " if a.due else ""
-            print(f"  {a.id}  {a.what} ({due}from {a.date})")
+            say(f"  {a.id}  {a.what} ({due}from {a.date})")
     return 0
 
 
@@ -123,11 +147,11 @@ def decisions(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     found = group.decisions(" ".join(args.word) or None)
     if not found:
-        print("No decisions match." if args.word else "No decisions yet.")
+        say("No decisions match." if args.word else "No decisions yet.")
     for d in found:
         mark = " (recorded)" if d.recorded else ""
         tally = ", ".join(f"{k} {v}" for k, v in d.tally.items())
-        print(
+        say(
             f"{d.date}  {d.proposal}: {d.outcome}{mark}"
             + (f" [{tally}]" if tally else "")
         )
@@ -141,13 +165,13 @@ def principles(args: argparse.Namespace) -> int:
         if args.words[0] != "add":
             raise StoreError("Use `facilitator principles add TEXT` to add a principle.")
         principle = group.add_principle(" ".join(args.words[1:]))
-        print(f"Added {principle.id}: {principle.text}")
+        say(f"Added {principle.id}: {principle.text}")
         return 0
     items = group.principles()
     if not items:
-        print("No principles yet. Add one with `facilitator principles add TEXT`.")
+        say("No principles yet. Add one with `facilitator principles add TEXT`.")
     for p in items:
-        print(f"{p.id}  {p.text}")
+        say(f"{p.id}  {p.text}")
     return 0
 
 
@@ -162,22 +186,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
+        # Phrased like every other command's help; the description is its sentence.
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            name, parents=[common], help=help_, description=help_
+            name, parents=[common], help=help_, description=help_[0].upper() + help_[1:] + "."
         )
         parser.set_defaults(func=func)
         return parser
 
-    p = add("meetings", meetings, "List the group's meetings.")
+    p = add("meetings", meetings, "list the group's meetings")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("minutes", minutes, "Print the minutes of a meeting.")
+    p = add("minutes", minutes, "print the minutes of a meeting")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("meeting", nargs="?", metavar="MEETING", help="the meeting's id")
     which.add_argument("--last", action="store_true", help="the most recent meeting")
     add_render_arguments(p, default="json")
 
-    p = add("roster", roster, "Show who comes to meetings; record opt-outs from roles.")
+    p = add("roster", roster, "show who comes to meetings; record opt-outs from roles")
     change = p.add_mutually_exclusive_group()
     change.add_argument(
         "--opt-out", nargs=2, metavar=("NAME", "ROLE"), help="NAME does not want to be given ROLE"
@@ -189,12 +214,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--pronouns", nargs=2, metavar=("NAME", "PRONOUNS"), help="record NAME's pronouns"
     )
 
-    p = add("actions", actions, "Show open action items by person, or review one.")
+    p = add("actions", actions, "show open action items by person, or review one")
     p.add_argument("words", nargs="*", metavar="review ID RESULT",
                    help="review an action or agreement outside a meeting")
 
-    p = add("decisions", decisions, "Show the decision log (searchable).")
+    p = add("decisions", decisions, "show the decision log, or the entries that contain WORD")
     p.add_argument("word", nargs="*", metavar="WORD", help="only entries containing this")
 
-    p = add("principles", principles, "Show the group's principles, or `add TEXT`.")
+    p = add("principles", principles, "show the group's principles, or add one with `add TEXT`")
     p.add_argument("words", nargs="*", metavar="add TEXT", help="add a principle")

@@ -1,5 +1,8 @@
 """`facilitator protocols init`: a commented starter protocols.yaml in the group's folder.
 
+Beside it goes `protocols.schema.json`, which the starter's first line (a
+yaml-language-server modeline) names, unless a file of that name is there already.
+
 Rules: the starter text is `facilitator/data/starter-protocols.yaml`, shipped in the
 package and read through importlib.resources; it validates against the built-in library
 (a test says so). An existing protocols.yaml is never overwritten.
@@ -9,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.resources
+import json
 import pathlib
 import sys
 
 STARTER = "starter-protocols.yaml"
+SCHEMA = "protocols.schema.json"  # named by the starter's modeline
 
 
 def starter_text() -> str:
@@ -31,9 +36,16 @@ def init(args: argparse.Namespace) -> int:
         print(f"facilitator: {target} already exists, so it was left as it is; edit it, "
               "or move it away to start again from the starter.", file=sys.stderr)
         return 1
+    from facilitator.protocols.schema import json_schema
+
     ensure_dir(target.parent)
     atomic_write(target, starter_text().encode("utf-8"))
-    print(f"Wrote {target}. Edit it, then check it with: facilitator validate {target}")
+    schema = target.with_name(SCHEMA)
+    if not schema.exists():  # the starter's modeline points editors at it
+        text = json.dumps(json_schema(), indent=2) + "\n"
+        atomic_write(schema, text.encode("utf-8"))
+    print(f"Wrote {target} and its schema for editors, {schema.name}. Edit it, then check "
+          f"it with: facilitator validate {target}")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import pathlib
 import sys
 
-from facilitator.commands.output import add_render_arguments, emit_minutes
+from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.commands.protocols import add_library_arguments, library_paths
 from facilitator.errors import ProtocolError
 from facilitator.protocols.loader import build_library, builtin_source, read_sources
@@ -40,7 +40,7 @@ def _simulate(args: argparse.Namespace) -> int:
         group = _group(args, default=False)
         live = run_script(script, library, sources, group)
     except ScriptError as error:
-        print(error, file=sys.stderr)
+        say(error, file=sys.stderr)
         return 1
     minutes = live.minutes()
     if group is not None and live.meeting.ended:

@@ -11,6 +11,7 @@ import json
 import pathlib
 import sys
 
+from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError, ProtocolError
 from facilitator.protocols.describe import mermaid, outline
 from facilitator.protocols.loader import build_library, load_library, read_sources
@@ -58,12 +59,17 @@ def _validate(args: argparse.Namespace) -> int:
     sources, problems = read_sources(args.files)
     _library, more = build_library(sources)
     problems += more
-    for problem in problems:
-        print(problem)
-    for path in args.files:
-        if not any(p.file == str(path) and not p.warning for p in problems):
-            print(f"{path}: ok")
-    return 1 if any(not p.warning for p in problems) else 0
+    status = 1 if any(not p.warning for p in problems) else 0
+    try:
+        for problem in problems:
+            print(problem)
+        for path in args.files:
+            if not any(p.file == str(path) and not p.warning for p in problems):
+                print(f"{path}: ok")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `validate FILE | head -1`: the answer stands all the same
+        quiet_stdout()
+    return status
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -80,7 +86,10 @@ def _show(args: argparse.Namespace) -> int:
     if protocol is None:
         known = ", ".join(sorted(library.protocols))
         raise FacilitatorError(f"There is no protocol `{args.id}`; choose one of {known}.")
-    sys.stdout.write(mermaid(protocol) if args.mermaid else outline(protocol))
+    if args.mermaid:  # fenced, ready to paste into Markdown
+        sys.stdout.write(f"```mermaid\n{mermaid(protocol).rstrip()}\n```\n")
+    else:
+        sys.stdout.write(outline(protocol))
     return 0
 
 
@@ -107,7 +116,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     show = subparsers.add_parser("show", help="outline a protocol, or draw it in Mermaid")
     show.add_argument("id", metavar="ID")
     show.add_argument("--mermaid", action="store_true",
-                      help="print a Mermaid flowchart to paste into Markdown")
+                      help="print a Mermaid flowchart in a ```mermaid block, to paste into "
+                      "Markdown")
     add_library_arguments(show)
     show.set_defaults(func=_show)
 

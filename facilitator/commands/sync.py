@@ -28,7 +28,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `sync` to the command line."""
-    help_ = "Move the group between laptops with git: `sync init [REMOTE]`, then `sync`."
+    help_ = "move the group between laptops with git: `sync init [REMOTE]`, then `sync`"
     parser = subparsers.add_parser("sync", help=help_, description=help_)
     parser.add_argument("words", nargs="*", metavar="init [REMOTE]",
                         help="set up sharing with REMOTE (a path or git URL)")

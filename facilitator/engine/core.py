@@ -17,15 +17,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from facilitator.engine import flow
-from facilitator.engine.commands import OVERRIDES, Command, parse
+from facilitator.engine.commands import Command, parse
+from facilitator.engine.events import Event, Interrupted, Override, Undone
 from facilitator.engine.general import GENERAL
 from facilitator.engine.state import Meeting, Setup
-from facilitator.engine.steps import KIND_COMMANDS, STEP_COMMANDS
+from facilitator.engine.steps import KINDS
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import Library
 
-Event = dict[str, Any]
 TICK = "tick"
 INTERRUPTED = "interrupted"
 
@@ -37,13 +37,13 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
         raise Refused("The meeting has ended; its minutes are written.")
     if now < meeting.setup.created_at:
         raise Refused("That time is before the meeting was opened.")
-    tx = Tx(meeting, now)
+    tx = Tx(meeting, now, KINDS)
     if cmd.name == "undo":
         _undo(tx)
     else:
         flow.tick(tx)
         if _overrides(tx.m, cmd):
-            tx.emit("Override", command=cmd.text, confidential=False)
+            tx.emit(Override, command=cmd.text)
         _dispatch(tx, cmd)
         tx.update(previous=meeting, seq=tx.m.seq + 1)
         return tx.m, tx.events
@@ -55,7 +55,7 @@ def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
     """Fire the hard timeboxes that ran out by `now`. No events: nothing happened."""
     if meeting.ended:
         return meeting, []
-    tx = Tx(meeting, now)
+    tx = Tx(meeting, now, KINDS)
     flow.tick(tx)
     if not tx.events:
         return meeting, []
@@ -70,56 +70,35 @@ def interrupted(meeting: Meeting, since: float, now: float) -> tuple[Meeting, li
     timers stood still in between, as in a pause (what was due before `since` fires)."""
     if meeting.ended or now <= since:
         return meeting, []
-    tx = Tx(meeting, since)
+    tx = Tx(meeting, since, KINDS)
     flow.tick(tx)
     tx.now = now
     if tx.m.paused_since is None:
         tx.update(paused_total=tx.m.paused_total + (now - since))
-    tx.emit("Interrupted", since=since, seconds=round(now - since, 3), confidential=False)
+    tx.emit(Interrupted, since=since, seconds=round(now - since, 3))
     # `undo` does not reach back across a crash: what was said before it stands.
     tx.update(previous=None, seq=tx.m.seq + 1)
     return tx.m, tx.events
 
 
 def _overrides(m: Meeting, cmd: Command) -> bool:
-    """Is this the facilitator overruling the process? Naming the speaker of a
-    `speaker: choose` turn with `invite` is that step's own way of working, not an override."""
-    if cmd.name not in OVERRIDES:
+    """Is this the facilitator overruling the process? A command that is the running
+    step's own way of working (naming the speaker of a `speaker: choose` turn) is not."""
+    if not cmd.spec.override:
         return False
-    step = m.step
-    return not (cmd.name == "invite" and step is not None and step.kind == "turn")
+    run = m.run
+    return run is None or cmd.name not in run.kind.own
 
 
 def _dispatch(tx: Tx, cmd: Command) -> None:
-    if cmd.name in STEP_COMMANDS:
+    if cmd.spec.step:
         run = tx.require_run(cmd.name)
-        handler = KIND_COMMANDS.get(run.step.kind, {}).get(cmd.name)
+        handler = run.kind.commands.get(cmd.name)
         if handler is None:
-            raise Refused(_not_here(cmd, run.step.kind))
+            raise Refused(f"{cmd.spec.where}; this step is {run.kind.a}.")
         handler(tx, cmd)
         return
     GENERAL[cmd.name](tx, cmd)
-
-
-_KIND_WORDS = {
-    "round": "a round", "discussion": "a discussion", "turn": "a turn",
-    "decide": "a test for agreement", "record": "a record step", "choose": "a choice",
-    "agenda": "an agenda", "use": "a step that runs another protocol",
-    "review": "a review", "pause": "a break",
-}
-_WHERE = {
-    "hand": "Hands are taken in a discussion", "lower": "Hands are taken in a discussion",
-    "next": "`next` moves the floor in a round, a discussion or a turn",
-    "done": "`done` ends a speaker's time in a round, a discussion or a turn",
-    "pass": "Passing is for rounds", "invite": "`invite` works in a discussion",
-    "stance": "Stances are given in a test for agreement",
-    "collect": "`collect` works in a round that collects answers",
-    "choose": "`choose` works in a choice step", "review": "`review` works in a review step",
-}
-
-
-def _not_here(cmd: Command, kind: str) -> str:
-    return f"{_WHERE[cmd.name]}; this step is {_KIND_WORDS[kind]}."
 
 
 def _undo(tx: Tx) -> None:
@@ -128,8 +107,8 @@ def _undo(tx: Tx) -> None:
         raise Refused("There is nothing to undo.")
     seq = tx.m.seq
     tx.m = previous
-    tx.emit("Override", command="undo", confidential=False)
-    tx.emit("Undone", confidential=False)
+    tx.emit(Override, command="undo")
+    tx.emit(Undone)
     flow.tick(tx)
     tx.update(seq=seq)
 

@@ -13,22 +13,13 @@ Routing is a loop, not recursion, so a long chain of steps that end at once is c
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import attrs
-
+from facilitator.engine.events import ProtocolEnded, StepEnded, StepStarted, StepWaiting
 from facilitator.engine.floor import end_floor
 from facilitator.engine.placeholders import TITLE_KEYS, fill
-from facilitator.engine.state import Frame, Run
+from facilitator.engine.state import Frame, Run, evolve
 from facilitator.engine.tx import Looping, Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import END, Protocol
-
-# kind -> function run on entering a step of that kind; it may return an outcome that
-# ends the step at once. Filled by facilitator.engine.steps.
-ENTER: dict[str, Callable[[Tx], str | None]] = {}
-# kind -> function run when a frame above a step of that kind ends (use, agenda).
-RESUME: dict[str, Callable[[Tx, str], str | None]] = {}
 
 
 def push_frame(tx: Tx, protocol: Protocol) -> str | None:
@@ -44,25 +35,26 @@ def enter(tx: Tx, index: int) -> str | None:
     step = frame.protocol.steps[index]
     visit = frame.visits.get(step.id, 0) + 1
     confidential = frame.confidential if step.confidential is None else step.confidential
-    run = Run(step=step, index=index, entered=tx.active, entered_at=tx.now, visit=visit,
-              confidential=confidential)
-    tx.set_frame(attrs.evolve(frame, run=run, visits={**frame.visits, step.id: visit},
+    kind = tx.kinds[step.kind]
+    run = Run(step=step, kind=kind, index=index, entered=tx.active, entered_at=tx.now,
+              visit=visit, state=kind.state(step), confidential=confidential)
+    tx.set_frame(evolve(frame, run=run, visits={**frame.visits, step.id: visit},
                               trail=frame.trail + (index,)))
-    tx.emit("StepStarted", protocol=frame.protocol.id, step=step.id, kind=step.kind,
+    tx.emit(StepStarted, protocol=frame.protocol.id, step=step.id, kind=step.kind,
             title=fill(tx.m, step.display_title, TITLE_KEYS), depth=len(tx.m.frames) - 1,
-            visit=visit, closed=confidential, confidential=False)
+            visit=visit, closed=confidential)
     if visit > step.max_visits:
         return "exhausted"
     if step.every and tx.m.setup.meeting_number % step.every != 0:
         return "skipped"
     try:
-        return ENTER[step.kind](tx)
+        return kind.enter(tx)
     except Refused as why:
         if not tx.ticking:
             raise
         # Time cannot be refused: a step that a command could not enter yet (no proposal,
         # no presenter) is entered and waits, and the room is told what it waits for.
-        tx.emit("StepWaiting", reason=str(why), confidential=False)
+        tx.emit(StepWaiting, reason=str(why))
         return None
 
 
@@ -73,16 +65,16 @@ def end_step(tx: Tx, outcome: str) -> None:
     duration = max(0.0, tx.active - run.entered)
     overrun = max(0.0, duration - (run.step.time + run.extended)) if run.step.time else 0.0
     frame = tx.m.frames[-1]
-    tx.emit("StepEnded", protocol=frame.protocol.id, step=run.step.id, kind=run.step.kind,
-            outcome=outcome, duration_s=round(duration, 3), overrun_s=round(overrun, 3),
-            confidential=False)
-    tx.set_frame(attrs.evolve(frame, run=None))
+    tx.emit(StepEnded, protocol=frame.protocol.id, step=run.step.id, kind=run.step.kind,
+            outcome=outcome, duration_s=round(duration, 3), overrun_s=round(overrun, 3))
+    tx.set_frame(evolve(frame, run=None))
 
 
 def route(frame: Frame, run: Run, outcome: str) -> str:
-    step = run.step
-    if step.kind == "choose" and outcome not in step.on and outcome in step.options:
-        return step.options[outcome]
+    """Where `outcome` leads: `on`, the kind's own routes (a choice's options), `next`."""
+    own = run.kind.routes(run.step)
+    if outcome not in run.step.on and outcome in own:
+        return own[outcome]
     return frame.protocol.route(run.index, outcome)
 
 
@@ -103,19 +95,20 @@ def _leave(tx: Tx, outcome: str) -> str | None:
     # when it ran off the last step.
     step = run.step
     explicit = (outcome in step.on or step.next is not None
-                or (step.kind == "choose" and outcome in step.options))
+                or outcome in run.kind.routes(step))
     return pop_frame(tx, outcome if explicit else "done")
 
 
 def pop_frame(tx: Tx, outcome: str) -> str | None:
     frame = tx.m.frames[-1]
-    tx.emit("ProtocolEnded", protocol=frame.protocol.id, outcome=outcome, confidential=False)
+    tx.emit(ProtocolEnded, protocol=frame.protocol.id, outcome=outcome)
     tx.update(frames=tx.m.frames[:-1])
     if not tx.m.frames:
         tx.update(outcome=outcome)
         return None
-    parent = tx.run
-    return RESUME[parent.step.kind](tx, outcome)
+    resume = tx.run.kind.resume
+    assert resume is not None, "only a kind that runs protocols has frames above it"
+    return resume(tx, outcome)
 
 
 def jump(tx: Tx, index: int, how: str) -> None:
@@ -159,14 +152,13 @@ def cut_to(tx: Tx, depth: int, outcome: str) -> None:
     while len(tx.m.frames) - 1 > depth:
         if tx.m.run is not None:
             end_step(tx, outcome)
-        tx.emit("ProtocolEnded", protocol=tx.m.frames[-1].protocol.id, outcome=outcome,
-                confidential=False)
+        tx.emit(ProtocolEnded, protocol=tx.m.frames[-1].protocol.id, outcome=outcome)
         tx.update(frames=tx.m.frames[:-1])
 
 
 def _stop(tx: Tx, reason: str) -> None:
     """Time ran into a circle of steps that never wait: the protocol is stopped."""
-    tx.emit("StepWaiting", reason=reason, confidential=False)
+    tx.emit(StepWaiting, reason=reason)
     cut_to(tx, -1, "exhausted")
     tx.update(outcome="exhausted")
 
@@ -174,9 +166,4 @@ def _stop(tx: Tx, reason: str) -> None:
 def _fire(tx: Tx, depth: int) -> None:
     """The step at `depth` timed out; the protocols inside it are cut off."""
     cut_to(tx, depth, "timeout")
-    if tx.run.step.kind == "decide":
-        from facilitator.engine.steps.decide import close_test
-
-        finish(tx, close_test(tx, "timeout"))
-    else:
-        finish(tx, "timeout")
+    finish(tx, tx.run.kind.timeout(tx))

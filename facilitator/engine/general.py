@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import attrs
-
 from facilitator.engine import flow
 from facilitator.engine.commands import Command
-from facilitator.engine.floor import drop_hand, end_floor
-from facilitator.engine.state import Meeting, Person
-from facilitator.engine.steps import ADVANCE, nested, record
-from facilitator.engine.steps import round as round_step
+from facilitator.engine.events import (
+    Extended,
+    ItemDeferred,
+    Joined,
+    Left,
+    MeetingEnded,
+    MeetingStarted,
+    Noted,
+    Paused,
+    Proposed,
+    Resumed,
+    RoleAssigned,
+)
+from facilitator.engine.floor import end_floor
+from facilitator.engine.state import Meeting, Person, evolve
+from facilitator.engine.steps import agenda, record
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import BUILTIN_ROLES, AgendaItem, Protocol, Role
@@ -29,9 +39,9 @@ def join(tx: Tx, cmd: Command) -> None:
     pronouns = pronouns or (person.pronouns if person else "")
     seating = tx.m.seating if person else tx.m.seating + (name,)
     tx.update(people={**tx.m.people, name: Person(name, pronouns, True)}, seating=seating)
-    tx.emit("Joined", name=name, pronouns=pronouns, confidential=False)
-    if tx.m.run is not None and tx.m.run.step.kind == "round":
-        round_step.joined(tx, name)
+    tx.emit(Joined, name=name, pronouns=pronouns)
+    if tx.m.run is not None:
+        tx.m.run.kind.joined(tx, name)
 
 
 def leave(tx: Tx, cmd: Command) -> None:
@@ -41,9 +51,10 @@ def leave(tx: Tx, cmd: Command) -> None:
         raise Refused(f"{name} is not here.")
     if tx.m.floor is not None and tx.m.floor.name == name:
         end_floor(tx)
-    drop_hand(tx, name)
-    tx.update(people={**tx.m.people, name: attrs.evolve(person, present=False)})
-    tx.emit("Left", name=name, confidential=False)
+    if tx.m.run is not None:
+        tx.m.run.kind.left(tx, name)
+    tx.update(people={**tx.m.people, name: evolve(person, present=False)})
+    tx.emit(Left, name=name)
 
 
 def roles_in_play(m: Meeting) -> dict[str, Role]:
@@ -93,7 +104,7 @@ def role(tx: Tx, cmd: Command) -> None:
     else:
         holders = holders + (name,)
     tx.update(roles={**tx.m.roles, role_id: holders})
-    tx.emit("RoleAssigned", role=role_id, name=name, confidential=False)
+    tx.emit(RoleAssigned, role=role_id, name=name)
 
 
 def _a(role_id: str) -> str:
@@ -110,29 +121,20 @@ def start(tx: Tx, cmd: Command) -> None:
         if not tx.m.holders(role_id):
             raise Refused(f"Name {_a(role_id)} before starting: `role {role_id} NAME`.")
     tx.update(started_at=tx.now)
-    tx.emit("MeetingStarted", protocol=tx.m.protocol.id, confidential=False)
+    tx.emit(MeetingStarted, protocol=tx.m.protocol.id)
     flow.finish(tx, flow.push_frame(tx, tx.m.protocol))
 
 
 def propose(tx: Tx, cmd: Command) -> None:
-    run = tx.m.run
-    if run is not None and run.step.kind == "decide" and run.stances:
-        raise Refused("Stances are being given on the current proposal; `advance` or `skip` "
-                      "the test before changing it.")
+    if tx.m.run is not None:
+        tx.m.run.kind.propose(tx)
     tx.update(proposal=cmd.args[0])
-    tx.emit("Proposed", text=cmd.args[0])
-    remind_moratorium(tx)
-
-
-def remind_moratorium(tx: Tx) -> None:
-    """While the group takes on no new work, a new proposal or item says so."""
-    if tx.m.setup.moratorium:
-        tx.emit("Reminder", text="The group has a moratorium on new initiatives: "
-                f"{tx.m.setup.moratorium}. Is this new work?", confidential=False)
+    tx.emit(Proposed, text=cmd.args[0])
+    agenda.remind_moratorium(tx)
 
 
 def note(tx: Tx, cmd: Command) -> None:
-    tx.emit("Noted", text=cmd.args[0])
+    tx.emit(Noted, text=cmd.args[0])
 
 
 def extend(tx: Tx, cmd: Command) -> None:
@@ -147,15 +149,15 @@ def extend(tx: Tx, cmd: Command) -> None:
     if run.step.time:
         tx.update_run(extended=run.extended + seconds)
     if floor is not None and floor.limit is not None:
-        tx.update(floor=attrs.evolve(floor, limit=floor.limit + seconds))
-    tx.emit("Extended", seconds=seconds, confidential=False)
+        tx.update(floor=evolve(floor, limit=floor.limit + seconds))
+    tx.emit(Extended, seconds=seconds)
 
 
 def pause(tx: Tx, cmd: Command) -> None:
     if tx.m.paused_since is not None:
         raise Refused("The meeting is already paused; `resume` when the group is back.")
     tx.update(paused_since=tx.now)
-    tx.emit("Paused", confidential=False)
+    tx.emit(Paused)
 
 
 def resume(tx: Tx, cmd: Command) -> None:
@@ -163,13 +165,12 @@ def resume(tx: Tx, cmd: Command) -> None:
     if since is None:
         raise Refused("The meeting is not paused.")
     tx.update(paused_since=None, paused_total=tx.m.paused_total + (tx.now - since))
-    tx.emit("Resumed", seconds=round(tx.now - since, 3), confidential=False)
+    tx.emit(Resumed, seconds=round(tx.now - since, 3))
 
 
 def advance(tx: Tx, cmd: Command) -> None:
-    tx.require_run(cmd.name)
-    kind = tx.run.step.kind
-    flow.finish(tx, ADVANCE[kind](tx) if kind in ADVANCE else "done")
+    run = tx.require_run(cmd.name)
+    flow.finish(tx, run.kind.advance(tx))
 
 
 def skip(tx: Tx, cmd: Command) -> None:
@@ -183,7 +184,7 @@ def back(tx: Tx, cmd: Command) -> None:
     if len(frame.trail) < 2:
         raise Refused("This is the first step; there is nothing to go back to.")
     target = frame.trail[-2]
-    tx.set_frame(attrs.evolve(frame, trail=frame.trail[:-2]))
+    tx.set_frame(evolve(frame, trail=frame.trail[:-2]))
     flow.jump(tx, target, "back")
 
 
@@ -204,7 +205,7 @@ def end(tx: Tx, cmd: Command) -> None:
     if tx.m.frames:
         flow.cut_to(tx, -1, "ended")
         tx.update(outcome=tx.m.outcome or "ended")
-    tx.emit("MeetingEnded", confidential=False)
+    tx.emit(MeetingEnded)
     tx.update(ended=True)
 
 
@@ -212,11 +213,10 @@ def _defer_the_rest(tx: Tx) -> None:
     """Agenda items the meeting did not reach are kept for the next one."""
     left: list[AgendaItem] = []
     for frame in tx.m.frames:
-        run = frame.run
-        if run is not None and run.step.kind == "agenda":
-            left += run.items[run.item + 1:] if run.item >= 0 else run.items
+        if frame.run is not None:
+            left += agenda.left_over(frame.run)
     for item in left + list(tx.m.pending_items):
-        tx.emit("ItemDeferred", title=item.title, protocol=item.protocol, confidential=False)
+        tx.emit(ItemDeferred, title=item.title, protocol=item.protocol, confidential=False)
     tx.update(pending_items=())
 
 
@@ -224,5 +224,5 @@ GENERAL: dict[str, Callable[[Tx, Command], None]] = {
     "join": join, "leave": leave, "role": role, "start": start, "propose": propose,
     "note": note, "extend": extend, "pause": pause, "resume": resume, "advance": advance,
     "skip": skip, "back": back, "goto": goto, "end": end, "record": record.record,
-    "item": nested.item, "defer": nested.defer, "move": nested.move,
+    "item": agenda.item, "defer": agenda.defer, "move": agenda.move,
 }

@@ -2,44 +2,51 @@
 
 Prompts are filled with all of them for the screen. Step titles go into the minutes'
 timeline, which is never confidential, so they are filled only with what is public anyway:
-who holds a role ({role.NAME}) and the agenda item ({item}).
+who holds a role ({role.NAME}) and the agenda item ({item}). The running steps' kinds
+say what they fill ({item} by an agenda, {speaker} by a turn); the innermost wins.
 """
 
 from __future__ import annotations
 
+import re
+
 from facilitator.engine.state import Meeting
 
 TITLE_KEYS = ("item",)
+_PLACEHOLDER = re.compile(r"\{(proposal|item|speaker)\}|\{role\.([^}]*)\}")
+
+
+def _said(meeting: Meeting) -> dict[str, str]:
+    said: dict[str, str] = {}
+    for frame in meeting.frames:
+        if frame.run is not None:
+            said.update(frame.run.kind.says(frame.run))
+    return said
 
 
 def current_item(meeting: Meeting) -> str | None:
     """The title of the agenda item being run, if any."""
-    for frame in reversed(meeting.frames):
-        run = frame.run
-        if run is not None and run.step.kind == "agenda" and 0 <= run.item < len(run.items):
-            return run.items[run.item].title
-    return None
+    return _said(meeting).get("item")
 
 
 def fill(meeting: Meeting, text: str, keys: tuple[str, ...] = ("proposal", "item", "speaker")
          ) -> str:
     """`text` with the placeholders named in `keys`, and every {role.NAME}, filled in."""
-    run = meeting.run
-    speaker = meeting.floor.name if meeting.floor else (run.speaker if run else None)
+    said = _said(meeting)
+    speaker = meeting.floor.name if meeting.floor else said.get("speaker")
     values = {
         "proposal": meeting.proposal or "(no proposal yet: propose TEXT)",
-        "item": current_item(meeting) or "(no agenda item)",
+        "item": said.get("item") or "(no agenda item)",
         "speaker": speaker or "(nobody yet)",
     }
-    out = text
-    for key in keys:
-        out = out.replace("{" + key + "}", values[key])
-    while "{role." in out:
-        start = out.index("{role.")
-        end = out.find("}", start)
-        if end < 0:
-            break
-        role = out[start + 6:end]
+
+    def fill_one(match: re.Match[str]) -> str:
+        key, role = match.group(1), match.group(2)
+        if role is None:
+            return values[key] if key in keys else match.group(0)
         holders = meeting.holders(role)
-        out = out[:start] + (" and ".join(holders) or f"(no {role} named)") + out[end + 1:]
-    return out
+        return " and ".join(holders) or f"(no {role} named)"
+
+    # One pass over the text as written: what a name or a proposal holds is never filled
+    # in again, so a role holder named `{role.presenter}` cannot make this loop.
+    return _PLACEHOLDER.sub(fill_one, text)

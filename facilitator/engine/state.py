@@ -1,7 +1,7 @@
 """The meeting's state: frozen, changed only by `facilitator.engine.core.handle`.
 
 Rules:
-- Every object here is frozen; a change is a new object (`attrs.evolve`). Mappings are
+- Every object here is frozen; a change is a new object (`evolve`, below). Mappings are
   replaced, never mutated, so a state handed out stays as it was.
 - What grows with the length of a meeting (notes, records, the events themselves) is not
   kept here: the journal holds it and the minutes are built from events. State holds only
@@ -12,13 +12,48 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from facilitator.protocols.model import AgendaItem, Library, Protocol, Step
+
+if TYPE_CHECKING:
+    from facilitator.engine.kind import StepKind
+
+T = TypeVar("T")
+
+
+_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str], dict[str, Callable[[Any], Any]]]] = {}
+_set = object.__setattr__
+
+
+def evolve(instance: T, **changes: Any) -> T:
+    """`attrs.evolve` for the engine's frozen state, on its hot path: the fields that change
+    go through their converters as in `__init__`; the others are the instance's own, already
+    converted. (attrs.evolve, which calls `__init__` with every field, was half the engine's
+    time per command.) The state classes have no validators."""
+    cls = type(instance)
+    spec = _FIELDS.get(cls)
+    if spec is None:
+        found = attrs.fields(cls)  # type: ignore[arg-type]
+        assert all(f.validator is None and f.alias == f.name for f in found)
+        spec = _FIELDS[cls] = (tuple(f.name for f in found), frozenset(f.name for f in found),
+                               {f.name: f.converter for f in found if f.converter})
+    names, known, converters = spec
+    if not changes.keys() <= known:
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(changes) - known)}")
+    new = object.__new__(cls)
+    for name in names:
+        if name in changes:
+            value = changes[name]
+            convert = converters.get(name)
+            _set(new, name, convert(value) if convert else value)
+        else:
+            _set(new, name, getattr(instance, name))
+    return new
 
 
 def frozen_map(value: Mapping[Any, Any] | None) -> Mapping[Any, Any]:
@@ -94,47 +129,19 @@ class Floor:
 
 
 @attrs.frozen
-class Hand:
-    name: str
-    kind: str  # "hand" or an interjection
-    seq: int  # order of raising, meeting-wide
-    invited: int = 0  # >0: moved to the front by `invite`; later invites go first
-
-
-@attrs.frozen
 class Run:
-    """One visit to one step: what the step has gathered so far."""
+    """One visit to one step. What the step gathers is its kind's own `state` (a frozen
+    class owned by the kind's module, e.g. the discussion's stack)."""
 
     step: Step
+    kind: StepKind = attrs.field(eq=False, repr=False)
     index: int
     entered: float  # active seconds
     entered_at: float  # epoch
     visit: int
+    state: Any = None
     extended: int = 0
     confidential: bool = False
-    # discussion
-    stack: tuple[Hand, ...] = ()
-    spoken: frozenset[str] = frozenset()
-    direct_used: Mapping[str, int] = attrs.field(factory=dict, converter=frozen_map)
-    # round
-    order: tuple[str, ...] = ()
-    position: int = -1  # index in `order` of the current or last speaker
-    passed: tuple[str, ...] = ()
-    revisiting: bool = False
-    thinking: bool = False
-    collected: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
-    # decide
-    attempt: int = 0
-    stances: Mapping[str, tuple[str, str | None]] = attrs.field(
-        factory=dict, converter=frozen_map
-    )
-    # agenda
-    items: tuple[AgendaItem, ...] = ()
-    item: int = -1  # index of the running item
-    # review
-    reviewed: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
-    # turn
-    speaker: str | None = None
 
 
 @attrs.frozen

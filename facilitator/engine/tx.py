@@ -7,22 +7,22 @@ meeting it started from is untouched, because nothing here mutates a state objec
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-import attrs
-
-from facilitator.engine.state import Frame, Meeting, Run
+from facilitator.engine.events import Event
+from facilitator.engine.state import Frame, Meeting, Run, evolve
 from facilitator.errors import Refused
 
 if TYPE_CHECKING:
-    from facilitator.engine.commands import Command
-
-# A command's handler for one kind of step.
-Handler = Callable[["Tx", "Command"], None]
+    from facilitator.engine.kind import StepKind
 
 # Entering this many steps in one command means the protocol routes in a circle.
 MAX_ENTRIES = 500
+
+P = ParamSpec("P")
+E = TypeVar("E", bound=Event)
+S = TypeVar("S")
 
 
 class Looping(Refused):
@@ -30,10 +30,11 @@ class Looping(Refused):
 
 
 class Tx:
-    def __init__(self, meeting: Meeting, now: float) -> None:
+    def __init__(self, meeting: Meeting, now: float, kinds: Mapping[str, StepKind]) -> None:
         self.m = meeting
         self.now = now
-        self.events: list[dict[str, Any]] = []
+        self.kinds = kinds
+        self.events: list[Event] = []
         self.entries = 0
         self.ticking = False  # firing timeboxes: a step that cannot start yet waits instead
 
@@ -57,6 +58,12 @@ class Tx:
             raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
         return run
 
+    def state(self, cls: type[S]) -> S:
+        """The running step's own state, which its kind module knows to be a `cls`."""
+        state = self.run.state
+        assert isinstance(state, cls), f"the running step keeps no {cls.__name__}"
+        return state
+
     @property
     def confidential(self) -> bool:
         if not self.m.frames:
@@ -64,18 +71,20 @@ class Tx:
         run = self.m.frames[-1].run
         return run.confidential if run else self.m.frames[-1].confidential
 
-    def emit(self, event_type: str, **data: Any) -> None:
-        """Say what happened. Content said inside a confidential protocol or step is
-        marked so; `confidential=False` marks what is never confidential (timing,
-        attendance)."""
-        confidential = data.pop("confidential", None)
-        event: dict[str, Any] = {"type": event_type, "at": self.now, **data}
-        if confidential or (confidential is None and self.confidential):
-            event["confidential"] = True
+    def emit(self, cls: Callable[P, E], *args: P.args, **fields: P.kwargs) -> E:
+        """Say what happened, now. What is said inside a confidential protocol or step is
+        marked so, unless the class is PUBLIC (timing, attendance) or the caller says
+        `confidential=False` (a record made public)."""
+        given = fields.pop("confidential", None)
+        public = cast("type[Event]", cls).PUBLIC
+        secret = bool(given) if given is not None else (not public and self.confidential)
+        make = cast("Callable[..., E]", cls)
+        event = make(*args, at=self.now, confidential=secret, **fields)
         self.events.append(event)
+        return event
 
     def update(self, **changes: Any) -> None:
-        self.m = attrs.evolve(self.m, **changes)
+        self.m = evolve(self.m, **changes)
 
     def set_frame(self, frame: Frame, depth: int = -1) -> None:
         frames = list(self.m.frames)
@@ -85,7 +94,11 @@ class Tx:
     def update_run(self, **changes: Any) -> None:
         frame = self.m.frames[-1]
         assert frame.run is not None
-        self.set_frame(attrs.evolve(frame, run=attrs.evolve(frame.run, **changes)))
+        self.set_frame(evolve(frame, run=evolve(frame.run, **changes)))
+
+    def update_state(self, **changes: Any) -> None:
+        """Change fields of the running step's own state."""
+        self.update_run(state=evolve(self.run.state, **changes))
 
     def count_entry(self) -> None:
         self.entries += 1

@@ -2,7 +2,8 @@
 
 `render(minutes, fmt)` is the one entry point: json, md, html, txt or eml. With
 `airtime=False` the airtime table and its evenness figure are left out of every format.
-With `template=FILE` a group's own Jinja2 template shapes md, txt or html.
+With `template=FILE` a group's own Jinja2 template shapes md, txt or html. No format but
+JSON carries a control character (ESC, OSC, a carriage return) that people typed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ __all__ = ["FORMATS", "MinutesError", "TemplateError", "render"]
 
 def render(minutes: dict[str, Any], fmt: str, airtime: bool = True,
            template: str | Path | None = None) -> str:
-    """The minutes as text in `fmt`."""
+    """The minutes as text in `fmt`. Every format but JSON (which escapes them itself) shows
+    control characters people typed as symbols, so none reaches a terminal."""
+    from facilitator.minutes.safe import json_printable, printable
+
+    text = _render(minutes, fmt, airtime, template)
+    return json_printable(text) if fmt == "json" else printable(text)
+
+
+def _render(minutes: dict[str, Any], fmt: str, airtime: bool,
+            template: str | Path | None) -> str:
     if fmt not in FORMATS:
         raise MinutesError(f"`{fmt}` is not a format of the minutes; use one of "
                            f"{', '.join(FORMATS)}.")

@@ -8,6 +8,11 @@ Rules:
   A step (or agenda item) in which anything confidential was said is marked
   `confidential` and loses its outcome.
 - Times are seconds from the start of the meeting (`start`; before it, from opening).
+- What was given in confidence stays there even when it is used later in the open: a
+  proposal made in a confidential step is tested and recorded under HIDDEN_PROPOSAL, an
+  agenda item added in one runs and is deferred under HIDDEN_ITEM (also in the group's
+  memory and the next meeting), and an override given in one keeps only its command word.
+  What is said again in the open is no longer hidden.
 - A test on a proposal whose last test was unsuccessful `follows` that test; when it is
   held in another decide step (another scale or rule), it is the `fallback`.
 """
@@ -18,11 +23,41 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from facilitator.engine.events import (
+    ActionRecorded,
+    AgreementRecorded,
+    Collected,
+    DecisionRecorded,
+    Event,
+    FloorEnded,
+    Interrupted,
+    ItemAdded,
+    ItemDeferred,
+    ItemStarted,
+    Joined,
+    Left,
+    MeetingEnded,
+    MeetingStarted,
+    Noted,
+    Override,
+    Passed,
+    Proposed,
+    ProtocolEnded,
+    Reviewed,
+    RoleAssigned,
+    ShiftRecorded,
+    StepEnded,
+    StepStarted,
+    TestEnded,
+    Undone,
+    from_json,
+)
 from facilitator.minutes.fairness import MEASURE, evenness
 from facilitator.protocols.values import format_duration
 
 MINUTES_VERSION = 1
-Event = Mapping[str, Any]
+HIDDEN_PROPOSAL = "(a proposal made in confidence)"
+HIDDEN_ITEM = "(an agenda item added in confidence)"
 
 
 def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
@@ -35,7 +70,7 @@ def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
     stack: list[list[Event]] = []  # one per command an undo could still take back
     kept: list[Event] = []  # what no undo can take back (and the record of each undo)
     for entry in entries:
-        events = list(entry.get("events", ()))
+        events = [from_json(e) for e in entry.get("events", ())]
         command = entry.get("command")
         if command == "interrupted":
             kept.extend(e for chunk in stack for e in chunk)
@@ -43,16 +78,16 @@ def effective_events(entries: Iterable[Mapping[str, Any]]) -> list[Event]:
             kept.extend(events)
         elif command == "tick":
             (stack[-1] if stack else kept).extend(events)
-        elif any(e["type"] == "Undone" for e in events):
+        elif any(isinstance(e, Undone) for e in events):
             if stack:
                 stack.pop()
-            kept.extend(e for e in events if e["type"] == "Override")
-            rest = [e for e in events if e["type"] not in ("Override", "Undone")]
+            kept.extend(e for e in events if isinstance(e, Override))
+            rest = [e for e in events if not isinstance(e, Override | Undone)]
             (stack[-1] if stack else kept).extend(rest)
         else:
             stack.append(events)
     merged = kept + [e for events in stack for e in events]
-    merged.sort(key=lambda e: e["at"])  # stable: same-time events keep their order
+    merged.sort(key=lambda e: e.at)  # stable: same-time events keep their order
     return merged
 
 
@@ -74,8 +109,8 @@ def iso(ts: float | None) -> str | None:
 def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     events = effective_events(entries)
     created = float(setup["created_at"])
-    start = next((e["at"] for e in events if e["type"] == "MeetingStarted"), created)
-    end = next((e["at"] for e in events if e["type"] == "MeetingEnded"), None)
+    start = next((e.at for e in events if isinstance(e, MeetingStarted)), created)
+    end = next((e.at for e in events if isinstance(e, MeetingEnded)), None)
 
     def rel(ts: float) -> float:
         return round(max(0.0, ts - start), 3)
@@ -86,8 +121,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     open_steps: list[dict[str, Any]] = []
     decisions: list[dict[str, Any]] = []
     by_index: dict[int, dict[str, Any]] = {}
-    last_test: dict[str, dict[str, Any]] = {}  # proposal -> its latest test
-    all_tests: dict[int, Event] = {}
+    last_test: dict[str | None, dict[str, Any]] = {}  # proposal -> its latest test
+    all_tests: dict[int, TestEnded] = {}
     actions, agreements, notes, overrides = [], [], [], []
     collected: list[dict[str, Any]] = []
     deferred: list[dict[str, Any]] = []
@@ -95,13 +130,35 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     shifts: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     airtime: dict[str, dict[str, Any]] = {}
+    secret_proposals: set[str] = set()  # proposed in confidence, not said in the open since
+    secret_items: set[str] = set()
+    closed: set[int] = set()  # ids of the step entries that started confidential
+
+    def proposal(text: Any) -> Any:
+        return HIDDEN_PROPOSAL if text in secret_proposals else text
+
+    def item_title(text: Any) -> Any:
+        return HIDDEN_ITEM if text in secret_items else text
+
     for e in events:
-        kind = e["type"]
-        if kind == "TestEnded":
-            all_tests[e["index"]] = e
-        if kind == "Override":
-            overrides.append({"command": e["command"], "at_s": rel(e["at"])})
-        if e.get("confidential"):
+        if isinstance(e, TestEnded):
+            all_tests[e.index] = e
+        if isinstance(e, Override):
+            command = e.command
+            if open_steps and id(open_steps[-1]) in closed and " " in command.strip():
+                # `invite NAME` in a closed step: that it happened is not confidential,
+                # whom it named is.
+                command = f"{command.split()[0]} (in confidence)"
+            overrides.append({"command": command, "at_s": rel(e.at)})
+        if isinstance(e, Proposed) and e.confidential:
+            secret_proposals.add(e.text)
+        elif isinstance(e, Proposed):
+            secret_proposals.discard(e.text)
+        if isinstance(e, ItemAdded) and e.confidential:
+            secret_items.add(e.title)
+        elif isinstance(e, ItemAdded):
+            secret_items.discard(e.title)
+        if e.confidential:
             # Something was said in confidence: the steps around it keep their timing
             # but not their outcome, which would tell what was decided or chosen.
             for entry in open_steps:
@@ -109,93 +166,95 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             if items and items[-1]["outcome"] is None:
                 items[-1]["confidential"] = True
             continue
-        if e.get("private"):
-            continue
-        if kind == "Joined":
-            person = people.setdefault(e["name"], {"name": e["name"], "pronouns": e["pronouns"],
-                                                   "joined_s": rel(e["at"]), "left_s": None})
-            person["pronouns"] = e["pronouns"] or person["pronouns"]
-            person["left_s"] = None
-            airtime.setdefault(e["name"], {"name": e["name"], "seconds": 0.0, "turns": 0})
-        elif kind == "Left":
-            people[e["name"]]["left_s"] = rel(e["at"])
-        elif kind == "RoleAssigned":
-            roles.setdefault(e["role"], [])
-            if e["name"] not in roles[e["role"]]:
-                roles[e["role"]].append(e["name"])
-        elif kind == "StepStarted":
-            entry = {"protocol": e["protocol"], "step": e["step"], "kind": e["kind"],
-                     "title": e["title"], "depth": e.get("depth", 0),
-                     "started_s": rel(e["at"]), "duration_s": None, "outcome": None,
-                     "overrun_s": 0.0, "confidential": bool(e.get("closed"))}
-            steps.append(entry)
-            open_steps.append(entry)
-        elif kind == "StepEnded":
-            for entry in reversed(open_steps):
-                if entry["step"] == e["step"] and entry["protocol"] == e["protocol"]:
-                    outcome = None if entry["confidential"] else e["outcome"]
-                    entry.update(duration_s=e["duration_s"], outcome=outcome,
-                                 overrun_s=e["overrun_s"])
-                    open_steps.remove(entry)
-                    break
-        elif kind == "FloorEnded":
-            row = airtime.setdefault(e["name"], {"name": e["name"], "seconds": 0.0, "turns": 0})
-            row["seconds"] = round(row["seconds"] + e["seconds"], 3)
-            row["turns"] += 1 if e.get("counted", True) else 0
-        elif kind == "TestEnded":
-            decision = {k: e[k] for k in ("step", "proposal", "outcome", "attempt", "tally",
-                                          "stances")}
-            decision["scale"] = e.get("scale")
-            decision["rule"] = e.get("rule")
-            decision["title"] = open_steps[-1]["title"] if open_steps else e["step"]
-            decision["recorded"] = False
-            decision.update(_follows(last_test.get(decision["proposal"]), decision))
-            last_test[decision["proposal"]] = decision
-            decisions.append(decision)
-            by_index[e["index"]] = decision
-        elif kind == "DecisionRecorded":
-            test = e.get("test")
-            if test is not None and test in by_index:
-                by_index[test]["recorded"] = True
-            else:
-                outcome = all_tests[test]["outcome"] if test in all_tests else "recorded"
-                decisions.append({"step": e.get("step"), "proposal": e["text"],
-                                  "outcome": outcome, "attempt": None, "tally": {},
-                                  "stances": [], "title": None, "recorded": True,
-                                  "scale": None, "rule": None,
-                                  "follows": None, "fallback": False})
-        elif kind == "ActionRecorded":
-            backup = {"backup": e["backup"]} if e.get("backup") else {}
-            actions.append({"what": e["what"], "owner": e["owner"], "due": e["due"], **backup})
-        elif kind == "ShiftRecorded":
-            shifts.append({"name": e["name"], "what": e["what"]})
-        elif kind == "AgreementRecorded":
-            agreements.append({"text": e["text"], "parties": e["parties"],
-                               "review_on": e["review_on"]})
-        elif kind == "Noted":
-            notes.append({"text": e["text"], "at_s": rel(e["at"])})
-        elif kind == "Interrupted":
-            notes.append({"text": f"The meeting stopped for {format_duration(e['seconds'])} "
-                          "(the facilitator's computer was off); timers stood still.",
-                          "at_s": rel(e["since"])})
-        elif kind == "Collected":  # a private round's answers never get here
-            collected.append({"name": e["name"], "field": e["field"], "value": e["value"]})
-        elif kind == "ItemStarted":
-            items.append({"title": e["title"], "protocol": e["protocol"],
-                          "owner": e.get("owner"), "outcome": None, "confidential": False})
-        elif kind == "ProtocolEnded":
-            item = items[-1] if items else None
-            if item and item["outcome"] is None and item["protocol"] == e["protocol"]:
-                item["outcome"] = "confidential" if item["confidential"] else e["outcome"]
-        elif kind == "ItemDeferred":
-            deferred.append({"title": e["title"], "protocol": e["protocol"]})
-            if items and items[-1]["title"] == e["title"]:
-                items[-1]["outcome"] = "deferred"
-        elif kind == "Reviewed":
-            # `id` names the item for good (journals written before stable ids have only
-            # the label); `label` is what was typed.
-            reviews.append({"id": e.get("ref") or e["id"], "label": e["id"],
-                            "result": e["result"], "to": e["to"], "text": e.get("text")})
+        match e:
+            case Passed(private=True) | Collected(private=True):
+                pass  # a private round's answers and passes stay out
+            case Joined(name=name, pronouns=pronouns):
+                person = people.setdefault(name, {"name": name, "pronouns": pronouns,
+                                                  "joined_s": rel(e.at), "left_s": None})
+                person["pronouns"] = pronouns or person["pronouns"]
+                person["left_s"] = None
+                airtime.setdefault(name, {"name": name, "seconds": 0.0, "turns": 0})
+            case Left(name=name):
+                people[name]["left_s"] = rel(e.at)
+            case RoleAssigned(role=role, name=name):
+                roles.setdefault(role, [])
+                if name not in roles[role]:
+                    roles[role].append(name)
+            case StepStarted():
+                entry = {"protocol": e.protocol, "step": e.step, "kind": e.kind,
+                         "title": e.title, "depth": e.depth,
+                         "started_s": rel(e.at), "duration_s": None, "outcome": None,
+                         "overrun_s": 0.0, "confidential": e.closed}
+                steps.append(entry)
+                open_steps.append(entry)
+                if e.closed:
+                    closed.add(id(entry))
+            case StepEnded():
+                for entry in reversed(open_steps):
+                    if entry["step"] == e.step and entry["protocol"] == e.protocol:
+                        outcome = None if entry["confidential"] else e.outcome
+                        entry.update(duration_s=e.duration_s, outcome=outcome,
+                                     overrun_s=e.overrun_s)
+                        open_steps.remove(entry)
+                        break
+            case FloorEnded(name=name):
+                row = airtime.setdefault(name, {"name": name, "seconds": 0.0, "turns": 0})
+                row["seconds"] = round(row["seconds"] + e.seconds, 3)
+                row["turns"] += 1 if e.counted else 0
+            case TestEnded():
+                decision: dict[str, Any] = {
+                    "step": e.step, "proposal": proposal(e.proposal), "outcome": e.outcome,
+                    "attempt": e.attempt, "tally": e.tally, "stances": e.stances,
+                    "scale": e.scale, "rule": e.rule,
+                    "title": open_steps[-1]["title"] if open_steps else e.step,
+                    "recorded": False}
+                decision.update(_follows(last_test.get(decision["proposal"]), decision))
+                last_test[decision["proposal"]] = decision
+                decisions.append(decision)
+                by_index[e.index] = decision
+            case DecisionRecorded(test=test):
+                if test is not None and test in by_index:
+                    by_index[test]["recorded"] = True
+                else:
+                    outcome = all_tests[test].outcome if test in all_tests else "recorded"
+                    decisions.append({"step": e.step, "proposal": proposal(e.text),
+                                      "outcome": outcome, "attempt": None, "tally": {},
+                                      "stances": [], "title": None, "recorded": True,
+                                      "scale": None, "rule": None,
+                                      "follows": None, "fallback": False})
+            case ActionRecorded():
+                backup = {"backup": e.backup} if e.backup else {}  # as minutes were before
+                actions.append({"what": e.what, "owner": e.owner, "due": e.due, **backup})
+            case ShiftRecorded():
+                shifts.append({"name": e.name, "what": e.what})
+            case AgreementRecorded():
+                agreements.append({"text": e.text, "parties": list(e.parties),
+                                   "review_on": e.review_on})
+            case Noted():
+                notes.append({"text": e.text, "at_s": rel(e.at)})
+            case Interrupted():
+                notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
+                              "(the facilitator's computer was off); timers stood still.",
+                              "at_s": rel(e.since)})
+            case Collected():
+                collected.append({"name": e.name, "field": e.field, "value": e.value})
+            case ItemStarted():
+                items.append({"title": item_title(e.title), "protocol": e.protocol,
+                              "owner": e.owner, "outcome": None, "confidential": False})
+            case ProtocolEnded():
+                item = items[-1] if items else None
+                if item and item["outcome"] is None and item["protocol"] == e.protocol:
+                    item["outcome"] = "confidential" if item["confidential"] else e.outcome
+            case ItemDeferred():
+                deferred.append({"title": item_title(e.title), "protocol": e.protocol})
+                if items and items[-1]["title"] == item_title(e.title):
+                    items[-1]["outcome"] = "deferred"
+            case Reviewed():
+                # `id` names the item for good (journals written before stable ids have
+                # only the label); `label` is what was typed.
+                reviews.append({"id": e.ref or e.id, "label": e.id, "result": e.result,
+                                "to": e.to, "text": e.text})
     total = sum(r["seconds"] for r in airtime.values())
     shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
               for r in airtime.values()]

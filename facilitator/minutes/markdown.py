@@ -6,16 +6,27 @@ page's structure (no headings, links, tables or HTML of its own).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from facilitator.minutes.view import view
 
+_ENTITY = re.compile(r"&(?=\\?#?\w+;)")  # `#` is escaped already, hence `\\?`
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+
 
 def _esc(text: object) -> str:
+    """`text` as Markdown that shows exactly what was typed, on one line.
+
+    Every character that can make inline markup is escaped (also `~`, strikethrough and
+    fences), and an `&` that would start an entity (`&amp;`, `&#38;`); so is what would
+    start a block at the beginning of a line (`1. item`, `1) item`, `- `, `+ `, `===`)."""
     out = str(text if text is not None else "")
-    for ch in "\\`*_[]<>|#!":
+    for ch in "\\`*_[]<>|#!~":
         out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
+    out = _ENTITY.sub(r"\\&", " ".join(out.split()))
+    return _BLOCK_START.sub(lambda m: (f"{m.group(1)}\\{m.group(2)}" if m.group(1)
+                                       else f"\\{m.group(3)}"), out)
 
 
 def _decisions(v: dict[str, Any]) -> list[str]:

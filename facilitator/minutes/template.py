@@ -6,30 +6,36 @@ Rules:
   `percent` (a share -> `25%`).
 - It runs in Jinja's sandbox with StrictUndefined: a name the minutes do not have is an
   error, and so is reaching for Python internals (`__class__`, `mro`, ...).
+- It runs within limits of output size, time and memory (facilitator.minutes.bounds);
+  passing one is an error that says which.
 - Every error is one line, `FILE:LINE: why`, never a traceback.
 - For html, autoescape is on: what people typed cannot add markup.
 """
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 from typing import Any, NoReturn
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
+from facilitator.minutes import bounds
+from facilitator.minutes.bounds import BoundedEnvironment, TemplateLimit, TemplateTimeout
 from facilitator.minutes.errors import TemplateError
 from facilitator.minutes.view import clock
 from facilitator.protocols.values import format_duration
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def _environment(name: str, source: str, autoescape: bool) -> SandboxedEnvironment:
+
+def _environment(name: str, source: str, autoescape: bool) -> BoundedEnvironment:
     def load(wanted: str) -> tuple[str, str, Any] | None:
         return (source, name, lambda: True) if wanted == name else None
 
-    env = SandboxedEnvironment(loader=jinja2.FunctionLoader(load), autoescape=autoescape,
+    env = BoundedEnvironment(loader=jinja2.FunctionLoader(load), autoescape=autoescape,
                                undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(duration=format_duration, clock=clock,
                        percent=lambda share: f"{round(float(share) * 100)}%")
@@ -48,7 +54,14 @@ def _line(error: BaseException, name: str) -> int | None:
 def _fail(name: str, error: BaseException, keys: list[str]) -> NoReturn:
     line = _line(error, name)
     where = f"{name}:{line}" if line else name
-    if isinstance(error, SecurityError):
+    if isinstance(error, TemplateLimit):
+        why = str(error)
+    elif isinstance(error, MemoryError):
+        why = (f"the template needs more than {bounds.MAX_MEMORY // 2**20} MB of memory, more "
+               "than minutes may use; make it produce less.")
+    elif isinstance(error, RecursionError):
+        why = "the template is nested or recurses too deeply; flatten it."
+    elif isinstance(error, SecurityError):
         why = ("the template reaches for Python internals, which minutes templates may not "
                "do; use only the minutes' keys and the filters duration, clock and percent.")
     elif isinstance(error, jinja2.UndefinedError):
@@ -77,6 +90,14 @@ def render_template(path: str | Path, minutes: dict[str, Any], autoescape: bool)
             from None
     env = _environment(name, source, autoescape)
     try:
-        return env.get_template(name).render(**minutes)
+        with bounds.time_limit(), bounds.memory_limit():
+            text = bounds.collect(env.get_template(name).generate(**minutes))
+    except TemplateTimeout:
+        raise TemplateError(f"{name}: the template took more than {bounds.MAX_SECONDS:g} s to "
+                            "render, more than minutes may take; make it loop less.") from None
     except Exception as error:  # noqa: BLE001 -- a template is the user's code; any error is theirs
         _fail(name, error, sorted(minutes))
+    if _SURROGATE.search(text):
+        raise TemplateError(f"{name}: the template makes a lone surrogate (an escape like "
+                            "`\\ud800`), which is no character; write the character itself.")
+    return text

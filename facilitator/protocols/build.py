@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.engine.steps import KINDS
 from facilitator.errors import Problem
 from facilitator.protocols import schema
 from facilitator.protocols.model import (
     REASONS,
-    STEP_KINDS,
     Protocol,
     Role,
     Scale,
@@ -178,28 +178,29 @@ def _step(s: Shaper, items: Any, i: int, pid: str) -> Step | None:
     label = f"Step `{step_id}`" if step_id else f"Step {i + 1} of protocol `{pid}`"
     s.require(node, ["id"], label, where)
     kind = None
+    names = ", ".join(KINDS)
     if "kind" not in node:
-        s.report(where, f"{label} has no `kind`; add one of {', '.join(STEP_KINDS)}.")
-    elif isinstance(node["kind"], str) and node["kind"] in STEP_KINDS:
-        kind = node["kind"]
+        s.report(where, f"{label} has no `kind`; add one of {names}.")
+    elif isinstance(node["kind"], str) and node["kind"] in KINDS:
+        kind = KINDS[node["kind"]]
     else:
         raw = node["kind"]
         shown = f"`{raw}`" if isinstance(raw, str) else type_name(raw)
-        hint = suggest(raw, STEP_KINDS) if isinstance(raw, str) else ""
+        hint = suggest(raw, KINDS) if isinstance(raw, str) else ""
         s.report(s.at(node, "kind"), f"{shown} is not a step kind; use one of "
-                                     f"{', '.join(STEP_KINDS)}{hint or '.'}")
+                                     f"{names}{hint or '.'}")
     allowed = dict(schema.COMMON_STEP_KEYS)
     elsewhere: dict[str, str] | None = None
     if kind is None:
-        for keys in schema.KIND_KEYS.values():
-            allowed.update(keys)
+        for other in KINDS.values():
+            allowed.update(other.keys)
     else:
-        allowed.update(schema.KIND_KEYS[kind])
+        allowed.update(kind.keys)
         elsewhere = {key: " or ".join(f"a {k} step" for k in schema.step_key_owner(key))
-                     for keys in schema.KIND_KEYS.values() for key in keys
+                     for other in KINDS.values() for key in other.keys
                      if key not in allowed}
-    s.check_keys(node, allowed, f"a {kind} step" if kind else "a step", elsewhere)
-    s.require(node, schema.REQUIRED_KIND_KEYS.get(kind or "", ()), label, where)
+    s.check_keys(node, allowed, f"a {kind.name} step" if kind else "a step", elsewhere)
+    s.require(node, kind.required if kind else (), label, where)
     places: Places = {key: s.at(node, key) for key in node if isinstance(key, str)}
     fields: dict[str, Any] = {}
     for key in node:
@@ -207,11 +208,11 @@ def _step(s: Shaper, items: Any, i: int, pid: str) -> Step | None:
             value = READERS[key](s, node, key, places)
             if value is not None:
                 fields[key] = value
-    if kind == "agenda" and "items" in node and "items" not in fields:
+    if "items" in node and "items" not in fields:
         fields["items"] = ()  # unreadable items: none, rather than `ask`
     if fields.get("items") == "ask":
         del fields["items"]  # the model says `ask` with None
     raw_kind = node.get("kind")
-    return Step(id=step_id or f"#{i + 1}", kind=kind or (raw_kind if isinstance(raw_kind, str)
-                                                          else ""),
+    return Step(id=step_id or f"#{i + 1}",
+                kind=kind.name if kind else (raw_kind if isinstance(raw_kind, str) else ""),
                 where=where, places=places, **fields)

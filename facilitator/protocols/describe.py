@@ -6,8 +6,8 @@ a protocol that `validate` accepted.
 
 from __future__ import annotations
 
+from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import END, Protocol, Step
-from facilitator.protocols.schema import KIND_OUTCOMES
 from facilitator.protocols.values import format_duration
 
 
@@ -15,7 +15,8 @@ def routes(protocol: Protocol, index: int) -> list[tuple[str, str]]:
     """(outcome, target) pairs of a step: its `on` and `options`, then where the rest go."""
     step = protocol.steps[index]
     pairs = list(step.options.items()) + list(step.on.items())
-    outcomes = KIND_OUTCOMES.get(step.kind)
+    kind = KINDS.get(step.kind)
+    outcomes = kind.outcomes or None if kind else None  # choose and use: their own labels
     fallthrough = protocol.route(index, "\0")
     if outcomes == ("done",) and "done" not in step.on:
         pairs.append(("done", fallthrough))
@@ -28,20 +29,9 @@ def _facts(step: Step) -> list[str]:
     facts = [step.kind]
     if step.time is not None:
         facts.append(format_duration(step.time) + (" hard" if step.hard else ""))
-    if step.kind == "decide":
-        facts.append(f"scale {step.scale}")
-        if step.attempts is not None:
-            facts.append(f"{step.attempts} attempts")
-    elif step.kind == "record":
-        facts.append(step.type)
-    elif step.kind == "turn" and step.speaker:
-        facts.append(f"speaker {step.speaker}")
-    elif step.kind == "use" and step.protocol:
-        facts.append(f"protocol {step.protocol}")
-    elif step.kind == "round":
-        facts.append(f"order {step.order}")
-    elif step.kind == "discussion":
-        facts.append(f"policy {step.policy}")
+    kind = KINDS.get(step.kind)
+    if kind is not None:
+        facts += kind.facts(step)
     if step.every is not None:
         facts.append(f"every {step.every} meetings")
     return facts
@@ -61,11 +51,9 @@ def outline(protocol: Protocol) -> str:
         lines.append(f"{i + 1}. {step.display_title} [{', '.join(_facts(step))}] ({step.id})")
         if step.prompt:
             lines.append(f"     prompt: {step.prompt}")
-        if step.kind == "agenda":
-            items = step.items
-            listed = "asked live" if items is None else "; ".join(
-                f"{item.title} ({item.protocol or step.default_protocol})" for item in items)
-            lines.append(f"     items: {listed}")
+        kind = KINDS.get(step.kind)
+        if kind is not None:
+            lines += [f"     {line}" for line in kind.details(step)]
         for outcome, target in routes(protocol, i):
             lines.append(f"     {outcome} -> {target}")
     return "\n".join(lines) + "\n"

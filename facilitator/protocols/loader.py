@@ -31,6 +31,8 @@ from facilitator.protocols.validate import validate_library
 
 _YAML_11 = re.compile(r"^%YAML[ \t]+1\.1(?=\s|$)", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 Parsed = tuple[dict[str, Protocol], dict[str, Scale], list[Problem]]
 
 
@@ -50,7 +52,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. reused anchors: legal YAML, not our concern
-            return yaml.load(text), []
+            data = yaml.load(text)
+        return data, _surrogates(data, file)
     except DuplicateKeyError as error:
         mark = error.problem_mark
         key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "a key"
@@ -67,10 +70,60 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(file, 1, 1, "The YAML is nested too deeply to read; "
                                           "flatten it.")]
     except Exception as error:  # noqa: BLE001 - any YAML failure must become a Problem
+        found = _LONG_NUMBER.search(text)
+        if isinstance(error, ValueError) and "digits" in str(error) and found:
+            # Python refuses to read an integer of thousands of digits (and says how to
+            # lift the limit, which is no advice for a protocol author).
+            line = text.count("\n", 0, found.start()) + 1
+            col = found.start() - text.rfind("\n", 0, found.start())
+            return None, [Problem(file, line, col, "This number has thousands of digits, "
+                                                   "more than any value here takes; write "
+                                                   "a short one.")]
         mark = getattr(error, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         said = _SPACES.sub(" ", str(error))
         return None, [Problem(file, line, col, f"This is not valid YAML ({said}); fix it.")]
+
+
+def lone_surrogate(data: Any) -> tuple[int, int] | None:
+    """Line and column (1-based) of the first text in YAML data holding a lone surrogate
+    (`"\\ud800"`): it is no character, and no file, terminal or journal could take it."""
+    todo: list[tuple[Any, Any, Any]] = [(data, None, None)]
+    seen: set[int] = set()  # aliases can make the data refer to itself
+    while todo:  # a loop, not recursion: the data may be nested deeply
+        node, parent, key = todo.pop()
+        if isinstance(node, (dict, list)):
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+        if isinstance(node, dict):
+            todo += [(k, node, k) for k in node] + [(v, node, k) for k, v in node.items()]
+        elif isinstance(node, list):
+            todo += [(v, node, i) for i, v in enumerate(node)]
+        elif isinstance(node, str) and _SURROGATE.search(node):
+            return _position(parent, key)
+    return None
+
+
+def _surrogates(data: Any, file: str) -> list[Problem]:
+    where = lone_surrogate(data)
+    if where is None:
+        return []
+    return [Problem(file, *where, "This text holds a lone surrogate (an escape like "
+                                  "`\\ud800`), which is no character; write the character "
+                                  "itself.")]
+
+
+def _position(parent: Any, key: Any) -> tuple[int, int]:
+    where = getattr(parent, "lc", None)  # ruamel's round-trip nodes keep positions
+    try:
+        if isinstance(parent, dict):
+            line, col = where.value(key)[:2]  # type: ignore[union-attr]
+        else:
+            line, col = where.item(key)[:2]  # type: ignore[union-attr]
+        return int(line) + 1, int(col) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return 1, 1
 
 
 @functools.lru_cache(maxsize=32)

@@ -4,7 +4,8 @@ Rules:
 - Built only by `facilitator.protocols.loader` (YAML text -> model) or by tests.
 - Durations are whole seconds (`int`); fractions are `fractions.Fraction`.
 - A `Step` carries the keys of every kind; keys that do not belong to its kind keep
-  their defaults (the loader refuses them in YAML).
+  their defaults (the loader refuses them in YAML). Which keys a kind takes, its
+  outcomes and its behaviour are its record's (`facilitator.engine.steps.KINDS`).
 - Positions (`line`, `col`, 1-based) point into the file the object came from, so later
   checks can still name a place.
 """
@@ -17,18 +18,6 @@ from types import MappingProxyType
 
 import attrs
 
-STEP_KINDS = (
-    "round",
-    "discussion",
-    "turn",
-    "decide",
-    "record",
-    "choose",
-    "agenda",
-    "use",
-    "review",
-    "pause",
-)
 BUILTIN_ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
 INTERJECTIONS = ("point-of-process", "clarify", "direct-response")
 ORDERS = ("seating", "reverse", "random", "facilitator-last")

@@ -1,8 +1,9 @@
 """The shape of a protocol file: which keys exist where, and a JSON Schema of it.
 
 Rules:
-- This module is the one list of keys. The loader's shape check and `json_schema()` both
-  read the tables below, so the editor's completion and `facilitator validate` agree.
+- This module is the one list of keys, with the step kinds' own keys, which each kind's
+  record says (`facilitator.engine.steps.KINDS`). The loader's shape check and
+  `json_schema()` both read them, so the editor's completion and `validate` agree.
 - `json_schema()` is draft 2020-12 and plain data (no I/O), fit for yaml-language-server.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import (
     INTERJECTIONS,
     ORDERS,
@@ -17,7 +19,6 @@ from facilitator.protocols.model import (
     REASONS,
     RECORD_TYPES,
     REVEALS,
-    STEP_KINDS,
 )
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
@@ -45,7 +46,7 @@ ROLE_KEYS = {
 }
 COMMON_STEP_KEYS = {
     "id": "The step's id, unique in its protocol.",
-    "kind": "What the step does: " + ", ".join(STEP_KINDS) + ".",
+    "kind": "What the step does: " + ", ".join(KINDS) + ".",
     "title": "What the room sees; default from the id.",
     "prompt": "The question or instruction, shown large; placeholders {proposal}, {item}, "
     "{speaker}, {role.NAME}.",
@@ -57,44 +58,6 @@ COMMON_STEP_KEYS = {
     "every": "Run this step only in every Nth meeting of this protocol, else skip it.",
     "confidential": "As on a protocol, for this step only.",
 }
-KIND_KEYS: dict[str, dict[str, str]] = {
-    "round": {
-        "order": "Speaking order: " + ", ".join(ORDERS) + " (default seating).",
-        "time_per_speaker": "Soft per-person time limit, like 1m.",
-        "allow_pass": "Whether people may pass (default true).",
-        "revisit_passes": "true: ask those who passed again at the end.",
-        "think": "Silent time before the first speaker, like 2m.",
-        "collect": "A field kept per person: {capacity: [green, yellow, red]} or {answer: text}.",
-        "private": "true: what was said or collected stays out of the minutes.",
-    },
-    "discussion": {
-        "policy": "Who speaks next: " + ", ".join(POLICIES) + " (default progressive).",
-        "time_per_speaker": "Soft per-speaker time limit, like 2m.",
-        "interjections": "Allowed interjections: " + ", ".join(INTERJECTIONS) + " (default all).",
-        "direct_responses_per_person": "Direct responses each person may make (default 1).",
-    },
-    "turn": {"speaker": "A role id, or `choose` (the facilitator names one)."},
-    "decide": {
-        "scale": "A scale id, built-in or from `scales:` (default consensus).",
-        "rule": "{quorum, threshold, max_stand_asides}: when the proposal passes.",
-        "attempts": "The Nth unsuccessful visit ends with outcome `exhausted`.",
-        "reveal": "together (stances hidden until all are in) or open.",
-    },
-    "record": {
-        "type": "What is recorded: " + ", ".join(RECORD_TYPES) + ".",
-        "public": "true lets the record out of a confidential protocol or step.",
-        "review_after": "Agreements: review them this long after the meeting (`30d`, `6w`).",
-    },
-    "choose": {"options": "Label -> step id or `end`; the facilitator picks one."},
-    "agenda": {
-        "items": "A list of {title, protocol, time, owner}, or `ask` (built live).",
-        "default_protocol": "Protocol for items that name none (default discussion).",
-    },
-    "use": {"protocol": "The id of the protocol to run in place."},
-    "review": {},
-    "pause": {},
-}
-REQUIRED_KIND_KEYS = {"turn": ("speaker",), "choose": ("options",), "use": ("protocol",)}
 RULE_KEYS = {
     "quorum": "Fraction of people present who must give a stance (default 1).",
     "threshold": "Fraction of counted stances that must be supportive (default 1).",
@@ -115,17 +78,13 @@ OPTION_KEYS = {
     "reason": "Whether a reason is required, optional or none.",
 }
 
-# Outcomes a step of each kind can end with; every kind may also end with these.
+# Outcomes every step may end with, besides its kind's own.
 COMMON_OUTCOMES = ("timeout", "exhausted", "skipped")
-KIND_OUTCOMES: dict[str, tuple[str, ...]] = {
-    kind: ("done",) for kind in STEP_KINDS if kind not in ("decide", "choose", "use")
-}
-KIND_OUTCOMES["decide"] = ("passed", "blocked", "failed", "no_quorum", "exhausted")
 
 
 def step_key_owner(key: str) -> list[str]:
     """The kinds a kind-specific step key belongs to."""
-    return [kind for kind, keys in KIND_KEYS.items() if key in keys]
+    return [kind.name for kind in KINDS.values() if key in kind.keys]
 
 
 # --- JSON Schema -------------------------------------------------------------------------
@@ -152,7 +111,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
         },
     }
     return {
-        "id": _ID, "kind": {"enum": list(STEP_KINDS)}, "title": _TEXT, "prompt": _TEXT,
+        "id": _ID, "kind": {"enum": list(KINDS)}, "title": _TEXT, "prompt": _TEXT,
         "time": _DURATION, "hard": {"type": "boolean"}, "next": _TARGET,
         "on": {"type": "object", "additionalProperties": _TARGET},
         "max_visits": {"type": "integer", "minimum": 1},
@@ -195,23 +154,24 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
 def _step_schema() -> dict[str, Any]:
     values = _step_value_schemas()
     every_key = {**COMMON_STEP_KEYS}
-    for keys in KIND_KEYS.values():
-        every_key.update(keys)
+    for kind in KINDS.values():
+        every_key.update(kind.keys)
     branches = []
-    for kind, keys in KIND_KEYS.items():
-        allowed = {**COMMON_STEP_KEYS, **keys}
+    for kind in KINDS.values():
+        allowed = {**COMMON_STEP_KEYS, **kind.keys}
         branches.append({
-            "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
             "then": {
                 "properties": {k: True for k in allowed},
                 "additionalProperties": False,
-                "required": ["id", "kind", *REQUIRED_KIND_KEYS.get(kind, ())],
+                "required": ["id", "kind", *kind.required],
             },
         })
     return {
         "type": "object",
         "required": ["id", "kind"],
-        "properties": {k: {**values[k], "description": text} for k, text in every_key.items()},
+        "properties": {k: {**values.get(k, {}), "description": text}
+                       for k, text in every_key.items()},
         "additionalProperties": False,
         "allOf": branches,
     }

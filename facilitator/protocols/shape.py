@@ -20,6 +20,9 @@ from facilitator.errors import Problem
 from facilitator.protocols.model import Where
 from facilitator.protocols.values import parse_duration, parse_fraction
 
+MAX_INTEGER = 1_000_000  # counts (`every`, `attempts`, `max_visits`) beyond any meeting's
+MAX_DIGITS = 40
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -34,12 +37,14 @@ def type_name(value: object) -> str:
         return "empty (null)"
     if isinstance(value, bool):
         return f"`{str(value).lower()}` (true/false)"
+    if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
+        return "a number too long to quote"  # str() of it may even be refused by Python
     if isinstance(value, (int, float)):
         return f"the number `{value}`"
     if isinstance(value, date):
         return f"the date `{value}`"
     if isinstance(value, str):
-        return f"the text `{value}`"
+        return f"the text `{value if len(value) <= 40 else value[:36] + '...'}`"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -53,6 +58,8 @@ def show(key: object) -> str:
         return "`null`"
     if isinstance(key, bool):
         return f"`{str(key).lower()}`"
+    if isinstance(key, int) and abs(key) >= 10**MAX_DIGITS:
+        return "a number too long to quote"
     return f"`{key}`" if not isinstance(key, str) or key else "an empty key"
 
 
@@ -138,7 +145,9 @@ class Shaper:
         value = node[key]
         if isinstance(value, str):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
+            pass  # reported below: str() of it may even be refused by Python
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         self.report(self.at(node, key), f"`{key}` must be text, not {type_name(value)}.")
         return None
@@ -148,7 +157,8 @@ class Shaper:
              ) -> str | None:
         """An id given as a value: the text even when it breaks the id rule (reported)."""
         value = node[key]
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) and \
+                abs(value) < 10**MAX_DIGITS:
             value = str(value)
         if not isinstance(value, str):
             self.report(self.at(node, key), f"{what} must be an id, not {type_name(value)}.")
@@ -175,10 +185,11 @@ class Shaper:
 
     def integer(self, node: Any, key: Any, minimum: int = 1) -> int | None:
         value = node[key]
-        if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
+        if isinstance(value, int) and not isinstance(value, bool) and \
+                minimum <= value <= MAX_INTEGER:
             return int(value)
-        self.report(self.at(node, key), f"`{key}` must be a whole number of at least "
-                                        f"{minimum}, not {type_name(value)}.")
+        self.report(self.at(node, key), f"`{key}` must be a whole number from {minimum} to "
+                                        f"{MAX_INTEGER:,}, not {type_name(value)}.")
         return None
 
     def duration(self, node: Any, key: Any, *, days: bool = False) -> int | None:
@@ -215,3 +226,10 @@ class Shaper:
         self.report(self.at(node, key), f"{shown} is not a valid `{key}`; use one of "
                                         f"{', '.join(options)}{hint or '.'}")
         return None
+
+
+def listing(names: Iterable[str], limit: int = 12) -> str:
+    """Names for a sentence: the first `limit` of them, then `...`."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (", ..." if len(names) > limit else "")

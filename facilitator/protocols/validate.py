@@ -12,22 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from facilitator.engine.kind import StepKind
+from facilitator.engine.steps import KINDS
 from facilitator.errors import Problem
 from facilitator.protocols.model import BUILTIN_ROLES, END, Library, Protocol, Step, Where
-from facilitator.protocols.schema import COMMON_OUTCOMES, KIND_OUTCOMES
-from facilitator.protocols.shape import one_line, suggest
+from facilitator.protocols.schema import COMMON_OUTCOMES
+from facilitator.protocols.shape import listing, one_line, suggest
 
 _ROLE_PLACEHOLDER = re.compile(r"\{role\.([^{}]*)\}")
 
 
 def _problem(where: Where, message: str, *, warning: bool = False) -> Problem:
     return Problem(where.file, where.line, where.col, one_line(message), warning)
-
-
-def _listing(names: Iterable[str], limit: int = 12) -> str:
-    names = list(names)
-    shown = ", ".join(names[:limit])
-    return shown + (", ..." if len(names) > limit else "")
 
 
 def validate_library(library: Library, protocols: Iterable[Protocol]) -> list[Problem]:
@@ -56,7 +52,7 @@ def check_protocol(protocol: Protocol, library: Library) -> list[Problem]:
     def target(where: Where, value: str) -> None:
         if value != END and value not in ids:
             add(_problem(where, f"`{value}` is not a step of protocol `{protocol.id}`; use "
-                         f"one of {_listing(ids)}, or `end`{suggest(value, ids) or '.'}"))
+                         f"one of {listing(ids)}, or `end`{suggest(value, ids) or '.'}"))
 
     def role(where: Where, name: str, subject: str) -> None:
         if name not in declared:
@@ -73,39 +69,41 @@ def check_protocol(protocol: Protocol, library: Library) -> list[Problem]:
         for label, value in {**step.on, **step.options}.items():
             key = "on" if label in step.on else "options"
             target(step.place(f"{key}.{label}"), value)
-        problems += _check_outcomes(step)
-        if step.kind == "turn" and step.speaker not in (None, "choose"):
-            role(step.place("speaker"), str(step.speaker), f"The speaker `{step.speaker}`")
+        kind = KINDS.get(step.kind)  # an unknown kind was reported when it was built
+        if kind is not None:
+            problems += _check_outcomes(step, kind)
+            for key, name in kind.roles(step):
+                role(step.place(key), name, f"The {key} `{name}`")
         for key in ("prompt", "title"):
             for name in _ROLE_PLACEHOLDER.findall(getattr(step, key)):
                 role(step.place(key), name, f"`{name}` in `{{role.{name}}}`")
-        if step.kind == "decide" and library.scale(step.scale) is None:
-            add(_problem(step.place("scale"), f"Scale `{step.scale}` is not defined; use one "
-                         f"of {_listing(library.scales)}, or define it under `scales:`"
-                         f"{suggest(step.scale, library.scales) or '.'}"))
-        for where, ref in _protocol_refs(step):
+        if kind is None:
+            continue
+        for where, sentence, warning in kind.checks(step, protocol, library):
+            if not warning:
+                add(_problem(where, sentence))
+        for where, ref in kind.refs(step):
             if library.protocol(ref) is None:
                 add(_problem(where, f"Protocol `{ref}` is not in the library; use one of "
-                             f"{_listing(library.protocols)}, or define it under "
+                             f"{listing(library.protocols)}, or define it under "
                              f"`protocols:`{suggest(ref, library.protocols) or '.'}"))
     if not problems:  # with unknown or doubled step ids, unreachable steps are only noise
         problems += _check_reach(protocol)
-    else:
-        problems += _check_blocks(protocol)
+    problems += _check_blocks(protocol, library)
     return problems
 
 
-def _check_outcomes(step: Step) -> list[Problem]:
-    if step.kind == "use" or step.kind not in KIND_OUTCOMES and step.kind != "choose":
-        return []  # a used protocol can end with any outcome; unknown kinds are reported
-    known = tuple(step.options) if step.kind == "choose" else KIND_OUTCOMES[step.kind]
-    known = tuple(dict.fromkeys(known + COMMON_OUTCOMES))
+def _check_outcomes(step: Step, kind: StepKind) -> list[Problem]:
+    own = kind.outcomes_of(step)
+    if own is None:
+        return []  # a used protocol can end with any outcome
+    known = tuple(dict.fromkeys(own + COMMON_OUTCOMES))
     problems = []
     for outcome in step.on:
         where = step.place(f"on.{outcome}:key")
         if outcome not in known:
             problems.append(_problem(where, f"`{outcome}` is not an outcome of a {step.kind} "
-                                     f"step; use one of {_listing(known)}"
+                                     f"step; use one of {listing(known)}"
                                      f"{suggest(outcome, known) or '.'}"))
         elif outcome == "timeout" and not step.hard:
             problems.append(_problem(where, f"Step `{step.id}` never ends with `timeout` "
@@ -114,25 +112,12 @@ def _check_outcomes(step: Step) -> list[Problem]:
     return problems
 
 
-def _protocol_refs(step: Step) -> list[tuple[Where, str]]:
-    """The protocols a step runs, with where each is named."""
-    if step.kind == "use" and step.protocol is not None:
-        return [(step.place("protocol"), step.protocol)]
-    if step.kind != "agenda":
-        return []
-    refs = [(step.place(f"items[{j}].protocol"), item.protocol)
-            for j, item in enumerate(step.items or ()) if item.protocol is not None]
-    needed = step.items is None or any(item.protocol is None for item in step.items)
-    if needed or "default_protocol" in step.places:
-        refs.append((step.place("default_protocol"), step.default_protocol))
-    return refs
-
-
 def _falls_through(step: Step) -> bool:
     """Whether some outcome of the step follows `next` (or the following step)."""
-    if step.kind not in KIND_OUTCOMES:
+    kind = KINDS.get(step.kind)
+    if kind is None or not kind.outcomes:
         return True  # use, choose (skip leaves without a label) and unknown kinds
-    outcomes = set(KIND_OUTCOMES[step.kind]) | {"exhausted", "skipped"}
+    outcomes = set(kind.outcomes) | {"exhausted", "skipped"}
     if step.hard:
         outcomes.add("timeout")
     return not outcomes <= set(step.on)
@@ -160,17 +145,19 @@ def _check_reach(protocol: Protocol) -> list[Problem]:
                  "from the first step; route to it with `next` or `on`, or remove it.",
                  warning=True)
         for i, step in enumerate(protocol.steps) if i not in seen
-    ] + _check_blocks(protocol)
+    ]
 
 
-def _check_blocks(protocol: Protocol) -> list[Problem]:
+def _check_blocks(protocol: Protocol, library: Library) -> list[Problem]:
+    """The kinds' own warnings (a test with no route for a block)."""
     problems = []
-    for i, step in enumerate(protocol.steps):
-        if step.kind == "decide" and "blocked" not in step.on:
-            problems.append(_problem(step.where, f"Step `{step.id}` has no route for "
-                                     f"`blocked`, so a block goes on to "
-                                     f"`{protocol.route(i, 'blocked')}`; add `blocked` under "
-                                     "`on` to say where a block leads.", warning=True))
+    for step in protocol.steps:
+        kind = KINDS.get(step.kind)
+        if kind is None:
+            continue
+        problems += [_problem(where, sentence, warning=True)
+                     for where, sentence, warning in kind.checks(step, protocol, library)
+                     if warning]
     return problems
 
 
@@ -178,8 +165,8 @@ def check_recursion(library: Library) -> list[Problem]:
     """One Problem per cycle of protocols running each other (`use`, agenda items)."""
     edges: dict[str, list[tuple[str, Where]]] = {}
     for pid, protocol in library.protocols.items():
-        edges[pid] = [(ref, where) for step in protocol.steps
-                      for where, ref in _protocol_refs(step)]
+        edges[pid] = [(ref, where) for step in protocol.steps if step.kind in KINDS
+                      for where, ref in KINDS[step.kind].refs(step)]
     problems: list[Problem] = []
     reported: set[tuple[str, ...]] = set()
     state: dict[str, int] = {}  # 1: on the path, 2: done

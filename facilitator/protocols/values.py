@@ -10,15 +10,28 @@ from fractions import Fraction
 
 _DURATION = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 _UNITS = (7 * 86400, 86400, 3600, 60, 1)
+# Bounds that keep every later sum, date and clock reading in range: a timebox, an
+# `extend` or a script's `wait` of at most a week; a review period of at most 100 years.
+MAX_SECONDS = 7 * 86400
+MAX_REVIEW_SECONDS = 5200 * 7 * 86400
+_DIGITS = 12  # more digits than any duration within the bounds needs
+# Fractions as the language writes them: `2/3`, `0.75`, `75%`, `1` (and YAML's `1e-2`
+# spelling of a number, with a short exponent; a long one would take forever to expand).
+_FRACTION = re.compile(r"^(?:\d{1,12}/\d{1,12}|(?:\d{1,12}(?:\.\d{0,12})?|\.\d{1,12})"
+                       r"(?:[eE][-+]?\d{1,3})?%?)$")
 
 
 def parse_duration(text: object, *, days: bool = False) -> int:
     """`45s`, `2m`, `1m30s`, `1h`, `1h15m` -> seconds; `30d`, `6w` only with `days=True`."""
+    if isinstance(text, int) and abs(text) >= 10**_DIGITS:
+        raise ValueError(_too_long("a number that long", days))
     raw = str(text).strip()
     match = _DURATION.match(raw)
     if not raw or not match or not any(match.groups()):
         example = "`30d` or `6w`" if days else "`45s`, `2m`, `1m30s` or `1h15m`"
-        raise ValueError(f"`{raw}` is not a duration; write it like {example}.")
+        raise ValueError(f"`{_short(raw)}` is not a duration; write it like {example}.")
+    if any(len(g) > _DIGITS for g in match.groups() if g):
+        raise ValueError(_too_long(raw, days))
     weeks, ds = match.group(1), match.group(2)
     if (weeks or ds) and not days:
         raise ValueError(
@@ -28,7 +41,21 @@ def parse_duration(text: object, *, days: bool = False) -> int:
     seconds = sum(int(g) * unit for g, unit in zip(match.groups(), _UNITS, strict=True) if g)
     if seconds <= 0:
         raise ValueError(f"`{raw}` is no time at all; give a duration longer than zero.")
+    if seconds > (MAX_REVIEW_SECONDS if days else MAX_SECONDS):
+        raise ValueError(_too_long(raw, days))
     return seconds
+
+
+def _short(raw: str) -> str:
+    """What a person wrote, cut short enough to quote in a sentence."""
+    return raw if len(raw) <= 24 else raw[:20] + "..."
+
+
+def _too_long(raw: str, days: bool) -> str:
+    if days:
+        return (f"`{_short(raw)}` is too long a review period; give at most 100 years, "
+                "like `5200w`.")
+    return f"`{_short(raw)}` is too long; give at most a week, like `168h`."
 
 
 def format_duration(seconds: float) -> str:
@@ -45,7 +72,10 @@ def parse_fraction(text: object) -> Fraction:
     """`2/3`, `0.75`, `75%`, `1` -> a Fraction between 0 and 1."""
     if isinstance(text, bool):
         raise ValueError(f"`{text}` is not a fraction; write it like `2/3`, `0.75` or `75%`.")
-    raw = str(text).strip()
+    raw = str(text).strip() if not isinstance(text, int) or abs(text) < 10**12 else "?"
+    if not _FRACTION.match(raw):
+        raise ValueError(f"`{_short(raw)}` is not a fraction; write it like `2/3`, `0.75` "
+                         "or `75%`.")
     try:
         value = Fraction(raw[:-1]) / 100 if raw.endswith("%") else Fraction(raw)
     except (ValueError, ZeroDivisionError):

@@ -21,10 +21,14 @@ backups {role, name, since}; capacity {meeting, date, red, answered}.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from facilitator.store.group import Group
 
 Row = dict[str, Any]
 KINDS = frozenset({"shift", "rest", "rest_end", "backup", "action_backup", "capacity"})
@@ -83,6 +87,23 @@ def capacity_answers(entries: Iterable[Row]) -> dict[str, str]:
             if event.get("type") == "Collected" and event.get("field") == "capacity":
                 answers[str(event["name"])] = str(event["value"])
     return answers
+
+
+def record_capacity(group: Group, minutes: Row, entries: Iterable[Row]) -> None:
+    """After a meeting with a capacity round, keep who answered and who had no room (red)
+    as one change file named by the meeting (so written once); the answers stay out of the
+    minutes, as a private round's do."""
+    answers = capacity_answers(entries)
+    if not answers:
+        return
+    meeting = minutes["meeting"]
+    try:
+        at = dt.datetime.fromisoformat(str(meeting.get("ended_at"))).timestamp()
+    except (TypeError, ValueError, OverflowError, OSError):
+        at = None
+    group.add_care("capacity", now=at, file_name=f"capacity-{meeting['id']}.json",
+                   meeting=meeting["id"], red=sorted(n for n, v in answers.items() if v == "red"),
+                   answered=sorted(answers))
 
 
 @attrs.frozen

@@ -16,16 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import secrets
-import shutil
 import socket
 import time
 from pathlib import Path
 from typing import Any
 
-from facilitator.store.files import FILE_MODE, atomic_write
+from facilitator.store.files import atomic_write, write_new
 
 VERSION = 1
 IGNORED = """\
@@ -115,13 +113,15 @@ def convert_legacy(memory: Path, changes: Path) -> str:
     `memory.json.before-sync` (an existing backup is never overwritten).
     """
     raw = memory.read_bytes()  # FileNotFoundError: another process converted it first
-    backup = memory.with_name(memory.name + ".before-sync")
     number = 1
-    while backup.exists():
-        number += 1
-        backup = memory.with_name(f"{memory.name}.before-sync-{number}")
-    shutil.copyfile(memory, backup)
-    os.chmod(backup, FILE_MODE)
+    while True:
+        backup = memory.with_name(memory.name + ".before-sync"
+                                  + (f"-{number}" if number > 1 else ""))
+        try:
+            write_new(backup, raw)  # private from its first moment, never over another
+            break
+        except FileExistsError:
+            number += 1
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):

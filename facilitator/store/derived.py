@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, cast
 
+from facilitator.errors import StoreError
 from facilitator.store import cache
 from facilitator.store.changes import IGNORED, convert_legacy, read_change, write_change
 from facilitator.store.files import atomic_write, ensure_dir
@@ -78,7 +79,10 @@ class Derived:
             except FileNotFoundError:
                 pass  # another process converted it a moment ago
             self.memory_path.unlink(missing_ok=True)
-        atomic_write(ignore, IGNORED.encode())
+        try:
+            atomic_write(ignore, IGNORED.encode())
+        except StoreError:
+            pass  # written next time: a full or read-only disk must not stop a read
 
     def listing(self) -> tuple[list[str], list[str]]:
         """The minutes and change files the memory is made of (looked at once)."""

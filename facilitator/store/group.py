@@ -42,7 +42,7 @@ import platformdirs
 from facilitator.errors import StoreError
 from facilitator.store.care import KINDS, Backup, CapacityCheck, CareFacts, Rest, Shift
 from facilitator.store.derived import Derived
-from facilitator.store.files import atomic_write, ensure_dir
+from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.journal import Journal, last_line
 from facilitator.store.memory import when
 from facilitator.store.rows import (
@@ -96,6 +96,9 @@ class Group:
     def from_env(cls, path: str | os.PathLike[str] | None = None) -> Group:
         """The group named by `--group DIR`, else `$FACILITATOR_GROUP`, else the user's
         data folder for facilitator (`…/facilitator/group`)."""
+        if path is not None and not str(path).strip():
+            raise StoreError("The group's folder is named as empty text; give the folder, or "
+                             "leave it out to use $FACILITATOR_GROUP or the default group.")
         chosen = path or os.environ.get(ENV)
         if not chosen:
             chosen = Path(platformdirs.user_data_dir("facilitator")) / "group"
@@ -138,10 +141,14 @@ class Group:
         (Only these become paths: a long history costs one look at the folder.)"""
         recorded = self._derived.recorded()
         try:
-            with os.scandir(self.journals_path) as entries:
-                names = [e.name for e in entries if e.name.endswith(".jsonl") and e.is_file()]
-        except FileNotFoundError:
-            return []
+            with explained(f"The journals in {self.journals_path} could not be listed"):
+                with os.scandir(self.journals_path) as entries:
+                    names = [e.name for e in entries
+                             if e.name.endswith(".jsonl") and e.is_file()]
+        except StoreError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                return []
+            raise
         return [self.journals_path / n for n in names if n[: -len(".jsonl")] not in recorded]
 
     def unfinished_meetings(self) -> list[OpenMeeting]:
@@ -159,9 +166,11 @@ class Group:
                 continue
             if last is not None and last.get("command") == "end":
                 continue
-            meeting = header.get("meeting") or {}
+            meeting = header.get("meeting")
+            if not isinstance(meeting, dict):
+                meeting = {}
             created = meeting.get("created_at")
-            found.append(OpenMeeting(str(meeting.get("id") or path.stem),
+            found.append(OpenMeeting(path.stem,
                                      _text(meeting.get("title")), _text(meeting.get("protocol")),
                                      created if isinstance(created, str | int | float) else None))
         return sorted(found, key=lambda m: _when(m.created_at), reverse=True)
@@ -245,22 +254,36 @@ class Group:
         self.journal_path(meeting_id)  # the same id rules as a journal's
         if meeting_id in self._derived.recorded():
             return False
-        ensure_dir(self.path)
-        self.prepare()
-        for ext, rendered in (formats or {}).items():
-            atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode())
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
-        atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode())
+        what = f"The minutes of {meeting_id} could not be written"
+        try:
+            ensure_dir(self.path)
+            self.prepare()
+            for ext, rendered in (formats or {}).items():
+                atomic_write(self.minutes_path / f"{meeting_id}.{ext}", rendered.encode(), what)
+            # Written last: the JSON is what makes the meeting part of the memory.
+            atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode(), what)
+        except StoreError as error:
+            raise StoreError(f"{error} The meeting is safe in its journal; its minutes are "
+                             "written the next time the group is opened.") from error
         self._derived.added()
         return True
 
     def minutes(self, meeting_id: str) -> dict[str, Any] | None:
-        """The stored minutes of an ended meeting; None when there are none."""
+        """The stored minutes of an ended meeting; None when there are none.
+
+        The id is checked as a journal's is, so `../../x` cannot reach outside the group."""
+        self.journal_path(meeting_id)
         path = self.minutes_path / f"{meeting_id}.json"
         try:
-            return json.loads(path.read_bytes())  # type: ignore[no-any-return]
-        except FileNotFoundError:
-            return None
+            with explained(f"The minutes file {path} could not be read"):
+                data = path.read_bytes()
+        except StoreError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                return None
+            raise
+        try:
+            return json.loads(data)  # type: ignore[no-any-return]
         except ValueError:
             raise StoreError(f"The minutes file {path} is damaged and cannot be read.") from None
 

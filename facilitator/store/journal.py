@@ -27,7 +27,16 @@ import attrs
 
 from facilitator.errors import StoreError
 from facilitator.store import lock
-from facilitator.store.files import FILE_MODE, atomic_write, ensure_dir, fsync_dir, write_all
+from facilitator.store.files import (
+    FILE_MODE,
+    atomic_write,
+    ensure_dir,
+    explain,
+    explained,
+    fsync_dir,
+    remove_quietly,
+    write_all,
+)
 
 VERSION = 1
 
@@ -95,12 +104,37 @@ def _warning(path: Path, data: bytes, good: int, bad_line: int, where: str) -> s
 def read_journal(path: str | os.PathLike[str]) -> JournalContents:
     """Read a journal without locking or changing it; a damaged end is skipped and reported."""
     path = Path(path)
+    data = _read_whole(path)
+    header, entries, good, bad_line = _parse(path, data)
+    return JournalContents(header, entries, _warning(path, data, good, bad_line, "was skipped"))
+
+
+def read_past_damage(path: str | os.PathLike[str]) -> tuple[JournalContents, list[int]]:
+    """Every complete entry of a journal, also those after a damaged line, and the 1-based
+    numbers of the lines skipped. For a meeting that ended: its journal is never written
+    again, and a damaged line in the middle must not take the rest of the meeting with it."""
+    path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise StoreError(f"There is no journal at {path}.") from None
-    header, entries, good, bad_line = _parse(path, data)
-    return JournalContents(header, entries, _warning(path, data, good, bad_line, "was skipped"))
+    header, _, _, _ = _parse(path, data)
+    entries: list[dict[str, Any]] = []
+    skipped: list[int] = []
+    lines = data.split(b"\n")
+    for number, raw in enumerate(lines[1:], start=2):
+        if not raw and number == len(lines):
+            break  # what follows the last newline
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if isinstance(value, dict) and isinstance(value.get("events"), list) and \
+                isinstance(value.get("at"), (int, float)):
+            entries.append(value)
+        else:
+            skipped.append(number)
+    return JournalContents(header, entries), skipped
 
 
 class Journal:
@@ -124,22 +158,26 @@ class Journal:
         ensure_dir(path.parent)
         held = lock.acquire(path)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
-            try:
-                if os.fstat(fd).st_size:
-                    raise StoreError(
-                        f"A meeting journal already exists at {path}. Resume that meeting, "
-                        "or start a new one with another id."
-                    )
-                os.fchmod(fd, FILE_MODE)
-                rest = {key: value for key, value in header.items() if key != "journal"}
-                line = encode({"journal": VERSION, **rest})
-                write_all(fd, line)
-                os.fsync(fd)
-            except BaseException:
-                os.close(fd)
-                raise
-            fsync_dir(path.parent)
+            with explained(f"The meeting's journal {path.name} could not be created"):
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+                try:
+                    if os.fstat(fd).st_size:
+                        raise StoreError(
+                            f"A meeting journal already exists at {path}. Resume that "
+                            "meeting, or start a new one with another id."
+                        )
+                    os.fchmod(fd, FILE_MODE)
+                    rest = {key: value for key, value in header.items() if key != "journal"}
+                    line = encode({"journal": VERSION, **rest})
+                    write_all(fd, line)
+                    os.fsync(fd)
+                except BaseException as error:
+                    os.close(fd)
+                    if not isinstance(error, StoreError):
+                        # Ours and still without a header: nothing to keep, nothing to resume.
+                        remove_quietly(path)
+                    raise
+                fsync_dir(path.parent)
         except BaseException:
             lock.release(path, held)
             raise
@@ -157,20 +195,21 @@ class Journal:
             raise StoreError(f"There is no journal at {path}.")
         held = lock.acquire(path)
         try:
-            data = path.read_bytes()
+            data = _read_whole(path)
             header, entries, good, bad_line = _parse(path, data)
             torn = path.with_name(path.name + ".torn")
             warning = _warning(path, data, good, bad_line, f"was set aside in {torn.name}")
-            if bad_line:
-                _set_aside(torn, data[good:])
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-            try:
+            with explained(f"The journal {path.name} could not be opened for writing"):
                 if bad_line:
-                    os.ftruncate(fd, good)
-                    os.fsync(fd)
-            except BaseException:
-                os.close(fd)
-                raise
+                    _set_aside(torn, data[good:])
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+                try:
+                    if bad_line:
+                        os.ftruncate(fd, good)
+                        os.fsync(fd)
+                except BaseException:
+                    os.close(fd)
+                    raise
         except BaseException:
             lock.release(path, held)
             raise
@@ -190,24 +229,28 @@ class Journal:
                 os.ftruncate(self._fd, self._size)
             except OSError:
                 pass
-            raise StoreError(
-                f"The command could not be saved to the journal ({error.strerror}), so it "
-                "was not accepted. Free some disk space or check the group's folder, "
-                "then try again."
+            raise explain(
+                error,
+                f"The command could not be saved to the journal {self.path.name}, so it was "
+                "not accepted",
             ) from error
         self._size += len(line)
 
     def beat(self, now: float) -> None:
         """Note that the meeting's computer is alive at `now` (epoch seconds). After a
         crash, the time from the last beat to the resumption is the interruption."""
-        atomic_write(alive_path(self.path), repr(float(now)).encode())
+        atomic_write(alive_path(self.path), repr(float(now)).encode(),
+                     f"The heartbeat of the journal {self.path.name} could not be written")
 
     def close(self) -> None:
         """Close the file and release the lock. Closing twice does nothing."""
         if self._fd is None:
             return
-        os.close(self._fd)
-        self._fd = None
+        fd, self._fd = self._fd, None
+        try:
+            os.close(fd)
+        except OSError:
+            pass  # every entry was fsynced when it was appended; closing adds nothing
         lock.release(self.path, self._held)
 
     @property
@@ -225,6 +268,17 @@ class Journal:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _read_whole(path: Path) -> bytes:
+    """A journal's bytes, for rebuilding the meeting from them."""
+    try:
+        with explained(f"The journal {path.name} could not be read"):
+            return path.read_bytes()
+    except StoreError as error:
+        if isinstance(error.__cause__, FileNotFoundError):
+            raise StoreError(f"There is no journal at {path}.") from None
+        raise
 
 
 def _set_aside(torn: Path, data: bytes) -> None:

@@ -22,7 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import StoreError
-from facilitator.store.files import FILE_MODE, fsync_dir, write_all
+from facilitator.store.files import explained, fsync_dir, remove_quietly, write_new
+
+# The locks this process holds. A lock file with our own pid that is not among them is
+# one whose release could not remove it (a file system that refused): it is stale.
+_HELD: list[dict[str, Any]] = []
 
 # A lock file that cannot be read is taken as stale once it is this old: its writer
 # died between creating it and writing it (only possible without hard links).
@@ -34,7 +38,15 @@ def lock_path(journal: Path) -> Path:
     return journal.with_name(journal.name + ".lock")
 
 
+# Larger than any process id a system hands out (Linux's limit is 2**22).
+MAX_PID = 2**31 - 1
+
+
 def _pid_alive(pid: int) -> bool:
+    if not 0 < pid <= MAX_PID:
+        # 0 and -1 would ask about a whole process group or every process, and always
+        # answer "alive"; no process has such an id, so the lock is stale.
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -51,15 +63,18 @@ def _read(path: Path) -> dict[str, Any] | None:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("pid"), int):
+    if not isinstance(data, dict) or type(data.get("pid")) is not int:
         return None
     return data
 
 
 def _since(started: object) -> str:
-    if not isinstance(started, int | float):
+    if not isinstance(started, int | float) or isinstance(started, bool):
         return "an unknown time"
-    when = dt.datetime.fromtimestamp(started)
+    try:
+        when = dt.datetime.fromtimestamp(started)
+    except (OverflowError, OSError, ValueError):
+        return "an unknown time"
     if when.date() == dt.date.today():
         return when.strftime("%H:%M")
     return when.strftime("%Y-%m-%d %H:%M")
@@ -82,18 +97,15 @@ def _is_stale(holder: dict[str, Any] | None, path: Path) -> bool:
         return age > UNREADABLE_GRACE_S
     if holder.get("hostname") != socket.gethostname():
         return False
+    if holder["pid"] == os.getpid():
+        return holder not in _HELD
     return not _pid_alive(holder["pid"])
 
 
 def _publish(path: Path, content: bytes) -> bool:
     """Create the lock with `content`; False if a lock is already there."""
     temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        write_all(fd, content)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_new(temp, content)
     try:
         os.link(temp, path)
     except FileExistsError:
@@ -101,16 +113,11 @@ def _publish(path: Path, content: bytes) -> bool:
     except OSError:
         # No hard links here: fall back to O_EXCL on the lock itself.
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            write_new(path, content)
         except FileExistsError:
             return False
-        try:
-            write_all(fd, content)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
     finally:
-        temp.unlink(missing_ok=True)
+        remove_quietly(temp)
     fsync_dir(path.parent)
     return True
 
@@ -138,11 +145,18 @@ def acquire(journal: Path) -> dict[str, Any]:
 
     Raises StoreError naming the holder when another live process has it.
     """
+    with explained(f"The meeting {journal.stem} could not be locked for writing",
+                   str(lock_path(journal))):
+        return _acquire(journal)
+
+
+def _acquire(journal: Path) -> dict[str, Any]:
     path = lock_path(journal)
     mine = {"pid": os.getpid(), "hostname": socket.gethostname(), "started": time.time()}
     content = json.dumps(mine).encode()
     for _ in range(5):
         if _publish(path, content):
+            _HELD.append(mine)
             return mine
         holder = _read(path)
         if not _is_stale(holder, path):
@@ -156,8 +170,19 @@ def acquire(journal: Path) -> dict[str, Any]:
     raise StoreError("This meeting's lock keeps changing hands. Try again in a few seconds.")
 
 
+def held_elsewhere(journal: Path) -> bool:
+    """True when a live process (or another host) holds the lock on `journal`."""
+    path = lock_path(journal)
+    if not path.exists():
+        return False
+    return not _is_stale(_read(path), path)
+
+
 def release(journal: Path, mine: dict[str, Any]) -> None:
     """Give the lock on `journal` back, if it is still ours."""
     path = lock_path(journal)
+    if mine in _HELD:
+        _HELD.remove(mine)
     if _read(path) == mine:
-        path.unlink(missing_ok=True)
+        # A lock left behind is taken over as stale: our pid will not be running.
+        remove_quietly(path)

@@ -31,6 +31,7 @@ conversion of the group kept a map of (`legacy` changes), so they still land rig
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from facilitator.store import care
@@ -42,7 +43,10 @@ TABLES = ("meetings", "roster", "decisions", "actions", "agreements", "roles", "
 
 
 def when(text: object) -> float:
-    """Sortable time of an ISO 8601 string (naive means local); 0 when unreadable."""
+    """Sortable time of an ISO 8601 string (naive means local) or of epoch seconds (a
+    journal's `created_at`); 0 when unreadable."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text) if math.isfinite(text) else 0.0
     try:
         return dt.datetime.fromisoformat(str(text)).timestamp()
     except (TypeError, ValueError, OverflowError, OSError):

@@ -7,102 +7,105 @@ No textual here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
-from facilitator.engine.floor import INTERJECTION_REASON
+from facilitator.engine import events as ev
+from facilitator.engine.events import Event
+from facilitator.engine.steps import KINDS
+from facilitator.engine.steps.discussion import INTERJECTION_REASON
 from facilitator.ui.timing import span
-from facilitator.ui.view import KIND_NAMES
-
-Event = Mapping[str, Any]
 
 
 def _words(key: str) -> str:
     return str(key).replace("_", " ").replace("-", " ")
 
 
+def _noun(kind: str) -> str:
+    return KINDS[kind].noun if kind in KINDS else kind
+
+
 def sentence(event: Event) -> str | None:
     """One sentence for one event, or None when there is nothing to say."""
-    e = event
-    kind = e["type"]
-    simple = {
-        "MeetingStarted": "The meeting has started.",
-        "MeetingEnded": "The meeting has ended.",
-        "Paused": "Paused: every timer stands still.",
-        "Undone": "The last command is undone.",
-    }
-    if kind in simple:
-        return simple[kind]
-    if kind == "Joined":
-        pronouns = f" ({e['pronouns']})" if e.get("pronouns") else ""
-        return f"{e['name']}{pronouns} joined."
-    if kind == "Left":
-        return f"{e['name']} left."
-    if kind == "RoleAssigned":
-        return f"{e['name']} is {_words(e['role'])}."
-    if kind == "StepStarted":
-        return f"Step: {e['title']}, a {KIND_NAMES.get(e['kind'], e['kind'])}."
-    if kind == "StepEnded":
-        return f"{_words(e['step']).capitalize()} ended: {_words(e['outcome'])}."
-    if kind == "ProtocolEnded" and e.get("outcome") != "ended":
-        return f"The protocol {e['protocol']} ended: {_words(e['outcome'])}."
-    if kind == "FloorTaken":
-        return f"{e['name']} has the floor ({e['reason']})."
-    if kind == "FloorEnded":
-        if not e.get("counted", True):
+    match event:
+        case ev.MeetingStarted():
+            return "The meeting has started."
+        case ev.MeetingEnded():
+            return "The meeting has ended."
+        case ev.Paused():
+            return "Paused: every timer stands still."
+        case ev.Undone():
+            return "The last command is undone."
+        case ev.Joined(name=name, pronouns=pronouns):
+            return f"{name}{f' ({pronouns})' if pronouns else ''} joined."
+        case ev.Left(name=name):
+            return f"{name} left."
+        case ev.RoleAssigned(role=role, name=name):
+            return f"{name} is {_words(role)}."
+        case ev.StepStarted(title=title, kind=kind):
+            return f"Step: {title}, a {_noun(kind)}."
+        case ev.StepEnded(step=step, outcome=outcome):
+            return f"{_words(step).capitalize()} ended: {_words(outcome)}."
+        case ev.ProtocolEnded(protocol=protocol, outcome=outcome) if outcome != "ended":
+            return f"The protocol {protocol} ended: {_words(outcome)}."
+        case ev.FloorTaken(name=name, reason=reason):
+            return f"{name} has the floor ({reason})."
+        case ev.FloorEnded(counted=False):
             return None  # a pass: the Passed event says it
-        return f"{e['name']} is done after {span(e['seconds'])}."
-    if kind == "HandRaised":
-        what = INTERJECTION_REASON.get(e["kind"])
-        extra = f" for a {what}" if what else ""
-        return f"{e['name']} raised a hand{extra}."
-    if kind == "HandLowered":
-        return f"{e['name']} lowered their hand."
-    if kind == "Invited":
-        return f"{e['name']} is invited to speak next."
-    if kind == "Passed":
-        return f"{e['name']} passed."
-    if kind == "Proposed":
-        return f"Proposal: {e['text']}"
-    if kind == "StanceGiven":
-        return f"{e['name']} gave a stance."
-    if kind == "TestEnded":
-        tally = ", ".join(f"{_words(k)} {v}" for k, v in e["tally"].items()) or "no stances"
-        return f"The test ended {_words(e['outcome'])}, attempt {e['attempt']} ({tally})."
-    if kind == "Collected":
-        return f"{e['name']}'s {e['field']}: {e['value']}."
-    if kind == "DecisionRecorded":
-        return f"Decision recorded: {e.get('text') or '(no proposal)'}"
-    if kind == "ActionRecorded":
-        backup = f", backup {e['backup']}" if e.get("backup") else ""
-        return f"Action recorded: {e['what']}, owner {e['owner']}{backup}."
-    if kind == "ShiftRecorded":
-        return f"Shift recorded: {e['name']}, {e['what']}. Thank you."
-    if kind == "AgreementRecorded":
-        return f"Agreement recorded: {e['text']}"
-    if kind == "Noted":
-        return f"Noted: {e['text']}"
-    if kind == "Extended":
-        return f"Extended by {span(e['seconds'])}."
-    if kind == "Resumed":
-        return f"Resumed after {span(e['seconds'])}."
-    if kind == "Chosen":
-        return f"Chosen: {e['option']}."
-    if kind == "ItemStarted":
-        return f"Agenda item: {e['title']}."
-    if kind == "ItemAdded":
-        return f"Item added to the agenda: {e['title']}."
-    if kind == "ItemMoved":
-        return f"Agenda item {e['title']} is now number {e['position']} of those to come."
-    if kind == "ItemDeferred":
-        return f"Item deferred to the next meeting: {e['title']}."
-    if kind == "Reviewed":
-        return f"{e['id']} reviewed: {_words(e['result'])}."
-    if kind == "Interrupted":
-        return (f"Taken up again after {span(e['seconds'])} away; the timers stood still "
-                "meanwhile.")
-    if kind in ("Reminder", "StepWaiting"):
-        return str(e.get("text") or e.get("reason"))
+        case ev.FloorEnded(name=name, seconds=seconds):
+            return f"{name} is done after {span(seconds)}."
+        case ev.HandRaised(name=name, kind=kind):
+            what = INTERJECTION_REASON.get(kind)
+            return f"{name} raised a hand{f' for a {what}' if what else ''}."
+        case ev.HandLowered(name=name):
+            return f"{name} lowered their hand."
+        case ev.Invited(name=name):
+            return f"{name} is invited to speak next."
+        case ev.Passed(name=name):
+            return f"{name} passed."
+        case ev.Proposed(text=text):
+            return f"Proposal: {text}"
+        case ev.StanceGiven(name=name):
+            return f"{name} gave a stance."
+        case ev.TestEnded(tally=tally, outcome=outcome, attempt=attempt):
+            counts = ", ".join(f"{_words(k)} {v}" for k, v in tally.items()) or "no stances"
+            return f"The test ended {_words(outcome)}, attempt {attempt} ({counts})."
+        case ev.Collected(name=name, field=field, value=value):
+            return f"{name}'s {field}: {value}."
+        case ev.DecisionRecorded(text=text):
+            return f"Decision recorded: {text or '(no proposal)'}"
+        case ev.ActionRecorded(what=what, owner=owner, backup=backup):
+            also = f", backup {backup}" if backup else ""
+            return f"Action recorded: {what}, owner {owner}{also}."
+        case ev.ShiftRecorded(name=name, what=what):
+            return f"Shift recorded: {name}, {what}. Thank you."
+        case ev.AgreementRecorded(text=text):
+            return f"Agreement recorded: {text}"
+        case ev.Noted(text=text):
+            return f"Noted: {text}"
+        case ev.Extended(seconds=seconds):
+            return f"Extended by {span(seconds)}."
+        case ev.Resumed(seconds=seconds):
+            return f"Resumed after {span(seconds)}."
+        case ev.Chosen(option=option):
+            return f"Chosen: {option}."
+        case ev.ItemStarted(title=title):
+            return f"Agenda item: {title}."
+        case ev.ItemAdded(title=title):
+            return f"Item added to the agenda: {title}."
+        case ev.ItemMoved(title=title, position=position):
+            return f"Agenda item {title} is now number {position} of those to come."
+        case ev.ItemDeferred(title=title):
+            return f"Item deferred to the next meeting: {title}."
+        case ev.Reviewed(id=item, result=result):
+            return f"{item} reviewed: {_words(result)}."
+        case ev.Interrupted(seconds=seconds):
+            return (f"Taken up again after {span(seconds)} away; the timers stood still "
+                    "meanwhile.")
+        case ev.Reminder(text=text):
+            return text
+        case ev.StepWaiting(reason=reason):
+            return reason
     return None
 
 

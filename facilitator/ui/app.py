@@ -111,6 +111,12 @@ class FacilitatorApp(App[int]):
             return
         self.switch_screen(self._meeting_screen(self.live, resumed=True))
 
+    def on_picker_screen_resume(self, message: PickerScreen.Resume) -> None:
+        self.resume_meeting(message.meeting_id)
+
+    def on_picker_screen_open(self, message: PickerScreen.Open) -> None:
+        self.open_meeting(message.protocol, message.title)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
         yield SystemCommand("High contrast", "White on black, yellow marks",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable
 
-from facilitator.engine.commands import VOCABULARY
+from facilitator.engine.commands import COMMANDS
 from facilitator.engine.general import roles_in_play
 from facilitator.engine.state import Meeting
+from facilitator.engine.steps.decide import stances_of
 from facilitator.protocols.model import INTERJECTIONS, RECORD_TYPES
 
 PRONOUNS = ("she/her", "he/him", "they/them")
@@ -42,7 +43,7 @@ def _options(m: Meeting, roster: Iterable[str], name: str, index: int,
         if index == 0:
             return _present(m)
         if index == 1:
-            scale = m.library.scale(run.step.scale if run and run.step.kind == "decide"
+            scale = m.library.scale(run.step.scale if stances_of(run) is not None and run
                                     else "consensus")
             return list(scale.keys) if scale else []
         return []
@@ -91,10 +92,10 @@ def candidates(meeting: Meeting, roster: Iterable[str], line: str) -> list[str]:
     ends_in_space = line[-1].isspace()
     if len(words) <= 1 and not ends_in_space:
         typed = words[0] if words else ""
-        return [line[:len(line) - len(typed)] + n for n in VOCABULARY
+        return [line[:len(line) - len(typed)] + n for n in COMMANDS
                 if n.startswith(typed.lower()) and n != typed.lower()]
     name = words[0].lower()
-    if name not in VOCABULARY:
+    if name not in COMMANDS:
         return []
     done = words[1:] if ends_in_space else words[1:-1]
     typed = "" if ends_in_space else words[-1]

@@ -14,10 +14,11 @@ The group's memory is read once, when the screen opens; the meeting adds to it a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from facilitator import care, fairshare
+from facilitator.engine.events import ActionRecorded, Event
 from facilitator.engine.state import Meeting
+from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.review import open_actions
 from facilitator.store.care import CareFacts
 from facilitator.store.group import Group
@@ -43,16 +44,15 @@ class Counsel:
         order = [n for n in self.suggested.get(role, []) if n in present]
         return order + [n for n in present if n not in order]
 
-    def after(self, events: list[dict[str, Any]]) -> list[str]:
+    def after(self, events: list[Event]) -> list[str]:
         """Warnings for actions just given to people who already carry too much."""
         warnings = []
         for event in events:
-            if event["type"] != "ActionRecorded":
+            if not isinstance(event, ActionRecorded):
                 continue
-            warning = (care.rest_warning(event["owner"], self.care, self.today)
-                       or fairshare.overloaded(event["owner"], self.meetings,
-                                               self.open_actions))
-            self.open_actions.append(Action("", "", event["what"], event["owner"], None,
+            warning = (care.rest_warning(event.owner, self.care, self.today)
+                       or fairshare.overloaded(event.owner, self.meetings, self.open_actions))
+            self.open_actions.append(Action("", "", event.what, event.owner, None,
                                             "open", "", ""))
             if warning:
                 warnings.append(warning)
@@ -77,7 +77,7 @@ class Counsel:
     def floor_flag(meeting: Meeting, now: float) -> str:
         """During a discussion: who has held more than twice an even share of the floor
         in this meeting (silent people count), for the vibes-watcher to notice."""
-        if meeting.step is None or meeting.step.kind != "discussion":
+        if stack_of(meeting.run) is None:  # only in a discussion
             return ""
         shares = {n: meeting.speech(n).airtime for n in meeting.present}
         floor = meeting.floor

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from facilitator.clock import Clock
+from facilitator.errors import FacilitatorError
 from facilitator.store.group import Group
 from facilitator.ui import view
 from facilitator.ui.follow import Follower
@@ -80,7 +81,11 @@ class DisplayApp(App[int]):
             self.follower = self._find()
             if self.follower is None:
                 return
-        self.follower.refresh()
+        try:
+            self.follower.refresh()
+        except FacilitatorError as error:
+            self.query_one("#where", Label).update(str(error))
+            return
         meeting = self.follower.meeting
         if meeting is None:
             return

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from facilitator.engine.core import apply, replay
 from facilitator.engine.state import Meeting, Setup
+from facilitator.errors import StoreError
 from facilitator.protocols.loader import build_library
+from facilitator.session import replay_journal
 from facilitator.store.journal import read_journal
 
 
@@ -36,13 +37,21 @@ class Follower:
         contents = read_journal(self.path)
         self._size = size
         entries = contents.entries
-        if self.meeting is None or len(entries) < len(self.entries):
-            sources = [(f, t) for f, t in contents.header["setup"]["sources"]]
-            setup = Setup.from_dict(contents.header["setup"]["setup"])
-            library, _ = build_library(sources, include_builtin=False)
-            self.meeting = replay(setup, library, entries)
-        else:
-            for entry in entries[len(self.entries):]:
-                self.meeting = apply(self.meeting, entry)
+        try:
+            if self.meeting is None or len(entries) < len(self.entries):
+                sources = [(str(f), str(t)) for f, t in contents.header["setup"]["sources"]]
+                setup = Setup.from_dict(contents.header["setup"]["setup"])
+                library, _ = build_library(sources, include_builtin=False)
+                self.meeting = replay_journal(self.path, Meeting.open(setup, library), entries)
+            else:
+                self.meeting = replay_journal(self.path, self.meeting, entries,
+                                              len(self.entries))
+        except StoreError:
+            raise  # an entry that cannot be replayed, named by file and line
+        except Exception as error:  # damage of any shape; the writer's side sets it aside
+            raise StoreError(
+                f"The journal {self.path.name} is damaged ({type(error).__name__}), so this "
+                "view cannot follow it. `facilitator resume` sets it aside."
+            ) from error
         self.entries = list(entries)
         return True

@@ -1,8 +1,11 @@
-"""Single keys for the frequent commands of the meeting screen.
+"""Single keys for the frequent commands of the meeting screen, bound from one list.
 
-Each key is bound twice: once shown in the footer when it fits the moment (the step's
-kind decides), once hidden so it still works when it does not (the engine then says why
-not). Keys that need a name open a small picker of the people present.
+`facilitator.ui.vocabulary.KEYS` holds every key with what it sends, its label in the key
+bar and its line in the help screen; the bindings and the help are built from it. Each
+meeting key is bound twice: once shown in the key bar when it fits the moment (the step's
+kind decides, through `facilitator.ui.kinds`), once hidden so it still works when it does
+not (the engine then says why not). Keys that need a name open a picker of the people
+present.
 
 | key | command |
 | --- | --- |
@@ -10,6 +13,7 @@ not). Keys that need a name open a small picker of the people present.
 | x | an interjection: point of process, clarifying question, direct response |
 | j r o i l enter | join, role, propose, invite, lower, start |
 | : ? E | command line, help, end |
+| ctrl+p ctrl+q | command palette, quit without ending (the app's own) |
 """
 
 from __future__ import annotations
@@ -22,32 +26,28 @@ from textual.binding import Binding
 
 from facilitator.engine.general import roles_in_play
 from facilitator.engine.state import Meeting
+from facilitator.engine.steps.decide import scale_of, stances_of
+from facilitator.engine.steps.discussion import stack_of
+from facilitator.engine.steps.round import round_of
+from facilitator.ui.kinds import view_of
+from facilitator.ui.vocabulary import KEYS
 from facilitator.ui.widgets.ask import Ask
 from facilitator.ui.widgets.choice import Choice
 
-# (key, command, footer label)
-_KEYS = [
-    ("enter", "start", "Start"), ("j", "join", "Join"), ("r", "role", "Role"),
-    ("o", "propose", "Propose"),
-    ("n", "next", "Next"), ("d", "done", "Done"), ("h", "hand", "Hand"),
-    ("x", "interject", "Interject"),
-    ("p", "pass", "Pass"), ("s", "stance", "Stance"), ("a", "advance", "Advance"),
-    ("e", "extend", "Extend"), ("space", "pause", "Pause"), ("u", "undo", "Undo"),
-    ("i", "invite", "Invite"), ("l", "lower", "Lower"),
-    ("colon", "commandline", "Cmd"), ("question_mark", "help", "Help"),
-    ("E", "end", "End"),
-]
+# The key bar's order: setting up first, then the step's keys, then the rest.
+_BAR = ("start", "join", "role", "propose", "next", "done", "hand", "interject", "pass",
+        "stance", "advance", "extend", "pause", "undo", "invite", "lower", "commandline",
+        "help", "end")
+_MEETING_KEYS = sorted((k for k in KEYS if k.name), key=lambda k: _BAR.index(k.name))
+
 BindingType = Binding | tuple[str, str] | tuple[str, str, str]
 KEY_BINDINGS: list[BindingType] = [
-    *(Binding(key, f"key('{name}', 1)", label) for key, name, label in _KEYS),
-    *(Binding(key, f"key('{name}', 0)", label, show=False) for key, name, label in _KEYS),
+    *(Binding(k.key, f"key('{k.name}', 1)", k.label) for k in _MEETING_KEYS),
+    *(Binding(k.key, f"key('{k.name}', 0)", k.label, show=False) for k in _MEETING_KEYS),
 ]
 
 SETUP = {"join", "role", "propose", "start"}
 STEPPING = {"advance", "pause", "undo", "end"}
-BY_KIND = {"round": {"next", "done", "pass"},
-           "discussion": {"next", "done", "hand", "interject"},
-           "turn": {"done"}, "decide": {"stance"}}
 
 
 def shown(meeting: Meeting, name: str) -> bool:
@@ -63,7 +63,7 @@ def shown(meeting: Meeting, name: str) -> bool:
         return name in ("undo", "end")
     if name == "extend":
         return bool(run.step.time or (meeting.floor and meeting.floor.limit))
-    return name in STEPPING or name in BY_KIND.get(run.step.kind, set())
+    return name in STEPPING or name in view_of(run).keys
 
 
 def q(word: str) -> str:
@@ -120,7 +120,8 @@ class KeyActions:
     async def _key_hand(self) -> None:
         m = self.live.meeting
         run = m.run
-        waiting = {h.name for h in run.stack} if run else set()
+        state = stack_of(run)
+        waiting = {h.name for h in state.stack} if state else set()
         speaking = m.floor.name if m.floor else None
         names = [n for n in m.present if n not in waiting and n != speaking]
         name = await self._pick("Who raises a hand?", names)
@@ -132,8 +133,9 @@ class KeyActions:
         """An interjection goes before ordinary hands: which kind, then who."""
         m = self.live.meeting
         run = m.run
-        kinds = list(run.step.interjections) if run and run.step.kind == "discussion" else []
-        if not kinds:
+        state = stack_of(run)
+        kinds = list(run.step.interjections) if run is not None and state is not None else []
+        if state is None or not kinds:
             self.send("hand")  # the engine says why not, in its own words
             return
         words = {"point-of-process": "Point of process (about how we are meeting)",
@@ -142,7 +144,7 @@ class KeyActions:
             Choice("Which interjection?", [(k, words[k]) for k in kinds]))
         if not kind:
             return
-        waiting = {h.name for h in run.stack}
+        waiting = {h.name for h in state.stack}
         names = [n for n in m.present if n not in waiting]
         name = await self._pick(f"Who has a {words[kind].split(' (')[0].lower()}?", names)
         if name:
@@ -151,10 +153,11 @@ class KeyActions:
     @work(exclusive=True)
     async def _key_pass(self) -> None:
         m = self.live.meeting
-        if m.floor is not None or m.run is None or m.run.step.kind != "round":
+        state = round_of(m.run)
+        if m.floor is not None or state is None:
             self.send("pass")
             return
-        names = [n for n in m.run.order if n not in m.run.spoken and m.people[n].present]
+        names = [n for n in state.order if n not in state.spoken and m.people[n].present]
         name = await self._pick("Who passes?", names)
         if name:
             self.send(f"pass {q(name)}")
@@ -167,23 +170,22 @@ class KeyActions:
 
     @work(exclusive=True)
     async def _key_lower(self) -> None:
-        run = self.live.meeting.run
-        names = [h.name for h in run.stack] if run else []
+        state = stack_of(self.live.meeting.run)
+        names = [h.name for h in state.stack] if state else []
         name = await self._pick("Whose hand goes down?", names)
         if name:
             self.send(f"lower {q(name)}")
 
     @work(exclusive=True)
     async def _key_stance(self) -> None:
-        from facilitator.engine.steps.decide import scale_of
-
         m = self.live.meeting
         run = m.run
-        if run is None or run.step.kind != "decide":
+        state = stances_of(run)
+        if run is None or state is None:
             self.send("stance ? ?")  # the engine says where stances are given
             return
-        waiting = [n for n in m.present if n not in run.stances]
-        given = [n for n in m.present if n in run.stances]
+        waiting = [n for n in m.present if n not in state.stances]
+        given = [n for n in m.present if n in state.stances]
         name = await self._pick("Whose stance?", waiting + given)
         if not name:
             return

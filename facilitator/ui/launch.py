@@ -6,11 +6,40 @@ full-screen app cannot run.
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
 from facilitator.clock import SystemClock
-from facilitator.errors import StoreError
+from facilitator.errors import FacilitatorError, StoreError
 from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting, Sources
 from facilitator.store.group import Group
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def check_terminal(plain_instead: str | None) -> None:
+    """Refuse, in a sentence, to draw a full screen where there is no terminal to draw it
+    on (input or output redirected, TERM=dumb); `plain_instead` is the command to use."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # a driver that needs no terminal (`textual serve` puts the app in a browser)
+    instead = (f"Use `{plain_instead}` for the same meeting line by line" if plain_instead
+               else "Run it in a terminal")
+    if os.environ.get("TERM") == "dumb":
+        raise FacilitatorError(f"This terminal (TERM=dumb) cannot draw the full screen. "
+                               f"{instead}.")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise FacilitatorError(f"The full screen needs a terminal, and the input or output "
+                               f"here is not one. {instead}.")
+
+
+def run_full_screen(app: App[Any], headless: bool = False) -> int:
+    """Run `app`; its exit code: 0, or non-zero when it stopped on an error (Textual's
+    `run` returns None then, as it does for a plain exit)."""
+    app.run(headless=headless)
+    return app.return_code or 0
 
 
 def run(library: Library, sources: Sources, group: Group, protocol: str | None = None,
@@ -24,10 +53,11 @@ def run(library: Library, sources: Sources, group: Group, protocol: str | None =
         from facilitator.ui.plain import converse
 
         return converse(None, group, library, sources, clock, protocol=protocol, title=title)
+    check_terminal("facilitator run --plain")
     from facilitator.ui.app import build_app
 
     app = build_app(None, group, library, sources, clock, protocol=protocol, title=title)
-    return app.run() or 0
+    return run_full_screen(app)
 
 
 def _unfinished(group: Group, meeting_id: str | None) -> str:
@@ -45,22 +75,22 @@ def resume(group: Group, meeting_id: str | None, plain: bool = False,
     """`facilitator resume [ID] [--take-over]`: take up an unfinished meeting (default: the
     latest); `take_over` for one left open on another laptop."""
     clock = SystemClock()
+    if not plain:
+        check_terminal("facilitator resume --plain")
     live = LiveMeeting.resume(group, _unfinished(group, meeting_id), clock, take_over)
     if plain:
-        if live.warning:
-            print(live.warning)
         from facilitator.ui.plain import converse
 
         return converse(live, group, live.meeting.library, live.sources, clock)
     from facilitator.ui.app import build_app
 
     app = build_app(live, group, live.meeting.library, live.sources, clock, resumed=True)
-    return app.run() or 0
+    return run_full_screen(app)
 
 
 def display(group: Group, meeting_id: str | None) -> int:
     """`facilitator display [ID]`: the read-only view for a projector."""
+    check_terminal(None)
     from facilitator.ui.display import DisplayApp
 
-    app = DisplayApp(group, meeting_id, SystemClock())
-    return app.run() or 0
+    return run_full_screen(DisplayApp(group, meeting_id, SystemClock()))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
@@ -21,12 +20,14 @@ from textual.widgets import Label
 
 from facilitator.clock import Clock
 from facilitator.engine.commands import parse
+from facilitator.engine.events import Event, Reminder, from_json
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.session import LiveMeeting
 from facilitator.ui import view
 from facilitator.ui.announce import sentences
 from facilitator.ui.counsel import Counsel
 from facilitator.ui.keys import KEY_BINDINGS, KeyActions
+from facilitator.ui.kinds import view_of
 from facilitator.ui.widgets.commandline import CommandLine, CommandSuggester
 from facilitator.ui.widgets.confirm import Confirm
 from facilitator.ui.widgets.floor import FloorPanel
@@ -43,7 +44,7 @@ TICK_SECONDS = 0.5
 
 
 class MeetingScreen(KeyActions, Screen[None]):
-    """One live meeting. See `facilitator.ui.vocabulary.KEYS` for its keys."""
+    """One live meeting. See `facilitator.ui.keys.KEYS` for its keys."""
 
     BINDINGS = KEY_BINDINGS
 
@@ -62,7 +63,8 @@ class MeetingScreen(KeyActions, Screen[None]):
             self.news = (f"Taken up from its journal: the {len(said)} commands given "
                          "before are in place.")
             if live.entries and live.entries[-1]["command"] == "interrupted":
-                self.news += " " + " ".join(sentences(live.entries[-1]["events"]))
+                away = [from_json(e) for e in live.entries[-1]["events"]]
+                self.news += " " + " ".join(sentences(away))
 
     # --- layout ----------------------------------------------------------------------
 
@@ -110,9 +112,9 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
         self.query_one(RecordsPanel).entries = list(self.live.entries)
-        kind = meeting.step.kind if meeting.step else ""
-        self.set_class(kind == "decide", "-decide")
-        self.set_class(kind in ("discussion", "round"), "-stack")
+        beside = view_of(meeting.run).panel if meeting.run else ""
+        self.set_class(beside == "stances", "-decide")
+        self.set_class(beside == "stack", "-stack")
         self.query_one("#where", Label).update(view.header(meeting))
         floor.border_subtitle = Counsel.floor_flag(meeting, now)
         self.query_one("#news", Label).update(self.news)
@@ -140,7 +142,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor.now = now
         floor.border_subtitle = Counsel.floor_flag(self.live.meeting, now)
 
-    def tell(self, events: list[dict[str, Any]]) -> None:
+    def tell(self, events: list[Event]) -> None:
         said = sentences(events)
         if said:
             self.news = " ".join(said[-3:])
@@ -164,8 +166,8 @@ class MeetingScreen(KeyActions, Screen[None]):
         for warning in self.counsel.after(events):
             self.notify(warning, title="Workload", timeout=12)
         for event in events:
-            if event["type"] == "Reminder":
-                self.notify(event["text"], title="Moratorium", timeout=12)
+            if isinstance(event, Reminder):
+                self.notify(event.text, title="Moratorium", timeout=12)
         self.show()
         return True
 

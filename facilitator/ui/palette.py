@@ -10,8 +10,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from facilitator.engine.commands import VOCABULARY
-from facilitator.ui.vocabulary import WHAT, usage
+from facilitator.engine.commands import COMMANDS
 
 
 class VocabularyProvider(Provider):
@@ -25,19 +24,19 @@ class VocabularyProvider(Provider):
             self.app.notify("Commands are given in a meeting; open one first.",
                             title="Not now", severity="warning")
             return
-        if VOCABULARY[name][1] == 0:
+        if COMMANDS[name].least == 0:
             screen.send(name)
         else:
             screen.query_one("#commandline").open(f"{name} ")  # type: ignore[attr-defined]
 
     async def discover(self) -> Hits:
-        for name in VOCABULARY:
-            yield DiscoveryHit(usage(name), partial(self._run, name), help=WHAT[name])
+        for name, spec in COMMANDS.items():
+            yield DiscoveryHit(spec.usage, partial(self._run, name), help=spec.what)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name in VOCABULARY:
-            score = matcher.match(usage(name))
+        for name, spec in COMMANDS.items():
+            score = matcher.match(spec.usage)
             if score > 0:
-                yield Hit(score, matcher.highlight(usage(name)), partial(self._run, name),
-                          help=WHAT[name])
+                yield Hit(score, matcher.highlight(spec.usage), partial(self._run, name),
+                          help=spec.what)

@@ -19,6 +19,7 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -41,7 +42,23 @@ def origin(protocol: Protocol, group_path: Path | None) -> str:
 
 
 class PickerScreen(Screen[None]):
-    """Choose what to do: resume, or open a new meeting."""
+    """Choose what to do: resume, or open a new meeting. The choice goes up to the app
+    as a message (`Resume`, `Open`); the app opens the meeting."""
+
+    class Resume(Message):
+        """Take up the unfinished meeting `meeting_id`."""
+
+        def __init__(self, meeting_id: str) -> None:
+            super().__init__()
+            self.meeting_id = meeting_id
+
+    class Open(Message):
+        """Open a new meeting of `protocol` titled `title`."""
+
+        def __init__(self, protocol: str, title: str) -> None:
+            super().__init__()
+            self.protocol = protocol
+            self.title = title
 
     def __init__(self, library: Library, unfinished: list[dict[str, Any]],
                  recent: list[dict[str, Any]], group_path: Path | None) -> None:
@@ -119,11 +136,11 @@ class PickerScreen(Screen[None]):
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         kind, _, ident = (event.option.id or "").partition(":")
         if kind == "resume":
-            self.app.resume_meeting(ident)  # type: ignore[attr-defined]
+            self.post_message(self.Resume(ident))
         elif kind == "new":
             protocol = self.library.protocol(ident)
             title = await self.app.push_screen_wait(
                 Ask("The meeting's title", protocol.title if protocol else "",
                     help="It heads the minutes. Enter opens the meeting; escape goes back."))
             if title is not None:
-                self.app.open_meeting(ident, title)  # type: ignore[attr-defined]
+                self.post_message(self.Open(ident, title))

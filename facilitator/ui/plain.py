@@ -46,10 +46,13 @@ class Conversation:
         self.warned: set[tuple[Any, ...]] = set()
         self.roster = [p.name for p in group.roster()] if group else []
         self.counsel = Counsel(group, clock.now())
+        self.recorded = True  # False when the minutes of the ended meeting were not written
 
     def run(self) -> int:
         self.say(f"Meeting {self.live.id}. Type a command, `status`, `?` for the commands, "
                  "or `quit` to leave it open.")
+        if self.live.warning:  # a torn or damaged end of the journal was set aside
+            self.say(self.live.warning)
         self.tell_situation()
         while True:
             line = self.read("> ")
@@ -58,7 +61,7 @@ class Conversation:
                 self.live.close()
                 return 0
             if self.handle(line.strip()):
-                return 0
+                return 0 if self.recorded else 1
 
     def tell_situation(self) -> None:
         for text in situation(self.live.meeting, self.clock.now()):
@@ -116,6 +119,7 @@ class Conversation:
             live.finish(minutes_files(live.minutes()))
         except FacilitatorError as error:
             self.say(f"The minutes could not be written: {error}")
+            self.recorded = False
             return
         if self.group is not None:
             self.say(f"Minutes written to {self.group.path / 'minutes' / (live.id + '.md')}")
@@ -143,7 +147,7 @@ class Conversation:
         for *key, timed in timings:
             if timed is None or not timed.warning:
                 continue
-            stage = "over" if " over " in timed.warning else "near"
+            stage = "over" if timed.over else "near"
             if (*key, stage) not in self.warned:
                 self.warned.add((*key, stage))
                 self.say(timed.warning)

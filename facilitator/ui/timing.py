@@ -35,6 +35,11 @@ class Timing(NamedTuple):
     elapsed: float
     limit: float | None
     warning: str  # empty when all is well
+    over: bool = False  # past the limit (never read from the warning: a name may hold "over")
+
+
+def _over(elapsed: float, limit: float | None) -> bool:
+    return limit is not None and limit > 0 and elapsed > limit
 
 
 def _warn(elapsed: float, limit: float | None, whose: str) -> str:
@@ -54,7 +59,7 @@ def step_timing(meeting: Meeting, now: float) -> Timing | None:
         return None
     limit = run.step.time + run.extended if run.step.time else None
     elapsed = meeting.active(now) - run.entered
-    return Timing(elapsed, limit, _warn(elapsed, limit, "the step's"))
+    return Timing(elapsed, limit, _warn(elapsed, limit, "the step's"), _over(elapsed, limit))
 
 
 def floor_timing(meeting: Meeting, now: float) -> Timing | None:
@@ -62,4 +67,5 @@ def floor_timing(meeting: Meeting, now: float) -> Timing | None:
     if floor is None:
         return None
     elapsed = meeting.active(now) - floor.since
-    return Timing(elapsed, floor.limit, _warn(elapsed, floor.limit, f"{floor.name}'s"))
+    return Timing(elapsed, floor.limit, _warn(elapsed, floor.limit, f"{floor.name}'s"),
+                  _over(elapsed, floor.limit))

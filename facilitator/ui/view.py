@@ -12,28 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from facilitator.engine.floor import ordered_stack
+from facilitator.engine.events import (
+    ActionRecorded,
+    AgreementRecorded,
+    DecisionRecorded,
+    Noted,
+    ShiftRecorded,
+    TestEnded,
+)
 from facilitator.engine.placeholders import current_item, fill
 from facilitator.engine.state import Meeting
-from facilitator.engine.steps.decide import result, scale_of
+from facilitator.engine.steps.decide import result, scale_of, stances_of
+from facilitator.engine.steps.discussion import ordered_stack
+from facilitator.engine.steps.round import round_of, still_to_speak
 from facilitator.minutes.build import effective_events
-
-KIND_NAMES = {
-    "round": "round", "discussion": "discussion", "turn": "turn", "decide": "test for agreement",
-    "record": "record", "choose": "choice", "agenda": "agenda", "use": "nested protocol",
-    "review": "review", "pause": "break",
-}
-DEFAULT_PROMPTS = {
-    "round": "Everyone speaks once, in turn.",
-    "discussion": "Open discussion: raise a hand to speak.",
-    "turn": "{speaker} has the floor.",
-    "decide": "Test for agreement: {proposal}",
-    "record": "Records are taken with `record ...`; advance when done.",
-    "choose": "Choose how to go on.",
-    "agenda": "The agenda.",
-    "review": "Review open actions and agreements.",
-    "pause": "A break. Every timer stands still.",
-}
+from facilitator.ui.kinds import view_of
 
 
 def prompt(meeting: Meeting) -> str:
@@ -44,9 +37,9 @@ def prompt(meeting: Meeting) -> str:
     run = meeting.run
     if run is None:
         return "The protocol has ended. Add notes or records, or end the meeting."
-    if not run.step.prompt and run.step.kind == "record" and run.step.type == "decision":
+    if not run.step.prompt and run.step.type == "decision":  # a record step's own type
         return f"Advance records the decision: {meeting.proposal or '(no proposal)'}"
-    return fill(meeting, run.step.prompt or DEFAULT_PROMPTS.get(run.step.kind, ""))
+    return fill(meeting, run.step.prompt or view_of(run).prompt)
 
 
 class OutlineLine(NamedTuple):
@@ -87,7 +80,7 @@ def where(meeting: Meeting) -> str:
     nested = f" · {frame.protocol.title}" if len(meeting.frames) > 1 else ""
     item_text = f" · item: {item}" if item else ""
     return (f"{title}{item_text}{nested} · step {run.index + 1} of {len(frame.protocol.steps)}:"
-            f" {run.step.display_title} ({KIND_NAMES[run.step.kind]})")
+            f" {run.step.display_title} ({run.kind.noun})")
 
 
 def header(meeting: Meeting) -> str:
@@ -100,18 +93,15 @@ def header(meeting: Meeting) -> str:
 def stack(meeting: Meeting) -> list[tuple[str, str]]:
     """Who speaks next, in order, each with the reason they stand there."""
     run = meeting.run
-    if run is None or run.step.kind != "discussion":
+    if run is None:
         return []
     return [(hand.name, reason) for hand, reason in ordered_stack(meeting, run)]
 
 
 def round_queue(meeting: Meeting) -> list[str]:
     """In a round: who is still to speak, in order."""
-    run = meeting.run
-    if run is None or run.step.kind != "round":
-        return []
-    return [n for n in run.order[run.position + 1:]
-            if n not in run.spoken and meeting.people[n].present]
+    state = round_of(meeting.run)
+    return still_to_speak(meeting, state) if state is not None else []
 
 
 class PersonRow(NamedTuple):
@@ -152,11 +142,12 @@ class StanceBoard(NamedTuple):
 
 def stance_board(meeting: Meeting) -> StanceBoard | None:
     run = meeting.run
-    if run is None or run.step.kind != "decide":
+    state = stances_of(run)
+    if run is None or state is None:
         return None
     scale = scale_of(meeting, run)
     present = meeting.present
-    given = {n: s for n, s in run.stances.items() if n in present}
+    given = {n: s for n, s in state.stances.items() if n in present}
     hidden = run.step.reveal == "together" and len(given) < len(present)
     rows = []
     for option in scale.options:
@@ -181,22 +172,22 @@ def records(entries: Iterable[Mapping[str, Any]]) -> list[str]:
     """The records taken so far (decisions, actions, agreements, notes), undo respected."""
     out = []
     for e in effective_events(entries):
-        kind = e["type"]
-        if kind == "DecisionRecorded":
-            out.append(f"Decision: {e.get('text') or '(no proposal)'}")
-        elif kind == "ActionRecorded":
-            due = f" by {e['due']}" if e.get("due") else ""
-            backup = f", backup {e['backup']}" if e.get("backup") else ""
-            out.append(f"Action: {e['what']} ({e['owner']}{due}{backup})")
-        elif kind == "ShiftRecorded":
-            out.append(f"Shift: {e['name']}, {e['what']}")
-        elif kind == "AgreementRecorded":
-            parties = f" ({', '.join(e['parties'])})" if e.get("parties") else ""
-            out.append(f"Agreement: {e['text']}{parties}")
-        elif kind == "Noted":
-            out.append(f"Note: {e['text']}")
-        elif kind == "TestEnded":
-            out.append(f"Test: {e['outcome'].replace('_', ' ')}, attempt {e['attempt']}")
+        match e:
+            case DecisionRecorded():
+                out.append(f"Decision: {e.text or '(no proposal)'}")
+            case ActionRecorded():
+                due = f" by {e.due}" if e.due else ""
+                backup = f", backup {e.backup}" if e.backup else ""
+                out.append(f"Action: {e.what} ({e.owner}{due}{backup})")
+            case ShiftRecorded():
+                out.append(f"Shift: {e.name}, {e.what}")
+            case AgreementRecorded():
+                parties = f" ({', '.join(e.parties)})" if e.parties else ""
+                out.append(f"Agreement: {e.text}{parties}")
+            case Noted():
+                out.append(f"Note: {e.text}")
+            case TestEnded():
+                out.append(f"Test: {e.outcome.replace('_', ' ')}, attempt {e.attempt}")
     return out
 
 
@@ -216,16 +207,4 @@ def hint(meeting: Meeting) -> str:
     run = meeting.run
     if run is None:
         return ""  # the prompt says it
-    kind = run.step.kind
-    if kind == "round" and run.position >= len(run.order) and not run.thinking \
-            and meeting.floor is None:
-        return "Everyone has spoken in this round: advance to move on."
-    if kind == "decide":
-        board = stance_board(meeting)
-        if board and board.given == board.expected:
-            return f"All stances are in: advance to close the test ({board.outcome})."
-    if kind == "discussion" and meeting.floor is None and not run.stack:
-        return "Nobody is on the stack: take a hand, or advance when the discussion is done."
-    if kind == "choose":
-        return "Choose one of: " + ", ".join(run.step.options) + "."
-    return ""
+    return view_of(run).hint(meeting, run)

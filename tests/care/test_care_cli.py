@@ -9,7 +9,8 @@ import pytest
 from care_life import open_meeting, weekly
 
 from facilitator.cli import main
-from facilitator.engine.commands import VOCABULARY
+from facilitator.engine.commands import COMMANDS
+from facilitator.engine.events import ActionRecorded, to_json
 from facilitator.errors import Refused
 from facilitator.store.group import Group
 
@@ -103,7 +104,7 @@ def test_agreements_says_whom_each_binds_and_when_it_is_reviewed(group: Group,
 
 def test_record_shift_and_backup_are_in_the_command_table() -> None:
     """The one command table's usage names both."""
-    usage = VOCABULARY["record"][0]
+    usage = COMMANDS["record"].usage
     assert "record shift NAME WHAT" in usage and "[--backup NAME]" in usage
 
 
@@ -117,5 +118,9 @@ def test_record_shift_and_backup_refuse_what_does_not_fit(group: Group) -> None:
         live.do('record action "Book the hall" Ana --backup')
     assert len(live.entries) == before
     [event] = live.do('record action "Book the hall" Ana 2026-12-01 --backup Ben')
-    assert (event["owner"], event["due"], event["backup"]) == ("Ana", "2026-12-01", "Ben")
+    assert event == ActionRecorded(at=event.at, what="Book the hall", owner="Ana",
+                                   due="2026-12-01", backup="Ben")
+    assert to_json(event)["backup"] == "Ben"
+    [event] = live.do('record action "Print flyers" Ana')
+    assert "backup" not in to_json(event)  # journals without backups read as before
     live.close()

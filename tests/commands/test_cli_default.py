@@ -27,3 +27,48 @@ def test_the_groups_own_protocols_are_offered(tmp_path, capsys, monkeypatch):
     assert main(["protocols"]) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
     assert ["skill-share", "Skill", "share"] in rows
+
+
+def test_version_prints_the_package_version(capsys) -> None:
+    import pytest
+
+    from facilitator import __version__
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out == f"facilitator {__version__}\n"
+
+
+def test_every_command_help_is_phrased_alike() -> None:
+    """Each command's line in `facilitator -h` starts in lower case and has no full stop,
+    like `run  run a meeting in the terminal`."""
+    import argparse
+
+    from facilitator.cli import build_parser
+
+    [commands] = [a for a in build_parser()._actions
+                  if isinstance(a, argparse._SubParsersAction)]
+    helps = {a.dest: a.help for a in commands._choices_actions}
+    assert len(helps) >= 18
+    odd = {name: text for name, text in helps.items()
+           if not text or text[0].isupper() or text.endswith(".")}
+    assert odd == {}
+
+
+def test_the_package_metadata_names_its_licence_and_bounds_textual() -> None:
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    assert (root / "LICENSE").read_text().startswith("MIT License\n")
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
+    assert project["authors"] and project["classifiers"]
+    [textual] = [d for d in project["dependencies"] if d.startswith("textual")]
+    floor, cap = textual.removeprefix("textual").split(",")
+    assert floor.startswith(">=") and cap.startswith("<")
+    from importlib.metadata import version
+
+    major = int(version("textual").split(".")[0])
+    assert int(floor[2:].split(".")[0]) <= major < int(cap[1:])

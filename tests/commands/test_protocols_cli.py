@@ -107,7 +107,7 @@ def test_show_prints_an_outline_or_a_mermaid_chart(capsys: pytest.CaptureFixture
     assert "     exhausted -> end\n" in out
     assert main(["show", "quick-decision", "--mermaid"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("flowchart TD\n")
+    assert out.startswith("```mermaid\nflowchart TD\n")
     assert '    s1 -->|"exhausted"| finish\n' in out
 
 

@@ -72,7 +72,7 @@ def test_the_nth_unsuccessful_attempt_is_exhausted_and_takes_the_fallback(driver
     d.do('stance Cy block "no"', "stance Ana agree", "stance Ben agree", "advance")
     assert d.step == "talk"
     d.do("advance")
-    assert d.step == "t" and d.m.run.attempt == 2
+    assert d.step == "t" and d.m.run.state.attempt == 2
     d.do('stance Cy block "still no"', "stance Ana agree", "stance Ben agree", "advance")
     assert d.step == "fallback"
     tests = d.minutes()["decisions"]

@@ -41,7 +41,7 @@ def test_progressive_puts_people_who_have_not_spoken_in_the_step_first(driver):
     d.wait(60)
     d.do("hand Ana", "hand Ben")
     assert d.stack() == ["Ben", "Ana"]
-    reasons = [r for _, r in __import__("facilitator.engine.floor", fromlist=["x"])
+    reasons = [r for _, r in __import__("facilitator.engine.steps.discussion", fromlist=["x"])
                .ordered_stack(d.m, d.m.run)]
     assert reasons[0] == "first time in this step"
 
@@ -126,7 +126,7 @@ def test_leaving_ends_the_floor_and_takes_the_hand_down(driver):
 
 
 def test_every_place_on_the_stack_has_a_reason_in_the_policys_words(driver):
-    from facilitator.engine.floor import ordered_stack
+    from facilitator.engine.steps.discussion import ordered_stack
 
     d = driver(LIB, "talk")
     d.do("start", "hand Ben", "next", "done", "hand Ben", "hand Cy", "hand Ana clarify")

@@ -338,9 +338,11 @@ def test_undo_takes_back_the_last_command_not_the_clock(driver):
     assert d.step == "pick"
     hands = [e for entry in d.live.entries for e in entry["events"] if e["type"] == "HandRaised"]
     assert [h["name"] for h in hands] == ["Ana", "Cy"]  # the journal keeps everything ...
+    from facilitator.engine.events import to_json
     from facilitator.minutes.build import effective_events
 
-    standing = [e["name"] for e in effective_events(d.live.entries) if e["type"] == "HandRaised"]
+    standing = [e["name"] for e in map(to_json, effective_events(d.live.entries))
+                if e["type"] == "HandRaised"]
     assert standing == ["Ana"]  # ... and the minutes drop what was undone
     assert replay(d.m.setup, LIB, d.live.entries) == d.m
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from facilitator.clock import FakeClock
+from facilitator.engine.events import to_json
 from facilitator.engine.state import ReviewItem, Setup
 from facilitator.session import LiveMeeting
 from tests.conftest import library_from
@@ -93,8 +94,9 @@ def test_review_walks_open_items_from_the_group():
 
     m = Meeting.open(setup, LIB)
     for c in ("join Ana", "join Ben", "start", "review A1 done", "review G1 hand Ben"):
-        m, events = handle(m, c, 1.0)
-    assert m.run.reviewed == {"A1": "done", "G1": "hand"}
+        m, said = handle(m, c, 1.0)
+    events = [to_json(e) for e in said]  # as the journal keeps them
+    assert m.run.state.reviewed == {"A1": "done", "G1": "hand"}
     assert events[-1] == {"type": "Reviewed", "at": 1.0, "id": "G1", "result": "hand",
                           "to": "Ben", "text": "Quiet hours after 10"}
 
@@ -128,13 +130,16 @@ def test_a_moratorium_reminds_on_new_proposals_and_items():
 
     setup = Setup("m", "Weekly", "review", 0.0, moratorium="until the rent strike is won")
     m = Meeting.open(setup, LIB)
-    m, events = handle(m, 'propose "A new garden project"', 1.0)
+    m, said = handle(m, 'propose "A new garden project"', 1.0)
+    events = [to_json(e) for e in said]  # as the journal keeps them
     assert events[-1]["type"] == "Reminder"
     assert "until the rent strike is won" in events[-1]["text"]
-    m, events = handle(m, "item Garden", 1.0)
+    m, said = handle(m, "item Garden", 1.0)
+    events = [to_json(e) for e in said]
     assert events[-1]["type"] == "Reminder"
     plain = Meeting.open(Setup("n", "Weekly", "review", 0.0), LIB)
-    _, events = handle(plain, 'propose "A plan"', 1.0)
+    _, said = handle(plain, 'propose "A plan"', 1.0)
+    events = [to_json(e) for e in said]
     assert [e["type"] for e in events] == ["Proposed"]
 
 
@@ -147,5 +152,6 @@ def test_a_review_names_the_items_stable_id_in_the_journal():
 
     m = Meeting.open(setup, LIB)
     for c in ("join Ana", "start", "review A1 done"):
-        m, events = handle(m, c, 1.0)
+        m, said = handle(m, c, 1.0)
+    events = [to_json(e) for e in said]  # as the journal keeps them
     assert events[-1]["id"] == "A1" and events[-1]["ref"] == "2026-01-01-0000-weekly-ab12#A3"

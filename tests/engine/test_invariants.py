@@ -16,6 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from facilitator.clock import FakeClock
 from facilitator.engine.core import replay
+from facilitator.engine.steps.discussion import stack_of
 from facilitator.errors import Refused
 from facilitator.minutes import render
 from facilitator.protocols.loader import build_library
@@ -159,8 +160,9 @@ class MeetingMachine(RuleBasedStateMachine):
         if m.floor is not None:
             assert m.people[m.floor.name].present
         for frame in m.frames:
-            if frame.run is not None:
-                names = [h.name for h in frame.run.stack]
+            stack = stack_of(frame.run)
+            if stack is not None:
+                names = [h.name for h in stack.stack]
                 assert len(names) == len(set(names))
         assert all(s.airtime >= 0 for s in m.stats.values())
         if m.floor is not None:

@@ -82,10 +82,10 @@ def test_a_pass_is_not_a_turn(driver):
 def test_orders(driver):
     d = driver(LIB, "reverse-round")
     d.do("start")
-    assert d.m.run.order == ("Cy", "Ben", "Ana")
+    assert d.m.run.state.order == ("Cy", "Ben", "Ana")
     d = driver(LIB, "last-round", roles={"facilitator": "Ana"})
     d.do("start")
-    assert d.m.run.order == ("Ben", "Cy", "Ana")
+    assert d.m.run.state.order == ("Ben", "Cy", "Ana")
 
 
 def test_random_order_is_seeded_from_the_meeting_so_replays_agree(driver):
@@ -93,14 +93,14 @@ def test_random_order_is_seeded_from_the_meeting_so_replays_agree(driver):
     b = driver(LIB, "random-round", people=tuple("ABCDEFGH"))
     a.do("start")
     b.do("start")
-    assert sorted(a.m.run.order) == list("ABCDEFGH")
-    assert a.m.run.order == b.m.run.order
+    assert sorted(a.m.run.state.order) == list("ABCDEFGH")
+    assert a.m.run.state.order == b.m.run.state.order
 
 
 def test_think_time_then_first_next_gives_the_floor(driver):
     d = driver(LIB, "quiet-round")
     d.do("start")
-    assert d.floor is None and d.m.run.thinking
+    assert d.floor is None and d.m.run.state.thinking
     d.wait(120)
     d.do("next")
     assert d.floor == "Ana"
@@ -123,7 +123,7 @@ def test_someone_who_leaves_is_skipped(driver):
 def test_collect_keeps_one_answer_per_person_and_private_rounds_stay_out_of_minutes(driver):
     d = driver(LIB, "capacity")
     d.do("start", "collect Ana green", "collect Ben red", "pass Cy")
-    assert d.m.run.collected == {"Ana": "green", "Ben": "red"}
+    assert d.m.run.state.collected == {"Ana": "green", "Ben": "red"}
     assert "green, yellow, red" in d.refused("collect Cy purple")
     d.wait(10)
     d.do("next", "advance", "end")

@@ -8,16 +8,17 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from facilitator.engine.steps import KINDS
 from facilitator.protocols import schema
 from facilitator.protocols.describe import mermaid, outline
 from facilitator.protocols.loader import build_library
 
 KEYS = sorted({*schema.FILE_KEYS, *schema.PROTOCOL_KEYS, *schema.COMMON_STEP_KEYS,
-               *(k for keys in schema.KIND_KEYS.values() for k in keys), *schema.RULE_KEYS,
+               *(k for kind in KINDS.values() for k in kind.keys), *schema.RULE_KEYS,
                *schema.ITEM_KEYS, *schema.OPTION_KEYS, *schema.ROLE_KEYS, "not", "x", "a", "b",
                "done", "passed", "blocked"})
 WORDS = [*KEYS, "end", "ask", "text", "consensus", "quick-decision", "2m", "1m30s", "2/3",
-         "75%", "yes", "on", "{role.x}", "{proposal}", *schema.KIND_OUTCOMES, "round",
+         "75%", "yes", "on", "{role.x}", "{proposal}", *KINDS, "round",
          "discussion", "turn", "decide", "record", "choose", "agenda", "use", "review", "pause"]
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-3, 12), st.floats(allow_nan=False),

@@ -201,7 +201,7 @@ def test_wrong_types() -> None:
         f"{at(text, '{key')} Scale `s` must be a list (`- item` lines), not a mapping.",
         f"{at(text, '[1m]')} `time` must be a duration like `2m` or `1m30s`, not a list.",
         f"{at(text, 'yes')} `allow_pass` must be `true` or `false`, not the text `yes`.",
-        f"{at(text, 'two')} `every` must be a whole number of at least 1, not the text `two`.",
+        f"{at(text, 'two')} `every` must be a whole number from 1 to 1,000,000, not the text `two`.",
         (f"{at(text, '3}')} `capacity` must be `text` or a list of choices like "
         "`[green, yellow, red]`, not the number `3`."),
         f"{at(text, '{x: 1}')} `title` must be text, not a mapping.",

@@ -9,8 +9,8 @@ import pytest
 from protocol_helpers import CONSENSUS_BLOCK, QUICK_DECISION, problems
 from ruamel.yaml import YAML
 
+from facilitator.engine.steps import KINDS
 from facilitator.protocols.loader import builtin_source
-from facilitator.protocols.model import STEP_KINDS
 from facilitator.protocols.schema import json_schema
 
 
@@ -34,7 +34,7 @@ def test_the_spec_examples_and_the_builtin_library_validate() -> None:
 
 def test_every_step_key_has_a_description_and_kinds_are_an_enum() -> None:
     step = json_schema()["$defs"]["step"]
-    assert step["properties"]["kind"]["enum"] == list(STEP_KINDS)
+    assert step["properties"]["kind"]["enum"] == list(KINDS)
     assert all(spec.get("description") for spec in step["properties"].values())
 
 

@@ -1,6 +1,11 @@
-"""Sample minutes and journal headers shared by the store and CLI tests."""
+"""Sample minutes, journal headers and a whole-memory reader shared by the store and CLI
+tests."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator.store.group import Group
 
 
 def make_minutes(meeting_id: str, day: str, **extra: object) -> dict:
@@ -59,3 +64,14 @@ def header(meeting_id: str, created_at: str) -> dict:
         },
         "setup": {},
     }
+
+
+def memory(path: Path) -> dict:
+    """Everything a fresh process would read of the group's memory in `path`."""
+    group = Group(path)
+    return {"meetings": group.meetings(), "roster": group.roster(),
+            "actions": group.open_actions(), "agreements": group.agreements(),
+            "decisions": group.decisions(), "principles": group.principles(),
+            "roles": group.role_history(), "deferred": group.deferred_items(),
+            "moratoria": group.moratoria(), "count": group.meeting_count("quick-decision"),
+            "care": group.care()}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_minutes import make_minutes
+from sample_minutes import make_minutes, memory
 
 from facilitator.cli import main
 from facilitator.clock import FakeClock
@@ -21,16 +21,6 @@ from facilitator.protocols.loader import build_library, builtin_source
 from facilitator.session import LiveMeeting, open_group
 from facilitator.store import cache
 from facilitator.store.group import Group
-
-
-def memory(path: Path) -> dict:
-    """Everything a fresh process would read of the group's memory."""
-    group = Group(path)
-    return {"meetings": group.meetings(), "roster": group.roster(),
-            "actions": group.open_actions(), "agreements": group.agreements(),
-            "decisions": group.decisions(), "principles": group.principles(),
-            "roles": group.role_history(), "deferred": group.deferred_items(),
-            "moratoria": group.moratoria(), "count": group.meeting_count("quick-decision")}
 
 
 @pytest.fixture

@@ -1,48 +1,26 @@
-"""A journal survives its writer being killed at any moment (SIGKILL, many times)."""
+"""A journal survives its writer being killed at any moment (SIGKILL, many times).
+
+Each kill follows a handshake, not the clock: the child says each seq once
+Journal.append has returned (the acknowledgement), and the parent kills it after a
+chosen number of them (see `killing`), so every kill lands while it is writing.
+"""
 
 from __future__ import annotations
 
 import os
 import random
 import signal
-import subprocess
-import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from killing import Child
 
+from facilitator.store import files
 from facilitator.store.group import Group
 from facilitator.store.journal import Journal, read_journal
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-
-# The child appends entries whose content follows from their seq, and prints each seq
-# once Journal.append has returned (the acknowledgement).
-WRITER = """
-import sys
-from pathlib import Path
-from facilitator.store.journal import Journal
-
-def entry(seq):
-    return {"seq": seq, "at": seq / 10, "command": "note " + str(seq),
-            "events": [{"type": "Noted", "text": "x" * (seq % 97), "seq": seq}]}
-
-path = Path(sys.argv[1])
-header = {"meeting": {"id": "crash", "title": "Crash", "protocol": "p",
-          "created_at": "2026-03-01T19:00:00"}, "setup": {}}
-if path.exists() and path.stat().st_size:
-    journal, contents = Journal.open(path)
-    seq = len(contents.entries)
-else:
-    journal = Journal.create(path, header)
-    seq = 0
-while True:
-    seq += 1
-    journal.append(entry(seq))
-    sys.stdout.write(str(seq) + "\\n")
-    sys.stdout.flush()
-"""
+HEADER = {"meeting": {"id": "crash", "title": "Crash", "protocol": "p",
+                      "created_at": "2026-03-01T19:00:00"}, "setup": {}}
 
 
 def entry(seq: int) -> dict:
@@ -54,6 +32,25 @@ def entry(seq: int) -> dict:
     }
 
 
+def open_or_create(path: Path) -> tuple[Journal, int]:
+    if path.exists() and path.stat().st_size:
+        journal, contents = Journal.open(path)
+        return journal, len(contents.entries)
+    return Journal.create(path, HEADER), 0
+
+
+def writer(path: Path) -> Callable[[Callable[[str], None]], None]:
+    def work(say: Callable[[str], None]) -> None:
+        journal, seq = open_or_create(path)
+        say("ready")
+        while True:
+            seq += 1
+            journal.append(entry(seq))
+            say(str(seq))
+
+    return work
+
+
 def check_prefix(path: Path, acknowledged: int) -> int:
     entries = read_journal(path).entries
     assert entries == [entry(seq) for seq in range(1, len(entries) + 1)]
@@ -62,90 +59,69 @@ def check_prefix(path: Path, acknowledged: int) -> int:
 
 
 def test_killed_writers_leave_an_unbroken_prefix(tmp_path: Path) -> None:
-    """After 30 SIGKILLs at random moments the journal opens, holds seq 1..n with no gaps,
-    every acknowledged entry exactly as written, and the group can start a new meeting."""
+    """After 30 SIGKILLs in the middle of appending the journal opens, holds seq 1..n with
+    no gaps, every acknowledged entry exactly as written, and the group can start a new
+    meeting."""
     group = Group(tmp_path / "group")
     path = group.journal_path("crash")
+    path.parent.mkdir(parents=True)
     rng = random.Random(20260301)
     acknowledged = 0
-    deadline = time.monotonic() + 60
-    kills = 0
-    while kills < 30 and time.monotonic() < deadline:
-        out = tmp_path / f"acks-{kills}.txt"
-        with open(out, "wb") as sink:
-            child = subprocess.Popen(
-                [sys.executable, "-c", WRITER, str(path)],
-                stdout=sink,
-                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-            )
-            # Some kills land during start-up or the lock takeover, most while appending.
-            time.sleep(rng.uniform(0.02, 0.3))
-            os.kill(child.pid, signal.SIGKILL)
-            child.wait()
-        acks = out.read_text().split()
-        if acks and acks[-1].isdigit():
-            acknowledged = max(acknowledged, int(acks[-1]))
-        if path.exists() and path.stat().st_size:
-            check_prefix(path, acknowledged)
-        kills += 1
-    assert kills >= 10
+    for _ in range(30):
+        said = Child(writer(path)).kill_after(1 + rng.randint(0, 40))
+        assert said[0] == "ready"
+        if len(said) > 1:
+            acknowledged = max(acknowledged, int(said[-1]))
+        check_prefix(path, acknowledged)
     journal, contents = Journal.open(path)
     journal.close()
     count = check_prefix(path, acknowledged)
-    assert count > 0, "the writer never got to append: the test proved nothing"
+    assert acknowledged > 30 * 10  # every child got to append before it was killed
     assert [e["seq"] for e in contents.entries] == list(range(1, count + 1))
     assert [m.id for m in group.unfinished_meetings()] == ["crash"]
-    header = {
-        "meeting": {
-            "id": "after",
-            "title": "After",
-            "protocol": "p",
-            "created_at": "2026-03-02T19:00:00",
-        },
-        "setup": {},
-    }
-    with group.new_journal("after", header) as fresh:
+    after = {**HEADER, "meeting": {**HEADER["meeting"], "id": "after"}}
+    with group.new_journal("after", after) as fresh:
         fresh.append(entry(1))
     assert read_journal(group.journal_path("after")).entries == [entry(1)]
 
 
-# Large entries take long enough to write that a kill lands inside the write: the
-# kernel stops between pages and leaves part of a line behind (a real tear).
-BIG_WRITER = """
-import sys, time
-from pathlib import Path
-from facilitator.store.journal import Journal
-path = Path(sys.argv[1])
-if path.exists() and path.stat().st_size:
-    journal, contents = Journal.open(path)
-    seq = len(contents.entries)
-else:
-    journal = Journal.create(path, {"meeting": {"id": "big"}, "setup": {}})
-    seq = 0
-print("ready", flush=True)
-for _ in range(2):
-    seq += 1
-    journal.append({"seq": seq, "at": 0, "command": "big", "events": [{"text": "x" * (4 << 20)}]})
-time.sleep(60)
-"""
+def tearing_writer(path: Path) -> Callable[[Callable[[str], None]], None]:
+    """Appends two entries, then a third of which only the first half reaches the file:
+    the child then says "torn" and waits for its kill, as the kernel leaves a line that
+    a kill interrupted between two pages."""
+
+    def work(say: Callable[[str], None]) -> None:
+        journal, seq = open_or_create(path)
+        real = os.write
+        for _ in range(2):
+            seq += 1
+            journal.append(entry(seq))
+
+        def half(fd: int, data: bytes) -> int:
+            real(fd, bytes(data[: len(data) // 2]))
+            say("torn")
+            os.kill(os.getpid(), signal.SIGSTOP)  #: the kill finds it here, mid-line
+            return 0
+
+        files.os.write = half  # type: ignore[attr-defined]
+        journal.append(entry(seq + 1))
+
+    return work
 
 
 def test_writers_killed_in_the_middle_of_a_line_leave_no_torn_entry(tmp_path: Path) -> None:
-    """Kills inside the write of a 4 MB line never leave a partial entry in the meeting;
-    the tear is set aside in .torn and the next writer carries on from the prefix."""
-    path = tmp_path / "big.jsonl"
-    rng = random.Random(7)
-    for _ in range(10):
-        child = subprocess.Popen(
-            [sys.executable, "-c", BIG_WRITER, str(path)], stdout=subprocess.PIPE, text=True
-        )
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0, 0.05))
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
+    """A kill inside the write of a line leaves part of it on disk (checked: the tear is
+    really there); it is never part of the meeting, it is set aside in .torn, and the
+    next writer carries on from the prefix."""
+    path = tmp_path / "torn.jsonl"
+    torn = path.with_name(path.name + ".torn")
+    for kill in range(1, 6):
+        assert Child(tearing_writer(path)).kill_after(1) == ["torn"]
+        contents = read_journal(path)
+        assert contents.warning is not None and "cut off" in contents.warning  # a real tear
+        assert [e["seq"] for e in contents.entries] == list(range(1, 2 * kill + 1))
     journal, contents = Journal.open(path)
     journal.close()
-    assert [e["seq"] for e in contents.entries] == list(range(1, len(contents.entries) + 1))
-    assert all(e["events"] == [{"text": "x" * (4 << 20)}] for e in contents.entries)
+    assert contents.entries == [entry(seq) for seq in range(1, 11)]
+    assert torn.read_bytes().count(b"\n") == 5  # one line set aside for each kill
     assert read_journal(path).warning is None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sample_minutes import make_minutes
+from sample_minutes import make_minutes, memory
 
 from facilitator.store.group import Group
 
@@ -28,15 +28,6 @@ def merge(source: Path, target: Path) -> None:
             if not (target / folder / path.name).exists():
                 shutil.copyfile(path, target / folder / path.name)
 
-
-def memory(path: Path) -> dict:
-    group = Group(path)
-    return {"meetings": group.meetings(), "roster": group.roster(),
-            "actions": group.open_actions(), "agreements": group.agreements(),
-            "decisions": group.decisions(), "principles": group.principles(),
-            "roles": group.role_history(), "deferred": group.deferred_items(),
-            "moratoria": group.moratoria(), "count": group.meeting_count("quick-decision"),
-            "care": group.care()}
 
 
 NAMES = st.sampled_from(["Ana", "Ben", "Cy"])

@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
+from facilitator.clock import FakeClock
+from facilitator.protocols.loader import build_library, builtin_source
+from facilitator.session import LiveMeeting
+from facilitator.store.group import Group
 
 SCRIPTS = Path(__file__).parents[1] / "library" / "scripts"
 SHOWN = (["meetings"], ["actions"], ["decisions"], ["principles"], ["roster"],
@@ -120,3 +124,25 @@ def test_each_failure_is_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixtur
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     assert main(["sync", "init", "--group", str(group)]) == 1
     assert "needs git" in capsys.readouterr().err
+
+
+def test_an_open_meetings_lock_and_heartbeat_stay_on_its_laptop(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Synced while a meeting runs: its journal travels, its lock and heartbeat do not."""
+    usb = tmp_path / "usb.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(usb)], check=True)
+    ana = tmp_path / "ana"
+    sources = [builtin_source()]
+    library, _ = build_library(sources, include_builtin=False)
+    live = LiveMeeting.open(library, sources, "discussion", FakeClock(), group=Group(ana))
+    live.do("join Ana")
+    live.beat()
+    try:
+        fac(capsys, "sync", "init", str(usb), "--group", str(ana))
+        tracked = subprocess.run(["git", "ls-files"], cwd=ana, capture_output=True,
+                                 text=True, check=True).stdout.split()
+    finally:
+        live.close()
+    assert f"journals/{live.id}.jsonl" in tracked
+    assert (ana / "journals" / f"{live.id}.jsonl.alive").exists()
+    assert not [t for t in tracked if t.endswith((".lock", ".alive"))]

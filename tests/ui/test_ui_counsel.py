@@ -90,7 +90,7 @@ async def test_x_raises_an_interjection_that_goes_before_hands(parts: Parts) -> 
         await settle(pilot)
         await keys(pilot, "x", "2")  # a clarifying question
         await keys(pilot, "2")  # from the second name offered: Cy (Ben is waiting)
-        from facilitator.engine.floor import ordered_stack
+        from facilitator.engine.steps.discussion import ordered_stack
 
         m = app.screen.live.meeting
         assert [(h.name, r) for h, r in ordered_stack(m, m.run)] == [

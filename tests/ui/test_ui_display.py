@@ -46,3 +46,23 @@ async def test_the_display_shows_the_floor_and_the_stack(parts: Parts) -> None:
         await settle(pilot)
         assert "Cy has the floor" in str(app.query_one("#speaker", Label).render())
         assert "Projector" in str(app.query_one("#where", Label).render())
+
+
+@ui_test
+async def test_the_display_says_a_damaged_journal_cannot_be_followed(parts: Parts) -> None:
+    """A journal whose header lost its setup is a sentence on the screen, not a crash."""
+    import json
+
+    live = parts.open("quick-decision", "join Ana", title="Damaged")
+    live.close()
+    path = parts.group.journal_path(live.id)
+    lines = path.read_text().splitlines()
+    lines[0] = json.dumps({"journal": 1})
+    path.write_text("\n".join(lines) + "\n")
+    app = DisplayApp(parts.group, None, parts.clock, poll_seconds=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert str(app.query_one("#where", Label).render()) == (
+            f"The journal {path.name} is damaged (KeyError), so this view cannot follow it. "
+            "`facilitator resume` sets it aside.")
+        assert app.is_running

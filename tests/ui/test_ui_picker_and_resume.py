@@ -126,3 +126,81 @@ async def test_the_highlighted_meeting_has_a_pointer_not_only_a_colour(parts: Pa
         marked = [i for i in range(choices.option_count)
                   if str(choices.get_option_at_index(i).prompt).startswith("▶ ")]
         assert marked == [choices.highlighted]
+
+
+@ui_test
+async def test_the_picker_says_what_was_chosen_in_a_message_and_calls_no_app_method(
+        parts: Parts) -> None:
+    """Messages up: in any app, the picker posts Open (after asking the title) or Resume,
+    and leaves opening the meeting to whoever handles them."""
+    from textual.app import App
+
+    live = parts.open("quick-decision", "join Ana", title="Left open")
+    live.close()
+    heard: list[tuple[str, ...]] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            # As the app hands them: plain rows at the view's boundary.
+            unfinished = [attrs.asdict(m) for m in parts.group.unfinished_meetings()]
+            self.push_screen(PickerScreen(parts.library, unfinished, [], parts.group.path))
+
+        def on_picker_screen_resume(self, message: PickerScreen.Resume) -> None:
+            heard.append(("resume", message.meeting_id))
+
+        def on_picker_screen_open(self, message: PickerScreen.Open) -> None:
+            heard.append(("open", message.protocol, message.title))
+
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "enter")  # the unfinished meeting is highlighted first
+        choices = app.screen.query_one(OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        choices.highlighted = ids.index("new:consent")
+        await keys(pilot, "enter")
+        app.focused.value = ""
+        await type_text(pilot, "Rota")
+        await keys(pilot, "enter")
+    assert heard == [("resume", live.id), ("open", "consent", "Rota")]
+
+
+@ui_test
+async def test_the_join_question_completes_pronouns_with_tab(parts: Parts) -> None:
+    live = parts.open("quick-decision", "join Ana")
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "j")
+        field = app.focused
+        await type_text(pilot, "Ben th")
+        await settle(pilot)
+        await keys(pilot, "tab")
+        assert field.value == "Ben they/them"
+        assert field.cursor_position == len("Ben they/them")
+        await keys(pilot, "enter")
+    assert "Ben" in live.meeting.present
+
+
+@ui_test
+async def test_resuming_a_damaged_meeting_from_the_picker_is_a_sentence(parts: Parts) -> None:
+    """The journal lost its setup: enter says it was set aside, and the picker stays."""
+    import json
+
+    from conftest import notices
+
+    live = parts.open("quick-decision", "join Ana", title="Damaged")
+    live.close()
+    path = parts.group.journal_path(live.id)
+    lines = path.read_text().splitlines()
+    lines[0] = json.dumps({"journal": 1, "meeting": {"title": "Damaged"}})
+    path.write_text("\n".join(lines) + "\n")
+    app = parts.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, PickerScreen)
+        said = notices(app)[-1]
+        assert said.startswith(f"The journal of the meeting {live.id} is damaged (KeyError)")
+        assert said.endswith("nothing in it was deleted.")
+    assert not path.exists() and path.with_name(path.name + ".damaged").exists()

@@ -90,3 +90,33 @@ def test_plain_imports_no_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_minutes_that_cannot_be_written_are_told_and_the_exit_is_non_zero(
+        parts: Parts, monkeypatch) -> None:
+    """A full disk at `end`: one sentence, exit 1; the journal keeps the meeting, and the
+    minutes are written the next time the group is opened."""
+    import errno
+    import os
+
+    from facilitator.session import open_group
+
+    real = os.replace
+
+    def full(*args, **kwargs):
+        if "minutes" in str(args[1]):
+            raise OSError(errno.ENOSPC, "No space left on device", str(args[0]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full)
+    out = io.StringIO()
+    code = converse(None, parts.group, parts.library, parts.sources, parts.clock,
+                    protocol="quick-decision", stdin=Typist(SPEC, parts.clock), stdout=out)
+    assert code == 1
+    [said] = [line for line in out.getvalue().splitlines() if "could not be written" in line]
+    assert said.startswith("The minutes could not be written: The minutes of ")
+    assert said.endswith("the disk is full. Free some space, then try again. The meeting is "
+                         "safe in its journal; its minutes are written the next time the "
+                         "group is opened.")
+    monkeypatch.setattr(os, "replace", real)
+    assert [m.title for m in open_group(parts.group.path).meetings()] == [""]

@@ -32,7 +32,7 @@ async def test_quick_decision_from_keys_to_minutes(parts: Parts) -> None:
         await keys(pilot, "enter")  # start
         assert live.meeting.step.id == "discuss"
         await keys(pilot, "h", "2", "h", "2")  # Ben, then Cy (those not yet on the stack)
-        assert [h.name for h in live.meeting.run.stack] == ["Ben", "Cy"]
+        assert [h.name for h in live.meeting.run.state.stack] == ["Ben", "Cy"]
         await keys(pilot, "n")
         assert live.meeting.floor.name == "Ben"
         parts.clock.advance(120)
@@ -45,7 +45,7 @@ async def test_quick_decision_from_keys_to_minutes(parts: Parts) -> None:
         await keys(pilot, "s", "1", "3")  # Cy stands aside, which needs a reason
         await type_text(pilot, "I cannot help on Saturdays")
         await keys(pilot, "enter")
-        assert dict(live.meeting.run.stances)["Cy"] == ("stand_aside",
+        assert dict(live.meeting.run.state.stances)["Cy"] == ("stand_aside",
                                                          "I cannot help on Saturdays")
         await keys(pilot, "a")
         assert live.meeting.step.id == "write-up"

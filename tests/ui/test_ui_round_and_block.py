@@ -43,7 +43,7 @@ async def test_a_round_with_a_pass_asks_again_at_the_end(parts_with: MakeParts) 
         parts.clock.advance(30)
         await keys(pilot, "p")
         assert live.meeting.floor.name == "Ben"
-        assert live.meeting.run.passed == ("Ana",)
+        assert live.meeting.run.state.passed == ("Ana",)
         assert "Ana passed." in app.screen.news
         parts.clock.advance(45)
         await keys(pilot, "n")
@@ -117,8 +117,8 @@ async def test_undo_takes_back_the_last_command(parts: Parts) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await keys(pilot, "h", "2")
-        assert [h.name for h in live.meeting.run.stack] == ["Ben"]
+        assert [h.name for h in live.meeting.run.state.stack] == ["Ben"]
         await keys(pilot, "u")
-        assert live.meeting.run.stack == ()
+        assert live.meeting.run.state.stack == ()
         assert isinstance(app.screen, MeetingScreen)
     assert [o["command"] for o in live.minutes()["overrides"]] == ["undo"]

@@ -45,3 +45,57 @@ async def test_a_hard_timebox_ends_the_step_on_a_tick(parts_with: MakeParts) -> 
         assert live.meeting.step.id == "close"
         assert live.entries[-1]["command"] == "tick"
         assert "Talk ended: timeout." in screen.news
+
+
+GROVER = """
+version: 1
+protocols:
+  limited:
+    title: Limited
+    steps:
+      - {id: talk, kind: discussion, time: 30m, time_per_speaker: 2m}
+"""
+
+
+@ui_test
+async def test_a_speaker_named_grover_is_not_shown_over_time(parts_with: MakeParts) -> None:
+    """Over-time is a fact of the timer, not a word in the warning: Grover nearing his
+    limit is told so, calmly, and only going past it marks the floor over."""
+    parts = parts_with(GROVER)
+    live = parts.open("limited", "join Grover", "join Ben", "start", "hand Grover", "next")
+    app = parts.app(live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        floor = screen.query_one(FloorPanel)
+        parts.clock.advance(100)
+        screen.tick()
+        await settle(pilot)
+        assert str(floor.query_one("#warning").render()) == "20s left of Grover's 2m."
+        assert not floor.has_class("-over")
+        parts.clock.advance(30)
+        screen.tick()
+        await settle(pilot)
+        warning = str(floor.query_one("#warning").render())
+        assert warning == "10s over Grover's 2m. Extend, or move on when ready."
+        assert floor.has_class("-over")
+
+
+def test_the_plain_conversation_warns_grover_once_near_and_once_over(tmp_path) -> None:
+    import io
+
+    from conftest import Parts
+
+    from facilitator.ui.plain import Conversation
+
+    parts = Parts(tmp_path / "group", GROVER)
+    live = parts.open("limited", "join Grover", "join Ben", "start", "hand Grover", "next")
+    said: list[str] = []
+    talk = Conversation(live, parts.group, parts.clock, io.StringIO().readline, said.append)
+    parts.clock.advance(100)
+    talk.tick()
+    talk.tick()
+    parts.clock.advance(30)
+    talk.tick()
+    assert said == ["20s left of Grover's 2m.", "10s over Grover's 2m."]
+    live.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import MakeParts, Parts
 
+from facilitator.engine.events import FloorEnded, HandRaised, Override
 from facilitator.ui import timing, view
 from facilitator.ui.announce import sentence
 from facilitator.ui.completion import candidates
@@ -66,8 +67,8 @@ def test_completion_knows_commands_names_roles_and_keys(parts: Parts) -> None:
 
 def test_events_are_told_in_one_sentence() -> None:
     """Each event a person would notice is one sentence; a pass is told once."""
-    assert sentence({"type": "HandRaised", "name": "Cy", "kind": "clarify"}) == \
+    assert sentence(HandRaised(name="Cy", kind="clarify")) == \
         "Cy raised a hand for a clarifying question."
-    assert sentence({"type": "FloorEnded", "name": "Cy", "seconds": 0, "counted": False}) \
+    assert sentence(FloorEnded(name="Cy", seconds=0, counted=False)) \
         is None
-    assert sentence({"type": "Override", "command": "skip"}) is None
+    assert sentence(Override(command="skip")) is None

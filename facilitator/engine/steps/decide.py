@@ -4,21 +4,44 @@ The outcome, checked in this order: `no_quorum` (too few stances among those pre
 `blocked` (a stance whose option vetoes), `failed` (more stand-asides than allowed, or
 too little support among the counted stances), else `passed`. A visit that is the Nth
 unsuccessful one, N being `attempts`, ends `exhausted` instead. Stances of people who
-have left do not count. Each ended test is one entry in the minutes' decisions.
+have left do not count. Each ended test is one entry in the minutes' decisions. A hard
+timebox that runs out closes the test as it stands, with the outcome `timeout`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from facilitator.engine.commands import Command
-from facilitator.engine.state import Meeting, Run
-from facilitator.engine.tx import Handler, Tx
+from facilitator.engine.events import StanceGiven, TestEnded
+from facilitator.engine.kind import Check, StepKind
+from facilitator.engine.state import Meeting, Run, evolve, frozen_map
+from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
-from facilitator.protocols.model import Scale
+from facilitator.protocols.model import Library, Protocol, Scale, Step
+from facilitator.protocols.shape import listing, suggest
+
+NO_PROPOSAL = "There is no proposal to test yet; give one first: `propose TEXT`."
+
+
+@attrs.frozen
+class Stances:
+    """A test's own state: which attempt this is, and the stances given so far."""
+
+    attempt: int = 0
+    stances: Mapping[str, tuple[str, str | None]] = attrs.field(
+        factory=dict, converter=frozen_map
+    )
+
+
+def stances_of(run: Run | None) -> Stances | None:
+    """The test's state of `run`, or None when it is not a test for agreement."""
+    state = run.state if run is not None else None
+    return state if isinstance(state, Stances) else None
 
 
 def scale_of(m: Meeting, run: Run) -> Scale:
@@ -27,12 +50,9 @@ def scale_of(m: Meeting, run: Run) -> Scale:
     return scale
 
 
-NO_PROPOSAL = "There is no proposal to test yet; give one first: `propose TEXT`."
-
-
 def enter(tx: Tx) -> str | None:
     frame = tx.m.frames[-1]
-    tx.update_run(attempt=frame.visits[tx.run.step.id])
+    tx.update_state(attempt=frame.visits[tx.run.step.id])
     if tx.m.proposal is None:
         raise Refused(NO_PROPOSAL)
     return None
@@ -58,20 +78,22 @@ def stance(tx: Tx, command: Command) -> None:
     if option.reason == "none" and reason:
         raise Refused(f"A stance of {option.label} takes no reason; choose an option that "
                       "takes one (such as reservations) to add it.")
-    tx.update_run(stances={**run.stances, name: (key, reason)})
-    tx.emit("StanceGiven", name=name, stance=key, reason=reason)
+    tx.update_state(stances={**tx.state(Stances).stances, name: (key, reason)})
+    tx.emit(StanceGiven, name=name, stance=key, reason=reason)
 
 
-def counted_stances(m: Meeting, run: Run) -> list[tuple[str, str, str | None]]:
-    return [(name, key, reason) for name, (key, reason) in run.stances.items()
+def counted_stances(m: Meeting, state: Stances) -> list[tuple[str, str, str | None]]:
+    return [(name, key, reason) for name, (key, reason) in state.stances.items()
             if name in m.people and m.people[name].present]
 
 
 def result(m: Meeting, run: Run) -> tuple[str, dict[str, int]]:
     """The outcome the test would have now, and its tally."""
+    state = run.state
+    assert isinstance(state, Stances)
     scale = scale_of(m, run)
     rule = run.step.rule
-    stances = counted_stances(m, run)
+    stances = counted_stances(m, state)
     tally = {o.key: sum(1 for s in stances if s[1] == o.key) for o in scale.options}
     tally = {k: v for k, v in tally.items() if v}
     present = len(m.present)
@@ -93,24 +115,25 @@ def result(m: Meeting, run: Run) -> tuple[str, dict[str, int]]:
 def close_test(tx: Tx, outcome: str | None = None) -> str:
     """End the test: the entry for the minutes, and the outcome the step ends with."""
     run = tx.run
+    state = tx.state(Stances)
     computed, tally = result(tx.m, run)
     outcome = outcome or computed
     frame = tx.m.frames[-1]
     if outcome != "passed":
         failures = frame.failures.get(run.step.id, 0) + 1
-        tx.set_frame(attrs.evolve(frame, failures={**frame.failures, run.step.id: failures}))
+        tx.set_frame(evolve(frame, failures={**frame.failures, run.step.id: failures}))
         if run.step.attempts is not None and failures >= run.step.attempts:
             outcome = "exhausted"
     rule = run.step.rule
     entry: dict[str, Any] = {
         "step": run.step.id, "proposal": tx.m.proposal, "outcome": outcome,
-        "attempt": run.attempt, "tally": tally, "scale": run.step.scale,
+        "attempt": state.attempt, "tally": tally, "scale": run.step.scale,
         "rule": {"quorum": str(rule.quorum), "threshold": str(rule.threshold),
                  "max_stand_asides": rule.max_stand_asides},
         "stances": [{"name": n, "stance": k, "reason": r}
-                    for n, k, r in counted_stances(tx.m, run)],
+                    for n, k, r in counted_stances(tx.m, state)],
     }
-    tx.emit("TestEnded", index=tx.m.tests, **entry)
+    tx.emit(TestEnded, index=tx.m.tests, **entry)
     tx.update(last_test={**entry, "index": tx.m.tests}, tests=tx.m.tests + 1)
     return outcome
 
@@ -121,4 +144,51 @@ def advance(tx: Tx) -> str:
     return close_test(tx)
 
 
-COMMANDS: dict[str, Handler] = {"stance": stance}
+def timeout(tx: Tx) -> str:
+    return close_test(tx, "timeout")
+
+
+def propose(tx: Tx) -> None:
+    """A new proposal is refused while stances are being given on the current one."""
+    if tx.state(Stances).stances:
+        raise Refused("Stances are being given on the current proposal; `advance` or `skip` "
+                      "the test before changing it.")
+
+
+def _checks(step: Step, protocol: Protocol, library: Library) -> Iterable[Check]:
+    if library.scale(step.scale) is None:
+        yield (step.place("scale"), f"Scale `{step.scale}` is not defined; use one of "
+               f"{listing(library.scales)}, or define it under `scales:`"
+               f"{suggest(step.scale, library.scales) or '.'}", False)
+    if "blocked" not in step.on:
+        at = protocol.route(protocol.index(step.id), "blocked")
+        yield (step.where, f"Step `{step.id}` has no route for `blocked`, so a block goes on "
+               f"to `{at}`; add `blocked` under `on` to say where a block leads.", True)
+
+
+def _facts(step: Step) -> Iterable[str]:
+    yield f"scale {step.scale}"
+    if step.attempts is not None:
+        yield f"{step.attempts} attempts"
+
+
+KIND = StepKind(
+    name="decide",
+    noun="test for agreement",
+    summary="A test for agreement on the current proposal, with blocks and stand-asides.",
+    outcomes=("passed", "blocked", "failed", "no_quorum", "exhausted"),
+    keys={
+        "scale": "A scale id, built-in or from `scales:` (default consensus).",
+        "rule": "{quorum, threshold, max_stand_asides}: when the proposal passes.",
+        "attempts": "The Nth unsuccessful visit ends with outcome `exhausted`.",
+        "reveal": "together (stances hidden until all are in) or open.",
+    },
+    state=lambda step: Stances(),
+    enter=enter,
+    commands={"stance": stance},
+    advance=advance,
+    timeout=timeout,
+    propose=propose,
+    checks=_checks,
+    facts=_facts,
+)

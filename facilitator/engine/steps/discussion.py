@@ -3,72 +3,171 @@
 Nobody holds the floor on entering; `next` gives it to whoever stands first. Interjections
 (point of process, clarifying question, direct response) go before ordinary hands, in
 that order; `invite` moves a person to the very front and is recorded as an override.
+Each place on the stack says why, in the words of the step's policy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
 from facilitator.engine.commands import Command
-from facilitator.engine.floor import drop_hand, end_floor, next_seq, push_hand, take_next_hand
-from facilitator.engine.state import Hand
-from facilitator.engine.tx import Handler, Tx
+from facilitator.engine.events import HandLowered, HandRaised, Invited
+from facilitator.engine.floor import end_floor, give_floor, must_be_here
+from facilitator.engine.kind import StepKind
+from facilitator.engine.state import Meeting, Run, frozen_map
+from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.protocols.model import INTERJECTIONS, POLICIES, Step
+from facilitator.protocols.values import format_duration
+
+INTERJECTION_RANK = {"point-of-process": 0, "clarify": 1, "direct-response": 2}
+INTERJECTION_REASON = {
+    "point-of-process": "point of process",
+    "clarify": "clarifying question",
+    "direct-response": "direct response",
+}
 
 
-def enter(tx: Tx) -> str | None:
-    return None
+@attrs.frozen
+class Hand:
+    name: str
+    kind: str  # "hand" or an interjection
+    seq: int  # order of raising, meeting-wide
+    invited: int = 0  # >0: moved to the front by `invite`; later invites go first
+
+
+@attrs.frozen
+class Stack:
+    """A discussion's own state: the hands up, who has spoken, direct responses used."""
+
+    stack: tuple[Hand, ...] = ()
+    spoken: frozenset[str] = frozenset()
+    direct_used: Mapping[str, int] = attrs.field(factory=dict, converter=frozen_map)
+
+
+def stack_of(run: Run | None) -> Stack | None:
+    """The discussion's state of `run`, or None when it is not a discussion."""
+    state = run.state if run is not None else None
+    return state if isinstance(state, Stack) else None
+
+
+def _key(m: Meeting, run: Run, state: Stack, hand: Hand) -> tuple[Any, ...]:
+    if hand.invited:
+        return (0, -hand.invited)
+    if hand.kind != "hand":
+        return (1, INTERJECTION_RANK[hand.kind], hand.seq)
+    speech = m.speech(hand.name)
+    policy = run.step.policy
+    if policy == "fifo":
+        return (2, hand.seq)
+    if policy == "airtime":
+        return (2, round(speech.airtime, 3), hand.seq)
+    return (2, hand.name in state.spoken, speech.turns, round(speech.airtime, 3), hand.seq)
+
+
+def ordered_stack(m: Meeting, run: Run) -> list[tuple[Hand, str]]:
+    """The stack in speaking order, each hand with the reason it stands where it does."""
+    state = stack_of(run)
+    if state is None:
+        return []
+    hands = sorted(state.stack, key=lambda h: _key(m, run, state, h))
+    return [(hand, reason(m, run, state, hand)) for hand in hands]
+
+
+def reason(m: Meeting, run: Run, state: Stack, hand: Hand) -> str:
+    """Why `hand` stands where it does, in the words of the step's policy: each person's
+    own standing, so the room can see why the first is first and the last is last."""
+    if hand.invited:
+        return "invited by the facilitator"
+    if hand.kind != "hand":
+        return INTERJECTION_REASON[hand.kind]
+    policy = run.step.policy
+    if policy == "fifo":
+        return "in order of hands"
+    speech = m.speech(hand.name)
+    if policy == "airtime":
+        if not speech.airtime:
+            return "no airtime yet in this meeting"
+        return f"{format_duration(speech.airtime)} of airtime in this meeting"
+    if hand.name not in state.spoken:
+        return "first time in this step"
+    turns = f"{speech.turns} turn{'s' if speech.turns != 1 else ''}"
+    return f"spoke already in this step ({turns})"
+
+
+def _next_seq(tx: Tx) -> int:
+    seq = tx.m.hand_seq + 1
+    tx.update(hand_seq=seq)
+    return seq
 
 
 def hand(tx: Tx, command: Command) -> None:
-    run = tx.run
+    state = tx.state(Stack)
     name = command.args[0]
     kind = command.args[1] if len(command.args) > 1 else "hand"
-    _must_be_here(tx, name)
-    if kind != "hand" and kind not in ("point-of-process", "clarify", "direct-response"):
+    must_be_here(tx, name)
+    if kind != "hand" and kind not in INTERJECTIONS:
         raise Refused(f"`{kind}` is not a kind of hand; use point-of-process, clarify or "
                       "direct-response, or nothing for an ordinary hand.")
-    if kind != "hand" and kind not in run.step.interjections:
+    if kind != "hand" and kind not in tx.run.step.interjections:
         raise Refused(f"This discussion takes no {kind.replace('-', ' ')}; "
                       f"raise an ordinary hand: `hand {name}`.")
-    if any(h.name == name for h in run.stack):
+    if any(h.name == name for h in state.stack):
         raise Refused(f"{name} is already on the stack; `lower {name}` takes them off.")
+    used = dict(state.direct_used)
     if kind == "direct-response":
-        used = run.direct_used.get(name, 0)
-        if used >= run.step.direct_responses_per_person:
+        if used.get(name, 0) >= tx.run.step.direct_responses_per_person:
             raise Refused(f"{name} has used their direct responses in this step; "
                           f"raise an ordinary hand instead: `hand {name}`.")
-        tx.update_run(direct_used={**run.direct_used, name: used + 1})
-        run = tx.run
-    push_hand(tx, run, Hand(name=name, kind=kind, seq=next_seq(tx)))
-    tx.emit("HandRaised", name=name, kind=kind)
+        used[name] = used.get(name, 0) + 1
+    seq = _next_seq(tx)
+    tx.update_state(stack=state.stack + (Hand(name=name, kind=kind, seq=seq),),
+                    direct_used=used)
+    tx.emit(HandRaised, name=name, kind=kind)
+
+
+def _drop(tx: Tx, name: str) -> bool:
+    state = tx.state(Stack)
+    if not any(h.name == name for h in state.stack):
+        return False
+    tx.update_state(stack=tuple(h for h in state.stack if h.name != name))
+    return True
 
 
 def lower(tx: Tx, command: Command) -> None:
     name = command.args[0]
-    if not drop_hand(tx, name):
+    if not _drop(tx, name):
         raise Refused(f"{name} is not on the stack.")
-    tx.emit("HandLowered", name=name)
+    tx.emit(HandLowered, name=name)
 
 
 def invite(tx: Tx, command: Command) -> None:
     name = command.args[0]
-    _must_be_here(tx, name)
-    run = tx.run
-    seq = next_seq(tx)
-    old = next((h for h in run.stack if h.name == name), None)
+    must_be_here(tx, name)
+    state = tx.state(Stack)
+    seq = _next_seq(tx)
+    old = next((h for h in state.stack if h.name == name), None)
     kind = old.kind if old else "hand"
-    stack = tuple(h for h in run.stack if h.name != name)
-    tx.update_run(stack=stack + (Hand(name=name, kind=kind, seq=old.seq if old else seq,
-                                      invited=seq),))
-    tx.emit("Invited", name=name)
+    stack = tuple(h for h in state.stack if h.name != name)
+    tx.update_state(stack=stack + (Hand(name=name, kind=kind, seq=old.seq if old else seq,
+                                        invited=seq),))
+    tx.emit(Invited, name=name)
 
 
 def next_(tx: Tx, command: Command) -> None:
-    if not tx.run.stack:
+    state = tx.state(Stack)
+    if not state.stack:
         if tx.m.floor is None:
             raise Refused("Nobody is on the stack; take a hand with `hand NAME`.")
         end_floor(tx)
         return
-    take_next_hand(tx)
+    first, why = ordered_stack(tx.m, tx.run)[0]
+    tx.update_state(stack=tuple(h for h in state.stack if h is not first),
+                    spoken=state.spoken | {first.name})
+    give_floor(tx, first.name, why, tx.run.step.time_per_speaker)
 
 
 def done(tx: Tx, command: Command) -> None:
@@ -77,12 +176,27 @@ def done(tx: Tx, command: Command) -> None:
     end_floor(tx)
 
 
-def _must_be_here(tx: Tx, name: str) -> None:
-    person = tx.m.people.get(name)
-    if person is None or not person.present:
-        raise Refused(f"{name} is not here; add them with `join {name}`.")
+def left(tx: Tx, name: str) -> None:
+    """Someone who leaves is taken off the stack."""
+    _drop(tx, name)
 
 
-COMMANDS: dict[str, Handler] = {
-    "hand": hand, "lower": lower, "invite": invite, "next": next_, "done": done,
-}
+def _facts(step: Step) -> Iterable[str]:
+    yield f"policy {step.policy}"
+
+
+KIND = StepKind(
+    name="discussion",
+    noun="discussion",
+    summary="An open floor with a speaking stack that puts quieter voices first.",
+    keys={
+        "policy": "Who speaks next: " + ", ".join(POLICIES) + " (default progressive).",
+        "time_per_speaker": "Soft per-speaker time limit, like 2m.",
+        "interjections": "Allowed interjections: " + ", ".join(INTERJECTIONS) + " (default all).",
+        "direct_responses_per_person": "Direct responses each person may make (default 1).",
+    },
+    state=lambda step: Stack(),
+    commands={"hand": hand, "lower": lower, "invite": invite, "next": next_, "done": done},
+    left=left,
+    facts=_facts,
+)

@@ -9,19 +9,25 @@ step, records stay out of the minutes unless the record step is `public: true`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from facilitator.engine.commands import Command
+from facilitator.engine.events import (
+    ActionRecorded,
+    AgreementRecorded,
+    DecisionRecorded,
+    Noted,
+    ShiftRecorded,
+)
+from facilitator.engine.kind import StepKind
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
-
-
-def enter(tx: Tx) -> str | None:
-    return None
+from facilitator.protocols.model import RECORD_TYPES, Step
 
 
 def _public(tx: Tx) -> dict[str, bool]:
     run = tx.m.run
-    if run is not None and run.step.kind == "record" and run.step.public:
+    if run is not None and run.kind is KIND and run.step.public:
         return {"confidential": False}
     return {}
 
@@ -29,15 +35,15 @@ def _public(tx: Tx) -> dict[str, bool]:
 def record(tx: Tx, command: Command) -> None:
     kind, rest = command.args[0], command.args[1:]
     if kind == "decision":
-        tx.emit("DecisionRecorded", text=" ".join(rest), test=None,
-                step=tx.m.step.id if tx.m.step else None, **_public(tx))
+        tx.emit(DecisionRecorded, text=" ".join(rest),
+                step=tx.m.step.id if tx.m.step else None, test=None, **_public(tx))
     elif kind == "note":
-        tx.emit("Noted", text=" ".join(rest), **_public(tx))
+        tx.emit(Noted, text=" ".join(rest), **_public(tx))
     elif kind == "shift":
         if len(rest) < 2:
             raise Refused("A shift is written `record shift NAME WHAT`, as in: "
                           "record shift Ana \"Food drive\".")
-        tx.emit("ShiftRecorded", name=rest[0], what=" ".join(rest[1:]), **_public(tx))
+        tx.emit(ShiftRecorded, name=rest[0], what=" ".join(rest[1:]), **_public(tx))
     elif kind == "action":
         rest, backup = _backup(rest)
         if len(rest) not in (2, 3):
@@ -50,16 +56,15 @@ def record(tx: Tx, command: Command) -> None:
             except ValueError:
                 raise Refused(f"`{due}` is not a date; write the due date like 2026-12-01.")\
                     from None
-        # The backup is written only when given: journals and minutes stay as they were.
-        more = {"backup": backup} if backup else {}
-        tx.emit("ActionRecorded", what=rest[0], owner=rest[1], due=due, **more, **_public(tx))
+        tx.emit(ActionRecorded, what=rest[0], owner=rest[1], due=due, backup=backup,
+                **_public(tx))
     elif kind == "agreement":
         run = tx.m.run
         review_on = None
-        if run is not None and run.step.kind == "record" and run.step.review_after:
+        if run is not None and run.kind is KIND and run.step.review_after:
             day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
             review_on = (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
-        tx.emit("AgreementRecorded", text=rest[0], parties=list(rest[1:]),
+        tx.emit(AgreementRecorded, text=rest[0], parties=list(rest[1:]),
                 review_on=review_on, **_public(tx))
     else:
         raise Refused(f"`record {kind}` is not a kind of record; use decision, action, "
@@ -80,6 +85,24 @@ def advance(tx: Tx) -> str:
     run = tx.run
     if run.step.type == "decision":
         last = tx.m.last_test
-        tx.emit("DecisionRecorded", text=tx.m.proposal, step=run.step.id,
+        tx.emit(DecisionRecorded, text=tx.m.proposal, step=run.step.id,
                 test=last["index"] if last else None, **_public(tx))
     return "done"
+
+
+def _facts(step: Step) -> Iterable[str]:
+    yield step.type
+
+
+KIND = StepKind(
+    name="record",
+    noun="record step",
+    summary="Take records: a decision, actions, agreements or notes.",
+    keys={
+        "type": "What is recorded: " + ", ".join(RECORD_TYPES) + ".",
+        "public": "true lets the record out of a confidential protocol or step.",
+        "review_after": "Agreements: review them this long after the meeting (`30d`, `6w`).",
+    },
+    advance=advance,
+    facts=_facts,
+)

@@ -6,16 +6,30 @@ come from the group's memory when the meeting is opened (`Setup.review`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import attrs
+
 from facilitator.engine.commands import Command
-from facilitator.engine.state import Meeting
-from facilitator.engine.tx import Handler, Tx
+from facilitator.engine.events import Reviewed
+from facilitator.engine.kind import StepKind
+from facilitator.engine.state import Meeting, Run, frozen_map
+from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 
 RESULTS = ("done", "keep", "drop", "hand")
 
 
-def enter(tx: Tx) -> str | None:
-    return None
+@attrs.frozen
+class Reviews:
+    """A review's own state: what has been decided for each item so far."""
+
+    reviewed: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
+
+
+def reviews_of(run: Run | None) -> Reviews | None:
+    state = run.state if run is not None else None
+    return state if isinstance(state, Reviews) else None
 
 
 def review(tx: Tx, command: Command) -> None:
@@ -33,20 +47,26 @@ def review(tx: Tx, command: Command) -> None:
         to = command.args[2]
     elif len(command.args) != 2:
         raise Refused(f"`review {item_id} {result}` takes nothing more.")
-    run = tx.run
-    tx.update_run(reviewed={**run.reviewed, item_id: result})
+    state = tx.state(Reviews)
+    tx.update_state(reviewed={**state.reviewed, item_id: result})
     # The journal names the stable id (`ref`) so the review can never land on another item.
-    ref = {"ref": items[item_id].ref} if items[item_id].ref else {}
-    tx.emit("Reviewed", id=item_id, result=result, to=to, text=items[item_id].text, **ref)
+    tx.emit(Reviewed, id=item_id, result=result, to=to, text=items[item_id].text,
+            ref=items[item_id].ref)
 
 
 def open_actions(meeting: Meeting) -> list[tuple[str, str]]:
     """While a review step runs: each action still to review, as (label, owner)."""
-    run = meeting.run
-    if run is None or run.step.kind != "review":
+    reviews = reviews_of(meeting.run)
+    if reviews is None:
         return []
     return [(i.id, i.owner) for i in meeting.setup.review
-            if i.kind == "action" and i.id not in run.reviewed]
+            if i.kind == "action" and i.id not in reviews.reviewed]
 
 
-COMMANDS: dict[str, Handler] = {"review": review}
+KIND = StepKind(
+    name="review",
+    noun="review",
+    summary="Review the group's open actions and the agreements due.",
+    state=lambda step: Reviews(),
+    commands={"review": review},
+)

@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
+from facilitator.ui.widgets.commandline import take_completion
+
 
 class Ask(ModalScreen[str | None]):
     """Returns the text typed (stripped; may be empty), or None when cancelled."""
@@ -57,10 +59,7 @@ class Ask(ModalScreen[str | None]):
         self.dismiss(event.value.strip())
 
     def action_complete(self) -> None:
-        field = self.query_one(Input)
-        if field._suggestion:
-            field.value = field._suggestion
-            field.cursor_position = len(field.value)
+        take_completion(self.query_one(Input))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -31,12 +31,27 @@ class CommandSuggester(Suggester):
         self._roster = list(roster)
         self._prefix = prefix
 
-    async def get_suggestion(self, value: str) -> str | None:
+    def complete(self, value: str) -> str | None:
+        """The line `value` completes to (what the grey suggestion shows), or None."""
         meeting = self._meeting()
         if meeting is None:
             return None
         found = candidates(meeting, self._roster, self._prefix + value)
         return found[0][len(self._prefix):] if found else None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+
+def take_completion(field: Input) -> None:
+    """Tab: replace the field's text with its completion, the cursor at the end. Asks the
+    suggester again rather than reading what Input keeps privately."""
+    suggester = field.suggester
+    completed = suggester.complete(field.value) if isinstance(suggester, CommandSuggester) \
+        else None
+    if completed:
+        field.value = completed
+        field.cursor_position = len(completed)
 
 
 class CommandLine(Input):
@@ -85,9 +100,7 @@ class CommandLine(Input):
         self.post_message(self.Closed())
 
     def action_complete(self) -> None:
-        if self._suggestion:
-            self.value = self._suggestion
-            self.cursor_position = len(self.value)
+        take_completion(self)
 
     def action_history(self, step: int) -> None:
         if not self.history:

@@ -70,7 +70,7 @@ class FloorPanel(Vertical):
             parts.append("PAUSED")
         self.query_one("#timebox", Label).update(" · ".join(parts))
         warnings = [t.warning for t in (floor, step) if t is not None and t.warning]
-        over = any("over" in w for w in warnings)
+        over = any(t.over for t in (floor, step) if t is not None)
         self.set_class(over, "-over")
         self.set_class(not warnings, "-calm")
         self.query_one("#warning", Label).update(

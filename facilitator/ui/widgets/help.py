@@ -9,20 +9,21 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from facilitator.ui.vocabulary import KEYS, WHAT, usage
+from facilitator.engine.commands import COMMANDS
+from facilitator.ui.vocabulary import KEYS
 
 
 def help_text() -> Text:
     text = Text()
     text.append("Keys\n", style="bold underline")
-    for _, shown, what in KEYS:
-        text.append(f"{shown:>8}  ", style="bold")
-        text.append(what + "\n")
+    for key in KEYS:
+        text.append(f"{key.shown:>8}  ", style="bold")
+        text.append(key.help + "\n")
     text.append("\nThe command line (:) takes every command, exactly as in scripts\n",
                 style="bold underline")
-    for name, what in WHAT.items():
-        text.append(usage(name), style="bold")
-        text.append(f"\n    {what}\n")
+    for spec in COMMANDS.values():
+        text.append(spec.usage, style="bold")
+        text.append(f"\n    {spec.what}\n")
     text.append("\nA command that does not fit the moment is refused with a sentence "
                 "saying why; nothing changes.", style="italic")
     return text

@@ -6,6 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from facilitator.engine.state import Meeting
+from facilitator.engine.steps.discussion import stack_of
+from facilitator.engine.steps.round import round_of
 from facilitator.ui import view
 from facilitator.ui.widgets.panel import MeetingPanel
 
@@ -18,19 +20,20 @@ class StackPanel(MeetingPanel):
         text = Text()
         if run is None:
             return text
-        if run.step.kind == "round":
+        state = round_of(run)
+        if state is not None:
             queue = view.round_queue(meeting)
             text.append("Still to speak: ", style="bold")
             text.append(", ".join(queue) if queue else "nobody")
-            if run.passed:
+            if state.passed:
                 text.append("\nPassed: ", style="bold")
-                text.append(", ".join(run.passed))
+                text.append(", ".join(state.passed))
             if run.step.collect is not None:
-                answers = "; ".join(f"{n}: {v}" for n, v in run.collected.items())
+                answers = "; ".join(f"{n}: {v}" for n, v in state.collected.items())
                 text.append(f"\n{run.step.collect.field.capitalize()}: ", style="bold")
                 text.append(answers or "none yet (collect NAME VALUE)")
             return text
-        if run.step.kind != "discussion":
+        if stack_of(run) is None:
             return text
         stack = view.stack(meeting)
         if not stack:
