@@ -106,6 +106,15 @@ def test_a_resting_person_is_never_suggested_and_their_actions_are_offered_on(
     assert all("Eli" in names for names in _suggest(group, "2026-11-18")[0].values())
 
 
+def test_a_new_rest_replaces_the_one_running(tmp_path: Path) -> None:
+    """Resting until 20 December, then until 12 November: the shorter rest is the one kept."""
+    group = _group(tmp_path)
+    group.add_care("rest", name="Dee", until="2026-12-20")
+    group.add_care("rest", name="Dee", until="2026-11-12")
+    assert care.resting(group.care(), "2026-11-12")["dee"].until == "2026-11-12"
+    assert care.resting(group.care(), "2026-11-13") == {}
+
+
 def test_backups_are_named_and_preferred_for_their_role(tmp_path: Path) -> None:
     """An action's backup comes from `--backup`; workload names a backup for each task of
     someone carrying too much; a role's backup is asked for it first (cross-training)."""
