@@ -13,7 +13,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from facilitator import fairshare
 from facilitator.store.care import CareFacts, Rest
@@ -201,7 +201,8 @@ def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],
 
     The rotation of `fairshare.suggest_roles`, then: people resting or owed a week off
     after three shifts are left out; people carrying too much are asked last; a role's
-    backups come before the others (cross-training), unless they held it last time."""
+    backups come before the others (cross-training), unless they held it last time; and
+    nobody is asked first for two roles while someone as free could be."""
     order = fairshare.suggest_roles(meetings, roster)
     rows = {_key(r["name"]): r for r in workload(meetings, open_actions, roster, facts, today)}
     left_out: dict[str, str] = {}
@@ -215,6 +216,7 @@ def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],
     counts = fairshare.attended(meetings, roster)
     last = fairshare.chronological(meetings)[-1:] if meetings else []
     result: dict[str, list[str]] = {}
+    firsts: set[str] = set()
     for role, names in order.items():
         backups = {_key(b.name) for b in facts.backups if b.role == role}
         held_last = {_key(n) for m in last for n in fairshare.holders(m).get(role, [])}
@@ -227,4 +229,18 @@ def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],
             return (bool(row and row["warning"]), newcomer, not (k in backups and k not in held))
 
         result[role] = sorted((n for n in names if _key(n) not in out), key=key)
+        _spread(result[role], firsts, key)
     return result, left_out
+
+
+def _spread(names: list[str], firsts: set[str], key: Callable[[str], tuple[bool, ...]]) -> None:
+    """Nobody is asked first for two roles while someone as free could be: bring forward
+    the first person not yet first elsewhere, if they carry no more than the first."""
+    if names and _key(names[0]) in firsts:
+        spare = next((n for n in names if _key(n) not in firsts
+                      and key(n) == key(names[0])), None)
+        if spare is not None:
+            names.remove(spare)
+            names.insert(0, spare)
+    if names:
+        firsts.add(_key(names[0]))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from care_life import minutes_texts, open_meeting, weekly
 
-from facilitator import care
+from facilitator import care, fairshare
 from facilitator.store.group import Group
 
 FOUR = ["Ana", "Ben", "Cy", "Dee"]
@@ -106,6 +106,18 @@ def test_a_resting_person_is_never_suggested_and_their_actions_are_offered_on(
     assert all("Eli" in names for names in _suggest(group, "2026-11-18")[0].values())
 
 
+def test_nobody_is_asked_first_for_two_roles_while_someone_as_free_could_be(
+        tmp_path: Path) -> None:
+    """Four people, nobody warned: each role is first offered to a different person."""
+    group = Group(tmp_path / "group")
+    weekly(group, "2026-11-03", FOUR, {"facilitator": "Ben"})
+    weekly(group, "2026-11-10", FOUR, {"facilitator": "Cy"})
+    order, _ = _suggest(group, "2026-11-11")
+    assert len({names[0] for names in order.values()}) == 4
+    plain = fairshare.suggest_roles(group.meetings(), group.roster())
+    assert len({names[0] for names in plain.values()}) < 4  # the rotation alone repeats
+
+
 def test_a_new_rest_replaces_the_one_running(tmp_path: Path) -> None:
     """Resting until 20 December, then until 12 November: the shorter rest is the one kept."""
     group = _group(tmp_path)
@@ -132,11 +144,11 @@ def test_backups_are_named_and_preferred_for_their_role(tmp_path: Path) -> None:
     assert cy["backups"] == ["Cy's A1 (Book the hall): Dee is its backup.",
                              "Cy's A2 (Print flyers): Ana could back it up.",
                              "Cy's A3 (Call the landlord): Ben could back it up."]
-    before = _suggest(group, "2026-11-10")[0]["timekeeper"]
-    assert before[0] != "Dee"
-    group.add_care("backup", role="timekeeper", name="Dee")
+    before = _suggest(group, "2026-11-10")[0]
+    assert before["facilitator"][0] != "Dee"
+    group.add_care("backup", role="facilitator", name="Dee")
     after = _suggest(group, "2026-11-10")[0]
-    assert after["timekeeper"][0] == "Dee"
+    assert after["facilitator"][0] == "Dee"
     assert after["facilitator"][-1] == "Cy"  # carrying too much: asked last for any role
     group.add_care("action_backup", ref=group.open_actions()[1].ref, name="Ben")
     assert _workload(group, "2026-11-10")["Cy"]["backups"][1] == (
