@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
 
 from facilitator import care
+from facilitator.commands import GROUP_HELP, adder
 from facilitator.commands.output import say
 from facilitator.errors import StoreError
 from facilitator.session import open_group
@@ -134,18 +134,10 @@ def _agreements(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the care commands to the command line."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--group", metavar="DIR", default=None,
-                        help="the group's folder (default: $FACILITATOR_GROUP, else your "
-                        "data folder)")
+    common.add_argument("--group", metavar="DIR", default=None, help=GROUP_HELP)
     common.add_argument("--today", metavar="DATE", default=None,
                         help="read the memory as of DATE (default: today)")
-
-    def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
-        # Phrased like every other command's help; the description is its sentence.
-        parser: argparse.ArgumentParser = subparsers.add_parser(
-            name, parents=[common], help=help_, description=help_[0].upper() + help_[1:] + ".")
-        parser.set_defaults(func=func)
-        return parser
+    add = adder(subparsers, common)
 
     p = add("shift", _shift, "record a shift done outside a meeting (a drive, a pantry shift)")
     p.add_argument("name", metavar="NAME")
