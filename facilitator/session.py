@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shlex
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -19,8 +20,9 @@ from typing import Any
 import attrs
 
 from facilitator.clock import Clock
+from facilitator.engine.commands import parse
 from facilitator.engine.core import INTERRUPTED, TICK, apply, handle, interrupted, tick
-from facilitator.engine.events import Event, to_json
+from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.state import Meeting, ReviewItem, Setup
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.fairshare import current_moratorium
@@ -42,10 +44,11 @@ INTERRUPTION = 10.0  # a shorter gap on resuming is not worth a word
 
 
 def new_meeting_id(protocol: str, when: float, group: Group | None) -> str:
-    """`<UTC date>-<time>-<protocol>-<suffix>`: readable, and unique across laptops (the
-    random suffix), so two meetings opened at the same minute never share a journal. A
-    meeting outside any group (a script run alone) has no suffix: it is never shared."""
-    stamp = dt.datetime.fromtimestamp(when, dt.UTC).strftime("%Y-%m-%d-%H%M")
+    """`<local date>-<time>-<protocol>-<suffix>`: readable in the computer's own time
+    zone, and unique across laptops (the random suffix), so two meetings opened at the same
+    minute never share a journal. A meeting outside any group (a script run alone) has no
+    suffix: it is never shared."""
+    stamp = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d-%H%M")  # local time
     if group is None:
         return f"{stamp}-{protocol}"
     while True:
@@ -170,17 +173,20 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
     if group is None:
         return Setup(meeting_id, title, protocol, now)
     record_ended(group, warn=lambda text: None)  # told when the group was opened
-    today = dt.datetime.fromtimestamp(now, dt.UTC).date()
+    today = dt.date.fromtimestamp(now)  # the computer's own "today"
     # The label (A2) is what people type; the stable id is what the journal's review names.
-    review = [ReviewItem(a.id, "action", a.what, a.owner or "", a.ref)
+    review = [ReviewItem(a.id, "action", a.what, a.owner or "", ref=a.ref, due=a.due or "")
               for a in group.open_actions()]
-    review += [ReviewItem(g.id, "agreement", g.text, ", ".join(g.parties), g.ref)
+    review += [ReviewItem(g.id, "agreement", g.text, ", ".join(g.parties), ref=g.ref,
+                          due=g.review_on or "")
                for g in group.agreements_due(today)]
     deferred = [AgendaItem(title=d.title, protocol=d.protocol) for d in group.deferred_items()]
     return Setup(meeting_id, title, protocol, now,
                  meeting_number=group.meeting_count(protocol) + 1,
                  review=tuple(review), deferred=tuple(deferred),
-                 moratorium=current_moratorium(group))
+                 moratorium=current_moratorium(group),
+                 principles=tuple(p.text for p in group.principles()),
+                 members=len(group.roster()))
 
 
 class LiveMeeting:
@@ -293,12 +299,18 @@ class LiveMeeting:
         self.header = {**self.header, "meeting": {**self.header["meeting"], "id": fresh},
                        "setup": {**self.header["setup"], "setup": setup.to_dict()}}
 
-    def do(self, command: str) -> list[Event]:
-        """Give one command now; Refused leaves everything as it was."""
+    def do(self, command: str, source: str | None = None) -> list[Event]:
+        """Give one command now; Refused leaves everything as it was. `source`: who gave
+        it when not this keyboard ("Ana's phone"), kept on the journal's entry."""
         self._claim_id()
         now = max(self.clock.now(), self.meeting.setup.created_at)
-        meeting, events = handle(self.meeting, command, now)
-        return self._accept(command.strip(), now, meeting, events)
+        meeting, events = handle(self.meeting, command, now, source=source)
+        extra: dict[str, Any] = {} if source is None else {"source": source}
+        text = command.strip()
+        if any(isinstance(e, BallotCast) for e in events):
+            # A secret stance: the journal keeps who, never what.
+            text, extra["sealed"] = shlex.join(["stance", parse(text).args[0]]), True
+        return self._accept(text, now, meeting, events, **extra)
 
     def tick(self) -> list[Event]:
         """Let hard timeboxes that ran out fire; journal them if any did. Also the

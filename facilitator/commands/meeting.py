@@ -55,14 +55,36 @@ def _run(args: argparse.Namespace) -> int:
 
     library, sources = sources_from_args(args)
     return run(library, sources, _group(args), protocol=args.protocol, plain=args.plain,
-               title=args.title)
+               title=args.title, room=_room(args))
 
 
 def _resume(args: argparse.Namespace) -> int:
     from facilitator.ui.launch import resume
 
     library, sources = sources_from_args(args)
-    return resume(_group(args), args.meeting, plain=args.plain, take_over=args.take_over)
+    return resume(_group(args), args.meeting, plain=args.plain, take_over=args.take_over,
+                  room=_room(args))
+
+
+def _room(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """What --room and its options asked for (None: no room)."""
+    if not args.room:
+        return None
+    from facilitator.ui.room import RoomSetup
+
+    return RoomSetup(args.room_host or "", args.room_port, args.room_code or "")
+
+
+def add_room_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--room", action="store_true",
+                        help="serve the participants' page: people take part from their phones")
+    parser.add_argument("--room-host", metavar="ADDRESS", default=None,
+                        help="the one interface to listen on (default: the laptop's address "
+                        "on the local network; 127.0.0.1 for this computer only)")
+    parser.add_argument("--room-port", metavar="PORT", type=int, default=8765,
+                        help="the port (default 8765)")
+    parser.add_argument("--room-code", metavar="CODE", default=None,
+                        help="a fixed room code (default: six random digits)")
 
 
 def _display(args: argparse.Namespace) -> int:
@@ -77,6 +99,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     run.add_argument("--title", default="", help="the meeting's title")
     run.add_argument("--plain", action="store_true",
                      help="a line-by-line conversation, for screen readers and simple terminals")
+    add_room_arguments(run)
     add_library_arguments(run)
     run.set_defaults(func=_run)
 
@@ -91,6 +114,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     res.add_argument("--plain", action="store_true")
     res.add_argument("--take-over", action="store_true",
                      help="go on with a meeting left open on another laptop (after a warning)")
+    add_room_arguments(res)
     add_library_arguments(res)
     res.set_defaults(func=_resume)
 

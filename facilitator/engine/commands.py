@@ -79,6 +79,8 @@ COMMANDS: dict[str, Spec] = {s.name: s for s in (
     Spec("back", "back", 0, 0, "Return to the step before (an override).", override=True),
     Spec("goto", "goto STEP", 1, 1, "Jump to a step (an override).", override=True),
     Spec("note", "note TEXT", 1, None, "A line in the minutes.", rest=0),
+    Spec("suggest", "suggest TEXT", 1, None,
+         "Add to the anonymous suggestion box that the process review reads.", rest=0),
     Spec("undo", "undo", 0, 0, "Take back the last command (an override).", override=True),
     Spec("end", "end", 0, 0, "End the meeting and write the minutes."),
 )}

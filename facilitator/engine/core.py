@@ -13,15 +13,18 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from facilitator.engine import flow
 from facilitator.engine.commands import Command, parse
 from facilitator.engine.events import Event, Interrupted, Override, Undone
+from facilitator.engine.floor import point_heard, raise_point
 from facilitator.engine.general import GENERAL
 from facilitator.engine.state import Meeting, Setup
 from facilitator.engine.steps import KINDS
+from facilitator.engine.steps.decide import SEALED
+from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 from facilitator.protocols.model import Library
@@ -30,14 +33,18 @@ TICK = "tick"
 INTERRUPTED = "interrupted"
 
 
-def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meeting, list[Event]]:
-    """Apply one command at `now`; Refused leaves `meeting` as it was."""
+def handle(meeting: Meeting, command: str | Command, now: float, *, source: str | None = None,
+           journaled: Sequence[Mapping[str, Any]] | None = None,
+           ) -> tuple[Meeting, list[Event]]:
+    """Apply one command at `now`; Refused leaves `meeting` as it was. `source`: who gave
+    it, when not the facilitator's keyboard (`own_device(name)` for a person's phone);
+    `journaled`: on replay, the events the journal holds for it."""
     cmd = parse(command) if isinstance(command, str) else command
     if meeting.ended:
         raise Refused("The meeting has ended; its minutes are written.")
     if now < meeting.setup.created_at:
         raise Refused("That time is before the meeting was opened.")
-    tx = Tx(meeting, now, KINDS)
+    tx = Tx(meeting, now, KINDS, source, journaled)
     if cmd.name == "undo":
         _undo(tx)
     else:
@@ -51,11 +58,12 @@ def handle(meeting: Meeting, command: str | Command, now: float) -> tuple[Meetin
     return tx.m, tx.events
 
 
-def tick(meeting: Meeting, now: float) -> tuple[Meeting, list[Event]]:
+def tick(meeting: Meeting, now: float,
+         journaled: Sequence[Mapping[str, Any]] | None = None) -> tuple[Meeting, list[Event]]:
     """Fire the hard timeboxes that ran out by `now`. No events: nothing happened."""
     if meeting.ended:
         return meeting, []
-    tx = Tx(meeting, now, KINDS)
+    tx = Tx(meeting, now, KINDS, journaled=journaled)
     flow.tick(tx)
     if not tx.events:
         return meeting, []
@@ -87,10 +95,19 @@ def _overrides(m: Meeting, cmd: Command) -> bool:
     if not cmd.spec.override:
         return False
     run = m.run
-    return run is None or cmd.name not in run.kind.own
+    return run is None or (cmd.name not in run.kind.own and not run.kind.owns(run, m, cmd))
 
 
 def _dispatch(tx: Tx, cmd: Command) -> None:
+    if _point(tx, cmd):
+        raise_point(tx, cmd.args[0])
+        return
+    if tx.m.point is not None and cmd.name in ("next", "done"):
+        point_heard(tx)
+        return
+    if tx.m.point is not None and cmd.name in ("pass", "invite"):
+        raise Refused(f"{tx.m.point.name} is making a point of process; `done` when it is "
+                      "heard, and the speaker goes on.")
     if cmd.spec.step:
         run = tx.require_run(cmd.name)
         handler = run.kind.commands.get(cmd.name)
@@ -99,6 +116,22 @@ def _dispatch(tx: Tx, cmd: Command) -> None:
         handler(tx, cmd)
         return
     GENERAL[cmd.name](tx, cmd)
+
+
+def _point(tx: Tx, cmd: Command) -> bool:
+    """Is this a point of process to hear at once? In any step (rules 2), unless the step
+    leaves it out of its `interjections`; in a discussion where nobody holds the floor it
+    stands first on the stack, unless its maker is already there (their place is kept)."""
+    if cmd.name != "hand" or cmd.args[1:] != ("point-of-process",):
+        return False
+    if tx.m.setup.rules < 2:
+        return False
+    run = tx.require_run(cmd.name)
+    if "point-of-process" not in run.step.interjections:
+        return False
+    stack = stack_of(run)
+    waiting = stack is not None and any(h.name == cmd.args[0] for h in stack.stack)
+    return tx.m.floor is not None or stack is None or waiting
 
 
 def _undo(tx: Tx) -> None:
@@ -126,7 +159,11 @@ def replay(setup: Setup, library: Library,
 def apply(meeting: Meeting, entry: Mapping[str, Any]) -> Meeting:
     """One journal entry on top of `meeting`, as it was taken live."""
     if entry["command"] == TICK:
-        return tick(meeting, entry["at"])[0]
+        return tick(meeting, entry["at"], entry.get("events", ()))[0]
     if entry["command"] == INTERRUPTED:
         return interrupted(meeting, entry["since"], entry["at"])[0]
-    return handle(meeting, entry["command"], entry["at"])[0]
+    command = entry["command"]
+    if entry.get("sealed"):  # a secret stance: who, never what (see steps/decide.py)
+        command += " " + SEALED
+    return handle(meeting, command, entry["at"], source=entry.get("source"),
+                  journaled=entry.get("events", ()))[0]

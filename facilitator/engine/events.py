@@ -37,7 +37,9 @@ class Event:
 @attrs.frozen(kw_only=True)
 class MeetingStarted(Event):
     PUBLIC = True
+    WHEN_TRUE = ("guests",)
     protocol: str
+    guests: bool = False  # who holds no role is a guest: the minutes keep no trace of them
 
 
 @attrs.frozen(kw_only=True)
@@ -186,6 +188,15 @@ class Invited(Event):
 
 
 @attrs.frozen(kw_only=True)
+class PointRaised(Event):
+    """A point of process is heard at once; `stopped` is the speaker whose time stands
+    still meanwhile (None when nobody held the floor)."""
+
+    name: str
+    stopped: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Passed(Event):
     WHEN_TRUE = ("private",)
     name: str
@@ -216,6 +227,20 @@ class StanceGiven(Event):
 
 
 @attrs.frozen(kw_only=True)
+class BallotCast(Event):
+    """Someone gave (or changed) a stance in a secret ballot: who, never what."""
+
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class Suggested(Event):
+    """A note for the anonymous suggestion box, which the process review reads: no name."""
+
+    text: str
+
+
+@attrs.frozen(kw_only=True)
 class TestEnded(Event):
     """A test for agreement ended; one entry in the minutes' decisions."""
 
@@ -229,6 +254,10 @@ class TestEnded(Event):
     scale: str | None = None
     rule: Mapping[str, Any] | None = None
     stances: Sequence[Mapping[str, Any]] = ()
+    # A secret ballot keeps the count and who took part, never who chose what.
+    secret: bool = False
+    voters: Sequence[str] = ()
+    WHEN_TRUE = ("secret", "voters")
 
 
 @attrs.frozen(kw_only=True)
@@ -240,9 +269,12 @@ class Chosen(Event):
 
 @attrs.frozen(kw_only=True)
 class DecisionRecorded(Event):
+    WHEN_TRUE = ("outcome", "review_on")
     text: str | None
     step: str | None = None
     test: int | None = None  # the index of the test it records, if any
+    outcome: str | None = None  # said by the record step (a block set aside: passed)
+    review_on: str | None = None  # the decision comes back for review on this date
 
 
 @attrs.frozen(kw_only=True)

@@ -14,7 +14,7 @@ Routing is a loop, not recursion, so a long chain of steps that end at once is c
 from __future__ import annotations
 
 from facilitator.engine.events import ProtocolEnded, StepEnded, StepStarted, StepWaiting
-from facilitator.engine.floor import end_floor
+from facilitator.engine.floor import end_floor, point_heard
 from facilitator.engine.placeholders import TITLE_KEYS, fill
 from facilitator.engine.state import Frame, Run, evolve
 from facilitator.engine.tx import Looping, Tx
@@ -25,7 +25,20 @@ from facilitator.protocols.model import END, Protocol
 def push_frame(tx: Tx, protocol: Protocol) -> str | None:
     confidential = protocol.confidential or tx.confidential
     tx.update(frames=tx.m.frames + (Frame(protocol=protocol, confidential=confidential),))
+    wanted = tx.m.waiting_for_roles() if tx.m.setup.rules >= 2 else None
+    if wanted is not None:
+        # A protocol run inside the meeting gets its declared roles: it waits for them,
+        # and `role` begins it once they are named.
+        tx.emit(StepWaiting, reason=wanted)
+        return None
     return enter(tx, 0)
+
+
+def begin_if_ready(tx: Tx) -> None:
+    """A protocol that waited for its roles begins once they are all named."""
+    if len(tx.m.frames) > 1 and tx.m.run is None and not tx.m.frames[-1].trail \
+            and tx.m.waiting_for_roles() is None:
+        finish(tx, enter(tx, 0))
 
 
 def enter(tx: Tx, index: int) -> str | None:
@@ -61,6 +74,8 @@ def enter(tx: Tx, index: int) -> str | None:
 def end_step(tx: Tx, outcome: str) -> None:
     """Close the innermost step's visit: the floor ends, the timeline gets its entry."""
     run = tx.run
+    if tx.m.point is not None:
+        point_heard(tx)
     end_floor(tx)
     duration = max(0.0, tx.active - run.entered)
     overrun = max(0.0, duration - (run.step.time + run.extended)) if run.step.time else 0.0

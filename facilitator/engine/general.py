@@ -18,8 +18,9 @@ from facilitator.engine.events import (
     Proposed,
     Resumed,
     RoleAssigned,
+    Suggested,
 )
-from facilitator.engine.floor import end_floor
+from facilitator.engine.floor import end_floor, point_heard, stopped_leaves
 from facilitator.engine.state import Meeting, Person, evolve
 from facilitator.engine.steps import agenda, record
 from facilitator.engine.tx import Tx
@@ -49,6 +50,9 @@ def leave(tx: Tx, cmd: Command) -> None:
     person = tx.m.people.get(name)
     if person is None or not person.present:
         raise Refused(f"{name} is not here.")
+    if tx.m.point is not None and tx.m.point.name == name:
+        point_heard(tx)
+    stopped_leaves(tx, name)
     if tx.m.floor is not None and tx.m.floor.name == name:
         end_floor(tx)
     if tx.m.run is not None:
@@ -58,10 +62,19 @@ def leave(tx: Tx, cmd: Command) -> None:
 
 
 def roles_in_play(m: Meeting) -> dict[str, Role]:
-    """Every role the meeting's protocol, and the protocols it runs, declare."""
+    """Every role the meeting's protocol, and the protocols it runs, declare: also those
+    of agenda items given live and of the protocols running now."""
     found: dict[str, Role] = {r: Role(r) for r in BUILTIN_ROLES}
     seen: set[str] = set()
-    todo = [m.protocol]
+    todo = [m.protocol, *(f.protocol for f in m.frames)]
+    if m.setup.rules >= 2:
+        items = [*m.pending_items]
+        for frame in m.frames:
+            items += agenda.agenda_items(frame.run)
+        for ref in (i.protocol for i in items):
+            inner = m.library.protocol(ref) if ref else None
+            if inner is not None:
+                todo.append(inner)
     while todo:
         protocol: Protocol = todo.pop()
         if protocol.id in seen:
@@ -69,7 +82,10 @@ def roles_in_play(m: Meeting) -> dict[str, Role]:
         seen.add(protocol.id)
         found.update(protocol.roles)
         for step in protocol.steps:
-            for ref in [step.protocol, *(i.protocol for i in step.items or ())]:
+            refs = [step.protocol, *(i.protocol for i in step.items or ())]
+            if m.setup.rules >= 2 and step.items is None:
+                refs.append(step.default_protocol)
+            for ref in refs:
                 inner = m.library.protocol(ref) if ref else None
                 if inner is not None:
                     todo.append(inner)
@@ -105,6 +121,8 @@ def role(tx: Tx, cmd: Command) -> None:
         holders = holders + (name,)
     tx.update(roles={**tx.m.roles, role_id: holders})
     tx.emit(RoleAssigned, role=role_id, name=name)
+    if tx.m.setup.rules >= 2:
+        flow.begin_if_ready(tx)
 
 
 def _a(role_id: str) -> str:
@@ -117,11 +135,15 @@ def start(tx: Tx, cmd: Command) -> None:
         raise Refused("The meeting has already started.")
     if not tx.m.present:
         raise Refused("Nobody has joined yet; add people with `join NAME`.")
-    for role_id in tx.m.protocol.roles:
+    for role_id, definition in tx.m.protocol.roles.items():
         if not tx.m.holders(role_id):
             raise Refused(f"Name {_a(role_id)} before starting: `role {role_id} NAME`.")
+        missing = definition.count - len(tx.m.holders(role_id))
+        if missing > 0 and tx.m.setup.rules >= 2:
+            raise Refused(f"The role {role_id} takes {definition.count} people; name "
+                          f"{missing} more before starting: `role {role_id} NAME`.")
     tx.update(started_at=tx.now)
-    tx.emit(MeetingStarted, protocol=tx.m.protocol.id)
+    tx.emit(MeetingStarted, protocol=tx.m.protocol.id, guests=tx.m.protocol.guests)
     flow.finish(tx, flow.push_frame(tx, tx.m.protocol))
 
 
@@ -135,6 +157,10 @@ def propose(tx: Tx, cmd: Command) -> None:
 
 def note(tx: Tx, cmd: Command) -> None:
     tx.emit(Noted, text=cmd.args[0])
+
+
+def suggest(tx: Tx, cmd: Command) -> None:
+    tx.emit(Suggested, text=cmd.args[0])
 
 
 def extend(tx: Tx, cmd: Command) -> None:
@@ -200,6 +226,8 @@ def goto(tx: Tx, cmd: Command) -> None:
 def end(tx: Tx, cmd: Command) -> None:
     if tx.m.paused_since is not None:
         resume(tx, cmd)
+    if tx.m.point is not None:
+        point_heard(tx)
     end_floor(tx)
     _defer_the_rest(tx)
     if tx.m.frames:
@@ -222,7 +250,8 @@ def _defer_the_rest(tx: Tx) -> None:
 
 GENERAL: dict[str, Callable[[Tx, Command], None]] = {
     "join": join, "leave": leave, "role": role, "start": start, "propose": propose,
-    "note": note, "extend": extend, "pause": pause, "resume": resume, "advance": advance,
+    "note": note, "suggest": suggest, "extend": extend, "pause": pause, "resume": resume,
+    "advance": advance,
     "skip": skip, "back": back, "goto": goto, "end": end, "record": record.record,
     "item": agenda.item, "defer": agenda.defer, "move": agenda.move,
 }

@@ -20,7 +20,7 @@ import attrs
 
 if TYPE_CHECKING:
     from facilitator.engine.commands import Command
-    from facilitator.engine.state import Run
+    from facilitator.engine.state import Meeting, Run
     from facilitator.engine.tx import Tx
     from facilitator.protocols.model import Library, Protocol, Step, Where
 
@@ -69,6 +69,10 @@ def _accepts(tx: Tx) -> None:
     return None
 
 
+def _owns_nothing(run: Run, m: Meeting, command: Command) -> bool:
+    return False
+
+
 def _says_nothing(run: Run) -> Mapping[str, str]:
     return {}
 
@@ -92,7 +96,9 @@ class StepKind:
     commands: Mapping[str, Handler] = attrs.field(factory=dict)
     # Commands that are overrides elsewhere but this kind's own way of working.
     own: frozenset[str] = frozenset()
-    advance: Callable[[Tx], str] = _done
+    # The same, decided by the running step and the command (an answer the step names).
+    owns: Callable[[Run, Meeting, Command], bool] = _owns_nothing
+    advance: Callable[[Tx], str | None] = _done  # None: the step goes on (an agenda begins)
     timeout: Callable[[Tx], str] = _timeout
     joined: Callable[[Tx, str], None] = _not_taken
     left: Callable[[Tx, str], None] = _not_taken

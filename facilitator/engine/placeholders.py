@@ -1,4 +1,5 @@
-"""Placeholders in prompts and titles: {proposal}, {item}, {speaker}, {role.NAME}.
+"""Placeholders in prompts and titles: {proposal}, {item}, {speaker}, {principles} (the
+group's stored principles), {role.NAME}.
 
 Prompts are filled with all of them for the screen. Step titles go into the minutes'
 timeline, which is never confidential, so they are filled only with what is public anyway:
@@ -13,7 +14,7 @@ import re
 from facilitator.engine.state import Meeting
 
 TITLE_KEYS = ("item",)
-_PLACEHOLDER = re.compile(r"\{(proposal|item|speaker)\}|\{role\.([^}]*)\}")
+_PLACEHOLDER = re.compile(r"\{(proposal|item|speaker|principles)\}|\{role\.([^}]*)\}")
 
 
 def _said(meeting: Meeting) -> dict[str, str]:
@@ -29,8 +30,8 @@ def current_item(meeting: Meeting) -> str | None:
     return _said(meeting).get("item")
 
 
-def fill(meeting: Meeting, text: str, keys: tuple[str, ...] = ("proposal", "item", "speaker")
-         ) -> str:
+def fill(meeting: Meeting, text: str,
+         keys: tuple[str, ...] = ("proposal", "item", "speaker", "principles")) -> str:
     """`text` with the placeholders named in `keys`, and every {role.NAME}, filled in."""
     said = _said(meeting)
     speaker = meeting.floor.name if meeting.floor else said.get("speaker")
@@ -38,6 +39,8 @@ def fill(meeting: Meeting, text: str, keys: tuple[str, ...] = ("proposal", "item
         "proposal": meeting.proposal or "(no proposal yet: propose TEXT)",
         "item": said.get("item") or "(no agenda item)",
         "speaker": speaker or "(nobody yet)",
+        "principles": "; ".join(meeting.setup.principles)
+        or "(the group has recorded none: `facilitator principles add TEXT`)",
     }
 
     def fill_one(match: re.Match[str]) -> str:

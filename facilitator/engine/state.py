@@ -73,6 +73,14 @@ class ReviewItem:
     text: str
     owner: str = ""
     ref: str = ""  # the stable id in the group's memory; "" in journals written before it
+    due: str = ""  # an action's due date, an agreement's review date (ISO), when known
+
+
+# Rules 2 (issue 11, "correct to the practice"): `next` counts the turn it ends before the
+# stack is ordered; airtime is compared in whole seconds and each place says what decided it;
+# a pass is not airtime; a direct response answers someone who has spoken; a point of process
+# is heard at once in any step; `count: N` roles are filled before the meeting starts.
+RULES = 2
 
 
 @attrs.frozen
@@ -87,6 +95,11 @@ class Setup:
     review: tuple[ReviewItem, ...] = ()
     deferred: tuple[AgendaItem, ...] = ()
     moratorium: str | None = None  # the group takes no new work: why, shown as a reminder
+    # The rules of practice the meeting was opened under. Journals written before there
+    # was a number read as 1 and replay as they were taken; see RULES.
+    rules: int = RULES
+    principles: tuple[str, ...] = ()  # the group's principles, shown by {principles}
+    members: int = 0  # people on the group's roster (0: no roster), for a quorum
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -102,6 +115,9 @@ class Setup:
             review=tuple(ReviewItem(**r) for r in data.get("review", ())),
             deferred=tuple(AgendaItem(**d) for d in data.get("deferred", ())),
             moratorium=data.get("moratorium"),
+            rules=int(data.get("rules", 1)),
+            principles=tuple(data.get("principles", ())),
+            members=int(data.get("members", 0)),
         )
 
 
@@ -126,6 +142,16 @@ class Floor:
     since: float  # active seconds
     limit: int | None = None  # soft limit for this speaker, seconds
     reason: str = ""
+
+
+@attrs.frozen
+class Point:
+    """A point of process being heard: who raised it, and the floor it stopped (its
+    speaker goes on where they were once the point is heard)."""
+
+    name: str
+    held: Floor | None
+    at: float  # active seconds when it was raised
 
 
 @attrs.frozen
@@ -171,6 +197,7 @@ class Meeting:
     proposal: str | None = None
     stats: Mapping[str, Speech] = attrs.field(factory=dict, converter=frozen_map)
     floor: Floor | None = None
+    point: Point | None = None  # a point of process holds the floor
     frames: tuple[Frame, ...] = ()
     last_test: Mapping[str, Any] | None = None
     tests: int = 0  # tests for agreement ended so far (index of the next one)
@@ -217,3 +244,38 @@ class Meeting:
 
     def speech(self, name: str) -> Speech:
         return self.stats.get(name, Speech())
+
+    def unfilled(self, protocol: Protocol) -> list[tuple[str, int]]:
+        """The roles `protocol` declares that want people: (role, how many more)."""
+        wanted = []
+        for role_id, role in protocol.roles.items():
+            have = sum(1 for n in self.holders(role_id) if self.people[n].present)
+            if have < role.count:
+                wanted.append((role_id, role.count - have))
+        return wanted
+
+    def waiting_for_roles(self) -> str | None:
+        """A protocol run inside the meeting that has not begun for want of its roles:
+        the sentence saying whom to name, else None."""
+        if len(self.frames) < 2 or self.frames[-1].run is not None or self.frames[-1].trail:
+            return None
+        return roles_wanted(self.frames[-1].protocol, self.unfilled(self.frames[-1].protocol))
+
+
+def role_words(role_id: str, many: int = 1) -> str:
+    """`a presenter`, `an objector`, `2 timekeepers`."""
+    words = role_id.replace("_", " ").replace("-", " ")
+    if many != 1:
+        return f"{many} {words}s"
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]]) -> str | None:
+    """One sentence: whom to name before `protocol` can begin."""
+    if not wanted:
+        return None
+    names = " and ".join(f"{role_words(r, n)}" for r, n in wanted)
+    first = wanted[0][0]
+    return (f"{protocol.title} needs {names} before it can begin; name "
+            f"{'them' if len(wanted) > 1 or wanted[0][1] > 1 else 'one'}: "
+            f"`role {first} NAME`.")

@@ -7,7 +7,7 @@ meeting it started from is untouched, because nothing here mutates a state objec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from facilitator.engine.events import Event
@@ -30,8 +30,15 @@ class Looping(Refused):
 
 
 class Tx:
-    def __init__(self, meeting: Meeting, now: float, kinds: Mapping[str, StepKind]) -> None:
+    def __init__(self, meeting: Meeting, now: float, kinds: Mapping[str, StepKind],
+                 source: str | None = None,
+                 journaled: Sequence[Mapping[str, Any]] | None = None) -> None:
         self.m = meeting
+        # Who gave the command when not the facilitator's keyboard ("Ana's phone").
+        self.source = source
+        # On replay: the events the journal holds for this command (a secret ballot's
+        # count is read from them, since its stances were never written by name).
+        self.journaled = journaled
         self.now = now
         self.kinds = kinds
         self.events: list[Event] = []
@@ -55,6 +62,9 @@ class Tx:
             raise Refused(f"The meeting has not started; `start` it before `{command}`.")
         run = self.m.run
         if run is None:
+            wanted = self.m.waiting_for_roles()
+            if wanted is not None:
+                raise Refused(wanted)
             raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
         return run
 

@@ -41,6 +41,7 @@ from facilitator.engine.events import (
     Noted,
     Override,
     Passed,
+    PointRaised,
     Proposed,
     ProtocolEnded,
     Reviewed,
@@ -48,6 +49,7 @@ from facilitator.engine.events import (
     ShiftRecorded,
     StepEnded,
     StepStarted,
+    Suggested,
     TestEnded,
     Undone,
     from_json,
@@ -209,6 +211,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                     "scale": e.scale, "rule": e.rule,
                     "title": open_steps[-1]["title"] if open_steps else e.step,
                     "recorded": False}
+                if e.secret:  # the count and who took part, never who chose what
+                    decision.update(secret=True, voters=list(e.voters))
                 decision.update(_follows(last_test.get(decision["proposal"]), decision))
                 last_test[decision["proposal"]] = decision
                 decisions.append(decision)
@@ -216,13 +220,16 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
             case DecisionRecorded(test=test):
                 if test is not None and test in by_index:
                     by_index[test]["recorded"] = True
+                    if e.review_on:
+                        by_index[test]["review_on"] = e.review_on
                 else:
                     outcome = all_tests[test].outcome if test in all_tests else "recorded"
                     decisions.append({"step": e.step, "proposal": proposal(e.text),
-                                      "outcome": outcome, "attempt": None, "tally": {},
-                                      "stances": [], "title": None, "recorded": True,
-                                      "scale": None, "rule": None,
-                                      "follows": None, "fallback": False})
+                                      "outcome": e.outcome or outcome, "attempt": None,
+                                      "tally": {}, "stances": [], "title": None,
+                                      "recorded": True, "scale": None, "rule": None,
+                                      "follows": None, "fallback": False,
+                                      **({"review_on": e.review_on} if e.review_on else {})})
             case ActionRecorded():
                 backup = {"backup": e.backup} if e.backup else {}  # as minutes were before
                 actions.append({"what": e.what, "owner": e.owner, "due": e.due, **backup})
@@ -233,6 +240,12 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                    "review_on": e.review_on})
             case Noted():
                 notes.append({"text": e.text, "at_s": rel(e.at)})
+            case PointRaised(name=name, stopped=stopped):
+                held = (f"; {stopped}'s time stood still while it was heard, then "
+                        f"{stopped} went on" if stopped else "")
+                notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
+            case Suggested():  # the anonymous box: no name was ever given with it
+                notes.append({"text": f"Suggestion box: {e.text}", "at_s": rel(e.at)})
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",
@@ -255,6 +268,13 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 # only the label); `label` is what was typed.
                 reviews.append({"id": e.ref or e.id, "label": e.id, "result": e.result,
                                 "to": e.to, "text": e.text})
+    guests = next((e.guests for e in events if isinstance(e, MeetingStarted)), False)
+    if guests:
+        # Guests are not members: no names, no airtime, no times to match to a speaker.
+        members = {n for names in roles.values() for n in names}
+        people = {n: p for n, p in people.items() if n in members}
+        airtime = {n: r for n, r in airtime.items() if n in members}
+        notes = [{**n, "at_s": None} for n in notes]
     total = sum(r["seconds"] for r in airtime.values())
     shares = [{**r, "share": round(r["seconds"] / total, 4) if total else 0.0}
               for r in airtime.values()]

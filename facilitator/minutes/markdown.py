@@ -72,7 +72,8 @@ def render_markdown(m: dict[str, Any], airtime: bool = True) -> str:
                   + (f" (review on {g['review']})" if g["review"] else "")
                   for g in v["agreements"]] + [""]
     if v["notes"]:
-        lines += ["## Notes", ""] + [f"- {_esc(n['text'])} ({n['at']})" for n in v["notes"]]
+        lines += ["## Notes", ""] + [
+            f"- {_esc(n['text'])}" + (f" ({n['at']})" if n["at"] else "") for n in v["notes"]]
         lines.append("")
     if v["collected"]:
         lines += ["## Said in rounds", ""] + [

@@ -20,6 +20,7 @@ OUTCOMES = {
     "no_quorum": "no quorum", "exhausted": "out of attempts",
     "recorded": "recorded", "timeout": "ran out of time",
 }
+OVER_A_BLOCK = "passed by the fallback vote, over a block"
 # Stances the minutes always name, first, with how to say them.
 NAMED = {"block": "blocked", "stand_aside": "stood aside", "reservations": "had reservations"}
 
@@ -42,14 +43,19 @@ def duration(seconds: float | None) -> str:
 
 
 def when(iso: str | None) -> str:
-    """`2026-01-01T19:00:00Z` -> `Thursday 1 January 2026, 19:00 UTC`."""
+    """`2026-01-01T19:00:00Z` -> `Thursday 1 January 2026, 19:00 UTC`, in the computer's
+    own time zone (in Berlin: `20:00 CET`)."""
     if not iso:
         return "date unknown"
     try:
         moment = dt.datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    zone = " UTC" if moment.utcoffset() in (None, dt.timedelta(0)) else moment.strftime(" %z")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # the local zone: the room's clock, not Greenwich's
+    name = moment.tzname() or ""
+    zone = " UTC" if moment.utcoffset() in (None, dt.timedelta(0)) else (
+        f" {name}" if name[:1].isalpha() else moment.strftime(" %z"))
     return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}{zone}"
 
 
@@ -87,6 +93,9 @@ def _test(d: dict[str, Any]) -> dict[str, Any]:
                for s in stances if s["stance"] == key]
     reasons += [(s["name"], f"said {label(s['stance'])}", s["reason"]) for s in stances
                 if s["stance"] not in NAMED and s.get("reason")]
+    if d.get("secret"):
+        took_part = ", ".join(d.get("voters") or ()) or "nobody"
+        note = (note + " " if note else "") + f"Secret ballot; took part: {took_part}."
     title = d.get("title") or (label(d["step"]).capitalize() if d.get("step") else "Record")
     attempt = f", attempt {d['attempt']}" if d.get("attempt") else ""
     return {
@@ -104,7 +113,11 @@ def proposals(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for d in decisions:
         if not groups or groups[-1]["proposal"] != d.get("proposal"):
             groups.append({"proposal": d.get("proposal") or "(no proposal)", "tests": []})
-        groups[-1]["tests"].append(_test(d))
+        test = _test(d)
+        blocked = any(why == "blocked" for t in groups[-1]["tests"] for _, why, _ in t["reasons"])
+        if test["fallback"] and d["outcome"] == "passed" and blocked:
+            test["result"] = OVER_A_BLOCK  # never plainly "agreed": the block still stands
+        groups[-1]["tests"].append(test)
     for g in groups:
         last = g["tests"][-1]
         g["outcome"], g["result"] = last["outcome"], last["result"]
@@ -143,7 +156,9 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
         "agreements": [{"text": g["text"],
                         "parties": names(g["parties"]) if g.get("parties") else "the whole group",
                         "review": g.get("review_on")} for g in m.get("agreements") or []],
-        "notes": [{"text": n["text"], "at": clock(n.get("at_s"))} for n in m.get("notes") or []],
+        # A note without a time (a session with guests) shows none.
+        "notes": [{"text": n["text"], "at": clock(n["at_s"]) if n.get("at_s") is not None
+                   else None} for n in m.get("notes") or []],
         "collected": [{"name": c["name"], "field": label(c["field"]), "value": c["value"]}
                       for c in m.get("collected") or []],
         "agenda": [{"title": i["title"], "outcome": label(i.get("outcome") or "open")}

@@ -127,6 +127,8 @@ def _protocol(s: Shaper, table: Any, pid: Any) -> Protocol | None:
             fields[name] = text
     if "confidential" in node and (flag := s.boolean(node, "confidential")) is not None:
         fields["confidential"] = flag
+    if "guests" in node and (flag := s.boolean(node, "guests")) is not None:
+        fields["guests"] = flag
     if "roles" in node:
         fields["roles"] = _roles(s, node, places)
     steps: list[Step] = []
@@ -165,7 +167,8 @@ def _roles(s: Shaper, node: Any, places: Places) -> dict[str, Role]:
                 if other is not None:
                     places[f"roles.{rid}.not[{j}]"] = s.at(items, j)
                     others.append(other)
-        roles[rid] = Role(rid, count or 1, tuple(others))
+        title = s.text(spec, "title") if "title" in spec else None
+        roles[rid] = Role(rid, count or 1, tuple(others), title or "")
     return roles
 
 

@@ -19,11 +19,13 @@ from types import MappingProxyType
 import attrs
 
 BUILTIN_ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
+RECORD_OUTCOMES = ("passed", "failed")  # what a decision record may say it ended with
 INTERJECTIONS = ("point-of-process", "clarify", "direct-response")
 ORDERS = ("seating", "reverse", "random", "facilitator-last")
 POLICIES = ("progressive", "airtime", "fifo")
 RECORD_TYPES = ("decision", "action", "agreement", "note")
 REVEALS = ("together", "open")
+BALLOTS = ("open", "secret")
 REASONS = ("required", "optional", "none")
 END = "end"
 
@@ -72,6 +74,11 @@ class Role:
     id: str
     count: int = 1
     not_: tuple[str, ...] = ()
+    title: str = ""  # its name for people ("Party A"); the id, in words, when not given
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id.replace("_", " ").replace("-", " ")
 
 
 @attrs.frozen
@@ -122,6 +129,7 @@ class Step:
     policy: str = "progressive"
     interjections: tuple[str, ...] = INTERJECTIONS
     direct_responses_per_person: int = 1
+    answers: str | None = None  # a role id: who answers (clarifying questions)
     # turn
     speaker: str | None = None  # a role id, or "choose"
     # decide
@@ -129,12 +137,16 @@ class Step:
     rule: Rule = Rule()
     attempts: int | None = None
     reveal: str = "together"
+    ballot: str = "open"  # secret: stances only from people's own devices, kept by no name
     # record
     type: str = "note"
     public: bool = False
+    agree: bool = False  # an agenda waits to be agreed before its first item
     review_after: int | None = None  # agreement records: seconds (days and weeks allowed)
+    outcome: str | None = None  # decision records: the outcome recorded (a block set aside)
     # choose
     options: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    quorum: Fraction | None = None  # choose: share of the roster present -> met / not-met
     # agenda
     items: tuple[AgendaItem, ...] | None = None  # None: `ask` (built live with `item`)
     default_protocol: str = "discussion"
@@ -162,6 +174,7 @@ class Protocol:
     summary: str = ""
     roles: Mapping[str, Role] = attrs.field(factory=dict, converter=_frozen_map)
     confidential: bool = False
+    guests: bool = False  # who holds no role is a guest, not a member (feedback sessions)
     where: Where = attrs.field(factory=Where, eq=False)
     # Where each key's value sat in the file ("scale", "on.passed", "items[1].protocol"),
     # so checks made after building can still name the exact place.

@@ -11,9 +11,11 @@ from typing import Any
 
 from facilitator.protocols import schema
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
+    RECORD_OUTCOMES,
     RECORD_TYPES,
     REVEALS,
     AgendaItem,
@@ -145,14 +147,19 @@ READERS: dict[str, Reader] = {
     "revisit_passes": lambda s, n, k, p: s.boolean(n, k),
     "private": lambda s, n, k, p: s.boolean(n, k),
     "public": lambda s, n, k, p: s.boolean(n, k),
+    "agree": lambda s, n, k, p: s.boolean(n, k),
     "review_after": lambda s, n, k, p: s.duration(n, k, days=True),
     "max_visits": lambda s, n, k, p: s.integer(n, k),
     "every": lambda s, n, k, p: s.integer(n, k),
     "attempts": lambda s, n, k, p: s.integer(n, k),
     "direct_responses_per_person": lambda s, n, k, p: s.integer(n, k, minimum=0),
-    "next": _ref, "speaker": _ref, "scale": _ref, "protocol": _ref, "default_protocol": _ref,
+    "next": _ref, "speaker": _ref, "answers": _ref, "scale": _ref, "protocol": _ref,
+    "default_protocol": _ref,
     "on": _routes, "options": _routes,
     "order": _choice(ORDERS), "policy": _choice(POLICIES), "reveal": _choice(REVEALS),
+    "ballot": _choice(BALLOTS),
     "type": _choice(RECORD_TYPES),
+    "outcome": _choice(RECORD_OUTCOMES),
+    "quorum": lambda s, n, k, p: s.fraction(n, k),
     "collect": _collect, "interjections": _interjections, "rule": _rule, "items": _items,
 }

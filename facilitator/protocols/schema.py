@@ -13,10 +13,12 @@ from typing import Any
 
 from facilitator.engine.steps import KINDS
 from facilitator.protocols.model import (
+    BALLOTS,
     INTERJECTIONS,
     ORDERS,
     POLICIES,
     REASONS,
+    RECORD_OUTCOMES,
     RECORD_TYPES,
     REVEALS,
 )
@@ -37,10 +39,13 @@ PROTOCOL_KEYS = {
     "summary": "One sentence on what the protocol is for.",
     "roles": "Roles that must be named before start, id -> {count, not}.",
     "confidential": "true: nothing said inside reaches the minutes except public records.",
+    "guests": "true: people who hold no role are guests, not members: the minutes keep no "
+              "guest names or airtime and no note times, and the roster does not take them.",
     "steps": "The steps, in order (at least one).",
 }
 REQUIRED_PROTOCOL_KEYS = ("title", "steps")
 ROLE_KEYS = {
+    "title": "The role's name for people (default: its id in words).",
     "count": "How many people hold the role (default 1).",
     "not": "Roles the same person may not also hold (a neutrality rule).",
 }
@@ -49,7 +54,7 @@ COMMON_STEP_KEYS = {
     "kind": "What the step does: " + ", ".join(KINDS) + ".",
     "title": "What the room sees; default from the id.",
     "prompt": "The question or instruction, shown large; placeholders {proposal}, {item}, "
-    "{speaker}, {role.NAME}.",
+    "{speaker}, {principles}, {role.NAME}.",
     "time": "Timebox for the whole step, like 10m; soft unless `hard: true`.",
     "hard": "true: when `time` runs out the step ends with outcome `timeout`.",
     "next": "Step id or `end`; default the following step.",
@@ -132,6 +137,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
                           "uniqueItems": True},
         "direct_responses_per_person": {"type": "integer", "minimum": 0},
         "speaker": {"type": "string", "pattern": ID_PATTERN},
+        "answers": {"type": "string", "pattern": ID_PATTERN},
         "scale": {"type": "string"},
         "rule": {
             "type": "object", "additionalProperties": False,
@@ -142,7 +148,10 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
             },
         },
         "attempts": {"type": "integer", "minimum": 1}, "reveal": {"enum": list(REVEALS)},
+        "ballot": {"enum": list(BALLOTS)},
         "type": {"enum": list(RECORD_TYPES)}, "public": {"type": "boolean"},
+        "outcome": {"enum": list(RECORD_OUTCOMES)}, "quorum": _FRACTION,
+        "agree": {"type": "boolean"},
         "review_after": {"type": "string", "pattern": "^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$"},
         "options": choose_target,
         "items": {"anyOf": [{"const": "ask"}, {"type": "array", "items": {"anyOf": [
@@ -195,6 +204,7 @@ def json_schema() -> dict[str, Any]:
     role = {
         "type": ["object", "null"], "additionalProperties": False,
         "properties": {
+            "title": _d(ROLE_KEYS["title"], type="string"),
             "count": _d(ROLE_KEYS["count"], type="integer", minimum=1),
             "not": _d(ROLE_KEYS["not"], type="array", items=_ID),
         },
@@ -208,6 +218,7 @@ def json_schema() -> dict[str, Any]:
             "roles": _d(PROTOCOL_KEYS["roles"], type="object",
                         propertyNames={"pattern": ID_PATTERN}, additionalProperties=role),
             "confidential": _d(PROTOCOL_KEYS["confidential"], type="boolean"),
+            "guests": _d(PROTOCOL_KEYS["guests"], type="boolean"),
             "steps": _d(PROTOCOL_KEYS["steps"], type="array", minItems=1,
                         items={"$ref": "#/$defs/step"}),
         },

@@ -23,7 +23,7 @@ from typing import Any
 
 from facilitator.store.files import atomic_write
 
-VERSION = 2
+VERSION = 3  # 3: decisions with a review date come back as agreements
 
 
 def digest(names: Iterable[str]) -> str:

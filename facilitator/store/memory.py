@@ -86,7 +86,12 @@ def meeting_facts(minutes: dict[str, Any]) -> Row | None:
         "airtime": _dicts(minutes.get("airtime")),
         "decisions": _dicts(minutes.get("decisions")),
         "actions": _dicts(minutes.get("actions")),
-        "agreements": _dicts(minutes.get("agreements")),
+        # A decision with a review date (consent's `review_after`) comes back for review
+        # as agreements do: after the meeting's own agreements, so their ids stay as they are.
+        "agreements": _dicts(minutes.get("agreements")) + [
+            {"text": f"Review the decision: {d.get('proposal')}", "parties": [],
+             "review_on": d["review_on"]}
+            for d in _dicts(minutes.get("decisions")) if d.get("review_on")],
         "reviews": _dicts(minutes.get("reviews")),
         "shifts": _dicts(minutes.get("shifts")),
         "ran": sorted(str(p) for p in ran if p),

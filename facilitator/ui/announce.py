@@ -14,19 +14,32 @@ from facilitator.engine import events as ev
 from facilitator.engine.events import Event
 from facilitator.engine.steps import KINDS
 from facilitator.engine.steps.discussion import INTERJECTION_REASON
+from facilitator.ui.kinds import REVIEW_WORDS, words
 from facilitator.ui.timing import span
 
 
 def _words(key: str) -> str:
-    return str(key).replace("_", " ").replace("-", " ")
+    return words(key)
+
+
+def _step_title(meeting: Any, protocol: str, step: str) -> str:
+    found = meeting.library.protocol(protocol) if meeting is not None else None
+    at = found.step(step) if found is not None else None
+    return at.display_title if at is not None else _words(step).capitalize()
+
+
+def _protocol_title(meeting: Any, protocol: str) -> str:
+    found = meeting.library.protocol(protocol) if meeting is not None else None
+    return found.title if found is not None else protocol
 
 
 def _noun(kind: str) -> str:
     return KINDS[kind].noun if kind in KINDS else kind
 
 
-def sentence(event: Event) -> str | None:
-    """One sentence for one event, or None when there is nothing to say."""
+def sentence(event: Event, meeting: Any = None) -> str | None:
+    """One sentence for one event, or None when there is nothing to say. With the meeting,
+    steps, protocols and roles are named by their titles."""
     match event:
         case ev.MeetingStarted():
             return "The meeting has started."
@@ -41,13 +54,18 @@ def sentence(event: Event) -> str | None:
         case ev.Left(name=name):
             return f"{name} left."
         case ev.RoleAssigned(role=role, name=name):
+            if meeting is not None:
+                from facilitator.ui.view import role_title
+
+                return f"{name} is {role_title(meeting, role)}."
             return f"{name} is {_words(role)}."
         case ev.StepStarted(title=title, kind=kind):
-            return f"Step: {title}, a {_noun(kind)}."
-        case ev.StepEnded(step=step, outcome=outcome):
-            return f"{_words(step).capitalize()} ended: {_words(outcome)}."
+            noun = _noun(kind)
+            return f"Step: {title}, {'an' if noun[0] in 'aeiou' else 'a'} {noun}."
+        case ev.StepEnded(protocol=protocol, step=step, outcome=outcome):
+            return f"{_step_title(meeting, protocol, step)} ended: {_words(outcome)}."
         case ev.ProtocolEnded(protocol=protocol, outcome=outcome) if outcome != "ended":
-            return f"The protocol {protocol} ended: {_words(outcome)}."
+            return f"{_protocol_title(meeting, protocol)} ended: {_words(outcome)}."
         case ev.FloorTaken(name=name, reason=reason):
             return f"{name} has the floor ({reason})."
         case ev.FloorEnded(counted=False):
@@ -57,6 +75,9 @@ def sentence(event: Event) -> str | None:
         case ev.HandRaised(name=name, kind=kind):
             what = INTERJECTION_REASON.get(kind)
             return f"{name} raised a hand{f' for a {what}' if what else ''}."
+        case ev.PointRaised(name=name, stopped=stopped):
+            held = f"; {stopped}'s time stands still" if stopped else ""
+            return f"{name} makes a point of process{held}."
         case ev.HandLowered(name=name):
             return f"{name} lowered their hand."
         case ev.Invited(name=name):
@@ -67,11 +88,17 @@ def sentence(event: Event) -> str | None:
             return f"Proposal: {text}"
         case ev.StanceGiven(name=name):
             return f"{name} gave a stance."
+        case ev.BallotCast(name=name):
+            return f"{name} voted in the secret ballot."
+        case ev.Suggested():
+            return "A suggestion went into the box."
         case ev.TestEnded(tally=tally, outcome=outcome, attempt=attempt):
             counts = ", ".join(f"{_words(k)} {v}" for k, v in tally.items()) or "no stances"
             return f"The test ended {_words(outcome)}, attempt {attempt} ({counts})."
         case ev.Collected(name=name, field=field, value=value):
             return f"{name}'s {field}: {value}."
+        case ev.Noted(text=text, confidential=True):
+            return f"Noted, and kept out of the minutes (a confidential step): {text}"
         case ev.DecisionRecorded(text=text):
             return f"Decision recorded: {text or '(no proposal)'}"
         case ev.ActionRecorded(what=what, owner=owner, backup=backup):
@@ -97,8 +124,10 @@ def sentence(event: Event) -> str | None:
             return f"Agenda item {title} is now number {position} of those to come."
         case ev.ItemDeferred(title=title):
             return f"Item deferred to the next meeting: {title}."
-        case ev.Reviewed(id=item, result=result):
-            return f"{item} reviewed: {_words(result)}."
+        case ev.Reviewed(id=item, result=result, to=to, text=text):
+            what = f"{item} ({text})" if text else item
+            said = f"handed to {to}" if to else REVIEW_WORDS.get(result, _words(result))
+            return f"{what}: {said}."
         case ev.Interrupted(seconds=seconds):
             return (f"Taken up again after {span(seconds)} away; the timers stood still "
                     "meanwhile.")
@@ -109,11 +138,11 @@ def sentence(event: Event) -> str | None:
     return None
 
 
-def sentences(events: Iterable[Event]) -> list[str]:
+def sentences(events: Iterable[Event], meeting: Any = None) -> list[str]:
     """The sentences for a command's events, in order."""
     out: list[str] = []
     for event in events:
-        text = sentence(event)
+        text = sentence(event, meeting)
         if text:
             out.append(text)
     return out
@@ -156,3 +185,25 @@ def situation(meeting: Any, now: float) -> list[str]:
     if hint:
         said.append(hint)
     return said
+
+
+def undoable(entries: Iterable[Any]) -> str:
+    """What `undo` would take back now, in words ("" when nothing): the events of the
+    last command that still stands, as the engine counts them (see `effective_events`)."""
+    stack: list[Any] = []
+    for entry in entries:
+        command = entry.get("command")
+        events = [ev.from_json(e) for e in entry.get("events", ())]
+        if command == "interrupted":
+            stack.clear()
+        elif command == "tick":
+            continue
+        elif any(isinstance(e, ev.Undone) for e in events):
+            if stack:
+                stack.pop()
+        else:
+            stack.append(entry)
+    if not stack:
+        return ""
+    said = sentences(ev.from_json(e) for e in stack[-1].get("events", ()))
+    return " ".join(said) or f"`{stack[-1].get('command')}`"

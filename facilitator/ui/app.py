@@ -25,6 +25,7 @@ from facilitator.store.group import Group
 from facilitator.ui.meeting import TICK_SECONDS, MeetingScreen
 from facilitator.ui.palette import VocabularyProvider
 from facilitator.ui.picker import PickerScreen
+from facilitator.ui.room import ROOM_BINDINGS, RoomActions, RoomSetup
 
 HIGH_CONTRAST = Theme(
     name="facilitator-high-contrast",
@@ -34,19 +35,21 @@ HIGH_CONTRAST = Theme(
 )
 
 
-class FacilitatorApp(App[int]):
-    """facilitator in the terminal."""
+class FacilitatorApp(RoomActions, App[int]):
+    """facilitator in the terminal (with `room`, phones take part: facilitator.ui.room)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "facilitator"
     COMMANDS = App.COMMANDS | {VocabularyProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = ROOM_BINDINGS
 
     def __init__(self, live: LiveMeeting | None, group: Group | None, library: Library,
                  sources: Sources, clock: Clock, *, protocol: str | None = None,
                  title: str = "", tick_seconds: float | None = TICK_SECONDS,
-                 resumed: bool = False) -> None:
+                 resumed: bool = False, room: RoomSetup | None = None) -> None:
         super().__init__()
+        self.room_setup = room
         self.resumed = resumed
         self.live = live
         self.group = group
@@ -58,7 +61,9 @@ class FacilitatorApp(App[int]):
         self.tick_seconds = tick_seconds
         self.register_theme(HIGH_CONTRAST)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        if self.room_setup is not None:
+            await self.start_room(self.room_setup)
         # Pushed, not the default screen: only pushed screens can be switched away from.
         self.push_screen(self.first_screen())
 
@@ -86,7 +91,9 @@ class FacilitatorApp(App[int]):
         self.switch_screen(self.first_screen())
 
     def _meeting_screen(self, live: LiveMeeting, resumed: bool = False) -> MeetingScreen:
-        return MeetingScreen(live, self.clock, self.roster(), self.tick_seconds, resumed)
+        roster = self.group.roster() if self.group else []
+        return MeetingScreen(live, self.clock, [p.name for p in roster], self.tick_seconds,
+                             resumed, {p.name: p.pronouns for p in roster if p.pronouns})
 
     def roster(self) -> list[str]:
         return [p.name for p in self.group.roster()] if self.group else []
@@ -124,7 +131,8 @@ class FacilitatorApp(App[int]):
         yield SystemCommand("Default theme", "The usual colours",
                             lambda: setattr(self, "theme", "textual-dark"))
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
+        await self.stop_room()
         if self.live is not None:
             self.live.close()  # unfinished meetings stay resumable: the journal holds them
 
@@ -132,8 +140,9 @@ class FacilitatorApp(App[int]):
 def build_app(live: LiveMeeting | None, group: Group | None, library: Library,
               sources: Sources, clock: Clock, *, protocol: str | None = None,
               title: str = "", tick_seconds: float | None = TICK_SECONDS,
-              resumed: bool = False) -> FacilitatorApp:
+              resumed: bool = False, room: RoomSetup | None = None) -> FacilitatorApp:
     """The app, from explicit parts (the CLI and the tests call this). `resumed`: the live
-    meeting was rebuilt from its journal (the screen says so)."""
+    meeting was rebuilt from its journal (the screen says so). `room`: serve the
+    participants' page (facilitator.ui.room)."""
     return FacilitatorApp(live, group, library, sources, clock, protocol=protocol,
-                          title=title, tick_seconds=tick_seconds, resumed=resumed)
+                          title=title, tick_seconds=tick_seconds, resumed=resumed, room=room)

@@ -105,3 +105,20 @@ def candidates(meeting: Meeting, roster: Iterable[str], line: str) -> list[str]:
         if option.casefold().startswith(typed.casefold()) and option != typed:
             out.append(line[:len(line) - len(typed)] + _quote(option))
     return out
+
+
+def known_as(names: Iterable[str], pronouns: dict[str, str]) -> list[str]:
+    """People of the group as the join form offers them: 'Ana (she/her)'."""
+    return [f"{n} ({pronouns[n]})" if pronouns.get(n) else n for n in names]
+
+
+def join_line(text: str, pronouns: dict[str, str]) -> str:
+    """`join ...` for what was typed in the join form: 'Ana (she/her)', 'Ana she/her' or
+    'Ana' (whose pronouns the group's memory recalls)."""
+    text = text.strip()
+    if text.endswith(")") and " (" in text:
+        name, said = text[:-1].rsplit(" (", 1)
+    else:
+        name, _, said = text.rpartition(" ") if "/" in text.rpartition(" ")[2] else (text, "", "")
+    said = said.strip() or pronouns.get(name.strip(), "")
+    return f"join {shlex.quote(name.strip())}" + (f" {shlex.quote(said)}" if said else "")

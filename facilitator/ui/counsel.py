@@ -7,7 +7,8 @@
   heard from or who has had little room; at the review, a resting person's actions to
   hand on. Never a score, never in the minutes: they are shown, not journaled.
 - A quiet flag for the vibes-watcher when, in a discussion, one person's share of the
-  floor passes twice an even share.
+  floor passes twice an even share: only once it means something, when at least two
+  people have spoken and the floor has been held for a minute in all.
 The group's memory is read once, when the screen opens; the meeting adds to it as it goes.
 """
 
@@ -25,6 +26,7 @@ from facilitator.store.group import Group
 from facilitator.store.rows import Action, MeetingRecord
 
 CHECK_IN = "check-in"
+MEANINGFUL = 60.0  # seconds of the floor, in all, before a share of it is worth a flag
 
 
 class Counsel:
@@ -83,6 +85,8 @@ class Counsel:
         floor = meeting.floor
         if floor is not None and floor.name in shares:
             shares[floor.name] += max(0.0, meeting.active(now) - floor.since)
+        if sum(1 for s in shares.values() if s > 0) < 2 or sum(shares.values()) < MEANINGFUL:
+            return ""  # one voice so far, or hardly a start: a share means nothing yet
         names = fairshare.floor_flag(shares)
         if not names:
             return ""

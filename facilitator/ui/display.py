@@ -14,13 +14,17 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from facilitator.clock import Clock
+from facilitator.engine.state import Meeting
 from facilitator.errors import FacilitatorError
+from facilitator.session import HEARTBEAT
 from facilitator.store.group import Group
+from facilitator.store.journal import last_alive
 from facilitator.ui import view
 from facilitator.ui.follow import Follower
+from facilitator.ui.timing import span
 from facilitator.ui.widgets.floor import FloorPanel
 from facilitator.ui.widgets.panel import MeetingPanel
 from facilitator.ui.widgets.prompt import PromptPanel
@@ -28,6 +32,9 @@ from facilitator.ui.widgets.stack import StackPanel
 from facilitator.ui.widgets.stances import StanceBoardPanel
 
 POLL_SECONDS = 0.5
+
+
+STALE = 3 * HEARTBEAT  # seconds without a sign of life before the display says so
 
 
 class DisplayApp(App[int]):
@@ -42,6 +49,7 @@ class DisplayApp(App[int]):
     FloorPanel Label { text-align: center; }
     FloorPanel Digits { width: 1fr; text-align: center; }
     StackPanel, StanceBoardPanel { margin-top: 1; }
+    #room { margin-top: 1; width: auto; }
     """
 
     def __init__(self, group: Group, meeting_id: str | None, clock: Clock,
@@ -52,6 +60,7 @@ class DisplayApp(App[int]):
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.follower: Follower | None = None
+        self._room: tuple[object, object] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Waiting for a meeting to start…", id="where")
@@ -60,6 +69,7 @@ class DisplayApp(App[int]):
             yield FloorPanel()
             yield StackPanel()
             yield StanceBoardPanel()
+            yield Static("", id="room")  # the room's QR code, address and code, when open
 
     def on_mount(self) -> None:
         self.poll()
@@ -75,8 +85,34 @@ class DisplayApp(App[int]):
             meeting_id = unfinished[0].id
         return Follower(self.group.journal_path(meeting_id))
 
+    def stopped_at(self, meeting: Meeting, now: float) -> float | None:
+        """When the meeting was last seen alive, if that is too long ago (its heartbeat
+        and its journal are both stale); None while it runs, or once it has ended."""
+        if self.follower is None or meeting.ended or meeting.started_at is None:
+            return None
+        entries = self.follower.entries
+        seen = max(last_alive(self.follower.path) or 0.0,
+                   float(entries[-1]["at"]) if entries else 0.0)
+        return seen if now - seen > STALE else None
+
+    def show_room(self) -> None:
+        """The room's way in, while `run --room` serves it (read from the group's folder)."""
+        from facilitator.room.qr import qr_lines
+        from facilitator.ui.room import read_room_file
+
+        room = read_room_file(self.group)
+        key = (room or {}).get("address"), (room or {}).get("code")
+        if key == self._room:
+            return
+        self._room = key
+        text = "" if room is None else "\n".join(
+            [*qr_lines(str(key[0])), f"Take part from your phone: {key[0]}",
+             f"Room code: {key[1]}"])
+        self.query_one("#room", Static).update(text)
+
     def poll(self) -> None:
         """Catch up with the journal, then move the timers."""
+        self.show_room()
         if self.follower is None:
             self.follower = self._find()
             if self.follower is None:
@@ -90,10 +126,17 @@ class DisplayApp(App[int]):
         if meeting is None:
             return
         now = self.clock.now()
+        stopped = self.stopped_at(meeting, now)
+        if stopped is not None:
+            now = stopped  # its timers stand still where the meeting stopped
         for panel in self.query(MeetingPanel):
             panel.meeting = meeting
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
-        self.query_one("#where", Label).update(view.header(meeting))
+        header = view.header(meeting)
+        if stopped is not None:
+            header = (f"STOPPED: no sign from the facilitator's computer for "
+                      f"{span(self.clock.now() - stopped)} · {header}")
+        self.query_one("#where", Label).update(header)
         if meeting.ended and self.meeting_id is None:
             self.follower = None  # the next meeting, when one opens, is shown

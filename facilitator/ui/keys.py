@@ -24,25 +24,28 @@ from typing import Any
 from textual import work
 from textual.binding import Binding
 
-from facilitator.engine.general import roles_in_play
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.decide import scale_of, stances_of
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.round import round_of
 from facilitator.ui.kinds import view_of
+from facilitator.ui.setupkeys import SetupKeyActions
+from facilitator.ui.stepkeys import StepKeyActions
 from facilitator.ui.vocabulary import KEYS
 from facilitator.ui.widgets.ask import Ask
 from facilitator.ui.widgets.choice import Choice
 
 # The key bar's order: setting up first, then the step's keys, then the rest.
-_BAR = ("start", "join", "role", "propose", "next", "done", "hand", "interject", "pass",
-        "stance", "advance", "extend", "pause", "undo", "invite", "lower", "commandline",
-        "help", "end")
+_BAR = ("start", "join", "role", "propose", "next", "item_down", "item_up", "done", "keep",
+        "hand", "drop", "interject", "pass", "stance", "choose", "record", "item", "defer",
+        "move", *(f"option{n}" for n in range(1, 10)), "advance", "extend", "pause", "undo",
+        "invite", "lower", "commandline", "help", "end")
 _MEETING_KEYS = sorted((k for k in KEYS if k.name), key=lambda k: _BAR.index(k.name))
 
 BindingType = Binding | tuple[str, str] | tuple[str, str, str]
 KEY_BINDINGS: list[BindingType] = [
-    *(Binding(k.key, f"key('{k.name}', 1)", k.label) for k in _MEETING_KEYS),
+    *(Binding(k.key, f"key('{k.name}', 1)", k.label, key_display=k.shown)
+      for k in _MEETING_KEYS if k.label),
     *(Binding(k.key, f"key('{k.name}', 0)", k.label, show=False) for k in _MEETING_KEYS),
 ]
 
@@ -63,14 +66,18 @@ def shown(meeting: Meeting, name: str) -> bool:
         return name in ("undo", "end")
     if name == "extend":
         return bool(run.step.time or (meeting.floor and meeting.floor.limit))
-    return name in STEPPING or name in view_of(run).keys
+    here = view_of(run)
+    if name in STEPPING or name in here.keys or name in here.keys_now(meeting, run):
+        return True
+    return any(name in view_of(f.run).outer_keys  # a step of this kind runs further out
+               for f in meeting.frames[:-1] if f.run is not None)
 
 
 def q(word: str) -> str:
     return shlex.quote(word)
 
 
-class KeyActions:
+class KeyActions(StepKeyActions, SetupKeyActions):
     """The key actions of `MeetingScreen` (mixed in; uses its `send`, `live`, `app`)."""
 
     live: Any
@@ -84,8 +91,16 @@ class KeyActions:
             return shown(self.live.meeting, str(parameters[0]))
         return True
 
+    def key_label(self, binding: Binding) -> str:
+        """A key's word in the bar: space says Resume while the meeting is paused."""
+        if binding.action == "key('pause', 1)" and self.live.meeting.paused_since is not None:
+            return "Resume"
+        return binding.description
+
     def action_key(self, name: str, _shown: int) -> None:
-        handler = getattr(self, f"_key_{name}", None)
+        run = self.live.meeting.run
+        acted = view_of(run).acts.get(name, name) if run is not None else name
+        handler = getattr(self, f"_key_{acted}", None)
         if handler is not None:
             handler()
         else:
@@ -163,12 +178,6 @@ class KeyActions:
             self.send(f"pass {q(name)}")
 
     @work(exclusive=True)
-    async def _key_invite(self) -> None:
-        name = await self._pick("Who speaks next (an override)?", list(self.live.meeting.present))
-        if name:
-            self.send(f"invite {q(name)}")
-
-    @work(exclusive=True)
     async def _key_lower(self) -> None:
         state = stack_of(self.live.meeting.run)
         names = [h.name for h in state.stack] if state else []
@@ -213,40 +222,3 @@ class KeyActions:
         amount = await self.app.push_screen_wait(Choice("Extend the time", options))
         if amount:
             self.send(f"extend {amount}")
-
-    @work(exclusive=True)
-    async def _key_join(self) -> None:
-        text = await self.app.push_screen_wait(Ask(
-            "Who joins?", help="A name, then pronouns if they like: Ana she/her. "
-            "Names of the group complete with tab.",
-            suggester=self.suggester("join ")))  # type: ignore[attr-defined]
-        if text:
-            self.send(f"join {text}")
-
-    @work(exclusive=True)
-    async def _key_role(self) -> None:
-        m = self.live.meeting
-        roles = list(roles_in_play(m))
-        needed = [r for r in m.protocol.roles if not m.holders(r)]
-        ordered = needed + [r for r in roles if r not in needed]
-        labels = [(r, r.replace("_", " ") + (" (needed to start)" if r in needed else "")
-                   + (f": now {', '.join(m.holders(r))}" if m.holders(r) else ""))
-                  for r in ordered]
-        role = await self.app.push_screen_wait(Choice("Which role?", labels))
-        if not role:
-            return
-        # The group's rotation: who never held it first, then the least recent ...
-        order = self.counsel.role_order(role, list(m.present))  # type: ignore[attr-defined]
-        chosen: str | None = await self.app.push_screen_wait(Choice(
-            f"Who is {role.replace('_', ' ')}? (in the order the rotation would ask)",
-            [(n, n + ("  (suggested)" if i == 0 and len(order) > 1 else ""))
-             for i, n in enumerate(order)]))
-        if chosen:
-            self.send(f"role {role} {q(chosen)}")
-
-    @work(exclusive=True)
-    async def _key_propose(self) -> None:
-        text = await self.app.push_screen_wait(
-            Ask("The proposal", self.live.meeting.proposal or ""))
-        if text:
-            self.send(f"propose {q(text)}")

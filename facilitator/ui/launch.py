@@ -19,6 +19,14 @@ from facilitator.store.group import Group
 if TYPE_CHECKING:
     from textual.app import App
 
+    from facilitator.ui.room import RoomSetup
+
+
+def _no_room_in_plain(plain: bool, room: object) -> None:
+    if plain and room is not None:
+        raise StoreError("The room needs the full-screen app; leave out --plain to use "
+                         "--room.")
+
 
 def check_terminal(plain_instead: str | None) -> None:
     """Refuse, in a sentence, to draw a full screen where there is no terminal to draw it
@@ -43,12 +51,13 @@ def run_full_screen(app: App[Any], headless: bool = False) -> int:
 
 
 def run(library: Library, sources: Sources, group: Group, protocol: str | None = None,
-        plain: bool = False, title: str = "") -> int:
+        plain: bool = False, title: str = "", room: RoomSetup | None = None) -> int:
     """`facilitator run [PROTOCOL]`: the picker, or a new meeting of PROTOCOL."""
     clock = SystemClock()
     if protocol is not None and library.protocol(protocol) is None:
         known = ", ".join(sorted(library.protocols))
         raise StoreError(f"There is no protocol `{protocol}`; the protocols are: {known}.")
+    _no_room_in_plain(plain, room)
     if plain:
         from facilitator.ui.plain import converse
 
@@ -56,7 +65,8 @@ def run(library: Library, sources: Sources, group: Group, protocol: str | None =
     check_terminal("facilitator run --plain")
     from facilitator.ui.app import build_app
 
-    app = build_app(None, group, library, sources, clock, protocol=protocol, title=title)
+    app = build_app(None, group, library, sources, clock, protocol=protocol, title=title,
+                    room=room)
     return run_full_screen(app)
 
 
@@ -71,9 +81,10 @@ def _unfinished(group: Group, meeting_id: str | None) -> str:
 
 
 def resume(group: Group, meeting_id: str | None, plain: bool = False,
-           take_over: bool = False) -> int:
+           take_over: bool = False, room: RoomSetup | None = None) -> int:
     """`facilitator resume [ID] [--take-over]`: take up an unfinished meeting (default: the
     latest); `take_over` for one left open on another laptop."""
+    _no_room_in_plain(plain, room)
     clock = SystemClock()
     if not plain:
         check_terminal("facilitator resume --plain")
@@ -84,7 +95,8 @@ def resume(group: Group, meeting_id: str | None, plain: bool = False,
         return converse(live, group, live.meeting.library, live.sources, clock)
     from facilitator.ui.app import build_app
 
-    app = build_app(live, group, live.meeting.library, live.sources, clock, resumed=True)
+    app = build_app(live, group, live.meeting.library, live.sources, clock, resumed=True,
+                    room=room)
     return run_full_screen(app)
 
 

@@ -24,10 +24,10 @@ from facilitator.engine.events import Event, Reminder, from_json
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.session import LiveMeeting
 from facilitator.ui import view
-from facilitator.ui.announce import sentences
+from facilitator.ui.announce import sentences, undoable
 from facilitator.ui.counsel import Counsel
 from facilitator.ui.keys import KEY_BINDINGS, KeyActions
-from facilitator.ui.kinds import view_of
+from facilitator.ui.kinds import leave_question, view_of
 from facilitator.ui.widgets.commandline import CommandLine, CommandSuggester
 from facilitator.ui.widgets.confirm import Confirm
 from facilitator.ui.widgets.floor import FloorPanel
@@ -39,6 +39,8 @@ from facilitator.ui.widgets.prompt import PromptPanel
 from facilitator.ui.widgets.records import RecordsPanel
 from facilitator.ui.widgets.stack import StackPanel
 from facilitator.ui.widgets.stances import StanceBoardPanel
+from facilitator.ui.widgets.work import WorkPanel, work_lines
+from facilitator.ui.work import Seen
 
 TICK_SECONDS = 0.5
 
@@ -47,10 +49,13 @@ class MeetingScreen(KeyActions, Screen[None]):
     """One live meeting. See `facilitator.ui.keys.KEYS` for its keys."""
 
     BINDINGS = KEY_BINDINGS
+    AUTO_FOCUS = ""  # the keys belong to the screen until the command line is opened
 
     def __init__(self, live: LiveMeeting, clock: Clock, roster: Iterable[str] = (),
-                 tick_seconds: float | None = TICK_SECONDS, resumed: bool = False) -> None:
+                 tick_seconds: float | None = TICK_SECONDS, resumed: bool = False,
+                 pronouns: dict[str, str] | None = None) -> None:
         super().__init__()
+        self.pronouns = pronouns or {}  # from the group's roster: recalled on `join`
         self.live = live
         self.clock = clock
         self.roster = list(roster)
@@ -58,6 +63,8 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.quiet = ""  # the facilitator's quiet note last shown (facilitator.care)
         self.tick_seconds = tick_seconds
         self.news = ""
+        self.review_at = 0  # the highlighted item of a review
+        self.review_began = None  # when the review it belongs to began
         if resumed:
             said = [e for e in live.entries if e["command"] not in ("interrupted", "tick")]
             self.news = (f"Taken up from its journal: the {len(said)} commands given "
@@ -76,17 +83,23 @@ class MeetingScreen(KeyActions, Screen[None]):
                 yield PeoplePanel(id="people")
             with Vertical(id="center"):
                 yield PromptPanel(id="prompt")
+                yield WorkPanel(id="work")
                 yield FloorPanel(id="floor")
                 yield StackPanel(id="stack")
                 yield StanceBoardPanel(id="stances")
-            with VerticalScroll(id="right"):
+            right = VerticalScroll(id="right")
+            right.can_focus = False  # ↑↓ move through a review's items, not the records
+            with right:
+                room = getattr(self.app, "room_panel", lambda: None)()
+                if room is not None:  # phones take part: facilitator.ui.room
+                    yield room
                 yield RecordsPanel(id="records")
         yield Label("", id="news")
         yield CommandLine(self.suggester(), id="commandline")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        titles = {"outline": "Steps", "people": "People", "prompt": "Prompt",
+        titles = {"outline": "Steps", "people": "People", "prompt": "Prompt", "work": "Now",
                   "floor": "Floor", "stack": "Next to speak", "stances": "Stances",
                   "right": "Records"}
         for widget_id, title in titles.items():
@@ -112,6 +125,11 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor = self.query_one(FloorPanel)
         floor.meeting, floor.now = meeting, now
         self.query_one(RecordsPanel).entries = list(self.live.entries)
+        self.query_one(StepOutline).entries = list(self.live.entries)
+        work = self.query_one(WorkPanel)
+        work.seen = Seen(self.review_at, tuple(self.live.entries), self.app.size.width < 100)
+        work.display = bool(work_lines(meeting, work.seen))
+        self.first_to_review(meeting)
         beside = view_of(meeting.run).panel if meeting.run else ""
         self.set_class(beside == "stances", "-decide")
         self.set_class(beside == "stack", "-stack")
@@ -143,26 +161,38 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor.border_subtitle = Counsel.floor_flag(self.live.meeting, now)
 
     def tell(self, events: list[Event]) -> None:
-        said = sentences(events)
+        said = sentences(events, self.live.meeting)
         if said:
             self.news = " ".join(said[-3:])
 
     # --- commands up -------------------------------------------------------------------
 
-    def send(self, command: str) -> bool:
-        """Give one command; True when the engine accepted it."""
+    def send(self, command: str, asked: bool = False) -> bool:
+        """Give one command; True when the engine accepted it. Ending, and leaving a step
+        with work left (hands up, items not reviewed, stances missing), asks first."""
         try:
-            if parse(command).name == "end":
+            name = parse(command).name
+            if name == "end":
                 self.ask_to_end()
                 return False
+            question = "" if asked else leave_question(self.live.meeting, name)
+            if question:
+                self.app.push_screen(
+                    Confirm(f"{name.capitalize()} now?", question, yes=name.capitalize(),
+                            no="Not yet"), lambda yes: yes and self.send(command, True))
+                return False
+            undone = undoable(self.live.entries) if name == "undo" else ""
             events = self.live.do(command)
         except Refused as refusal:
+            self.app.clear_notifications()  # the newest refusal only: they do not pile up
             self.notify(str(refusal), title="Not now", severity="warning")
             return False
         except FacilitatorError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
         self.tell(events)
+        if undone:
+            self.news = f"Undone: {undone}"
         for warning in self.counsel.after(events):
             self.notify(warning, title="Workload", timeout=12)
         for event in events:
@@ -175,7 +205,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.send(message.text)
 
     def on_command_line_closed(self, message: CommandLine.Closed) -> None:
-        self.focus_next()
+        self.set_focus(None)
 
     def on_descendant_focus(self) -> None:
         # Which keys work depends on what has focus (the command line takes letters):

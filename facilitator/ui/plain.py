@@ -93,13 +93,16 @@ class Conversation:
             except FacilitatorError as error:
                 self.say(str(error))
                 return False
-        for text in sentences(events) + self.counsel.after(events):
+        for text in sentences(events, self.live.meeting) + self.counsel.after(events):
             self.say(text)
         if self.live.meeting.ended:
             self.finish()
             return True
         if self._step_key() != step_before:
             self.say(view.prompt(self.live.meeting))
+            keys = view.stance_keys(self.live.meeting)
+            if keys:
+                self.say("Stances: " + "; ".join(keys) + ". Give one with `stance NAME KEY`.")
             quiet = self.counsel.quiet(self.live.meeting)
             if quiet:
                 self.say(f"Quietly, for you: {quiet}")
@@ -135,7 +138,7 @@ class Conversation:
                 self.say(str(error))
                 return
             meeting, now = self.live.meeting, self.clock.now()
-        for text in sentences(events):
+        for text in sentences(events, self.live.meeting):
             self.say(text)
         run = meeting.run
         timings: list[tuple[str, str, float, timing.Timing | None]] = []

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from facilitator.ui.kinds import words
 from facilitator.ui.timing import span
 
 
@@ -33,7 +34,7 @@ def summary_text(minutes: dict[str, Any], path: Path | None, problem: str = "") 
     present = ", ".join(p["name"] for p in minutes.get("attendance", []))
     text.append(f"Present: {present or 'nobody'}\n")
     sections = [
-        ("Decisions", [f"{d['proposal']}: {str(d['outcome']).replace('_', ' ')}"
+        ("Decisions", [f"{d['proposal']}: {words(str(d['outcome']))}"
                        + (f", attempt {d['attempt']}" if d.get("attempt") else "")
                        for d in minutes.get("decisions", [])]),
         ("Actions", [f"{a['what']} ({a['owner']}" + (f", by {a['due']})" if a.get("due")

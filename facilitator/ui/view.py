@@ -18,15 +18,17 @@ from facilitator.engine.events import (
     DecisionRecorded,
     Noted,
     ShiftRecorded,
+    StepEnded,
     TestEnded,
 )
 from facilitator.engine.placeholders import current_item, fill
 from facilitator.engine.state import Meeting
+from facilitator.engine.steps.agenda import agenda_of
 from facilitator.engine.steps.decide import result, scale_of, stances_of
 from facilitator.engine.steps.discussion import ordered_stack
 from facilitator.engine.steps.round import round_of, still_to_speak
 from facilitator.minutes.build import effective_events
-from facilitator.ui.kinds import view_of
+from facilitator.ui.kinds import view_of, words
 
 
 def prompt(meeting: Meeting) -> str:
@@ -35,6 +37,9 @@ def prompt(meeting: Meeting) -> str:
     if meeting.started_at is None:
         return "Who is here? Join people, name the roles, then start."
     run = meeting.run
+    wanted = meeting.waiting_for_roles()
+    if run is None and wanted is not None:
+        return wanted.replace("`", "")
     if run is None:
         return "The protocol has ended. Add notes or records, or end the meeting."
     if not run.step.prompt and run.step.type == "decision":  # a record step's own type
@@ -49,8 +54,17 @@ class OutlineLine(NamedTuple):
     mark: str  # "now", "done" or ""
 
 
-def outline(meeting: Meeting) -> list[OutlineLine]:
-    """Every running protocol's steps, the current one marked `now`, visited ones `done`."""
+def step_outcomes(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], str]:
+    """How each step last ended, by (protocol, step), undo respected."""
+    return {(e.protocol, e.step): e.outcome for e in effective_events(entries)
+            if isinstance(e, StepEnded)}
+
+
+def outline(meeting: Meeting,
+            ended: Mapping[tuple[str, str], str] | None = None) -> list[OutlineLine]:
+    """Every running protocol's steps, the current one marked `now`, visited ones `done`
+    (or `skipped`, when `ended` says the step last ended so)."""
+    ended = ended or {}
     if not meeting.frames:
         return [OutlineLine(0, s.display_title, s.kind, "") for s in meeting.protocol.steps]
     lines: list[OutlineLine] = []
@@ -59,6 +73,8 @@ def outline(meeting: Meeting) -> list[OutlineLine]:
         inner: list[OutlineLine] = []
         for index, step in enumerate(frame.protocol.steps):
             mark = "now" if index == here else ("done" if index in frame.trail else "")
+            if mark == "done" and ended.get((frame.protocol.id, step.id)) == "skipped":
+                mark = "skipped"
             inner.append(OutlineLine(depth, step.display_title, step.kind, mark))
         if depth == 0:
             lines = inner
@@ -69,25 +85,49 @@ def outline(meeting: Meeting) -> list[OutlineLine]:
 
 
 def where(meeting: Meeting) -> str:
-    """Protocol and step in a few words: 'Quick decision · step 2 of 3: Test'."""
+    """Where we are, through nested protocols: 'Weekly meeting › Agenda › Paint the shed ›
+    Test (step 2 of 5, test for agreement)'."""
     title = meeting.protocol.title
+    if meeting.frames and meeting.run is None and meeting.waiting_for_roles():
+        item = current_item(meeting)
+        return f"{title}{f' · item: {item}' if item else ''} · waiting for roles"
     if not meeting.frames or meeting.run is None:
         state = "ended" if meeting.ended or meeting.outcome else "not started"
         return f"{title} · {state}"
-    frame = meeting.frames[-1]
+    path = [title]
+    for frame in meeting.frames:
+        if frame.run is None:
+            continue
+        path.append(frame.run.step.display_title)
+        agenda = agenda_of(frame.run)
+        if agenda is not None and agenda.current is not None and frame is not meeting.frames[-1]:
+            path.append(agenda.current.title)
     run = meeting.run
-    item = current_item(meeting)
-    nested = f" · {frame.protocol.title}" if len(meeting.frames) > 1 else ""
-    item_text = f" · item: {item}" if item else ""
-    return (f"{title}{item_text}{nested} · step {run.index + 1} of {len(frame.protocol.steps)}:"
-            f" {run.step.display_title} ({run.kind.noun})")
+    steps = len(meeting.frames[-1].protocol.steps)
+    return f"{' › '.join(path)} (step {run.index + 1} of {steps}, {run.kind.noun})"
 
 
 def header(meeting: Meeting) -> str:
-    """The top line: the meeting's title (unless it is the protocol's), where it is, PAUSED."""
+    """The top line: the meeting's title (unless it is the protocol's), where it is, PAUSED,
+    CONFIDENTIAL."""
     title = meeting.setup.title if meeting.setup.title != meeting.protocol.title else ""
-    paused = " · PAUSED" if meeting.paused_since is not None else ""
-    return f"{title} · {where(meeting)}{paused}" if title else where(meeting) + paused
+    paused = "PAUSED · " if meeting.paused_since is not None else ""  # first: never cut
+    marks = " · CONFIDENTIAL: kept out of the minutes" if confidential(meeting) else ""
+    return paused + (f"{title} · {where(meeting)}" if title else where(meeting)) + marks
+
+
+def confidential(meeting: Meeting) -> bool:
+    """Whether what is said now stays out of the minutes (a confidential protocol or step)."""
+    run = meeting.run
+    return bool(run is not None and run.confidential)
+
+
+def role_title(meeting: Meeting, role: str) -> str:
+    """A role's name for people: its `title` in any running protocol, else its id in words."""
+    for protocol in [meeting.protocol, *(f.protocol for f in meeting.frames)]:
+        if role in protocol.roles:
+            return protocol.roles[role].display_title
+    return role.replace("_", " ").replace("-", " ")
 
 
 def stack(meeting: Meeting) -> list[tuple[str, str]]:
@@ -149,6 +189,9 @@ def stance_board(meeting: Meeting) -> StanceBoard | None:
     present = meeting.present
     given = {n: s for n, s in state.stances.items() if n in present}
     hidden = run.step.reveal == "together" and len(given) < len(present)
+    if run.step.ballot == "secret":  # only who took part, ever; the count comes at the end
+        hidden = True
+        given = {n: ("", None) for n in given}
     rows = []
     for option in scale.options:
         names = [n + (f": {reason}" if reason else "")
@@ -159,12 +202,20 @@ def stance_board(meeting: Meeting) -> StanceBoard | None:
                        meeting.proposal or "")
 
 
+def stance_keys(meeting: Meeting) -> list[str]:
+    """In a test for agreement: each stance's key and what it is ("block: Block")."""
+    run = meeting.run
+    if run is None or stances_of(run) is None:
+        return []
+    return [f"{o.key}: {o.label}" for o in scale_of(meeting, run).options]
+
+
 def last_test(meeting: Meeting) -> str:
     test = meeting.last_test
     if not test:
         return ""
-    tally = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in test["tally"].items()) or "none"
-    return (f"Last test: {test['outcome'].replace('_', ' ')}, attempt {test['attempt']} "
+    tally = ", ".join(f"{words(k)} {v}" for k, v in test["tally"].items()) or "none"
+    return (f"Last test: {words(test['outcome'])}, attempt {test['attempt']} "
             f"({tally}).")
 
 
@@ -187,7 +238,7 @@ def records(entries: Iterable[Mapping[str, Any]]) -> list[str]:
             case Noted():
                 out.append(f"Note: {e.text}")
             case TestEnded():
-                out.append(f"Test: {e.outcome.replace('_', ' ')}, attempt {e.attempt}")
+                out.append(f"Test: {words(e.outcome)}, attempt {e.attempt}")
     return out
 
 

@@ -2,7 +2,8 @@
 
 Invariants: nothing but `Refused` is ever raised; the floor is held by at most one person,
 who is present; no one stands twice on the stack; airtime is never negative;
-`replay(journal) == state`; the minutes always build.
+`replay(journal) == state`; the minutes always build; `next` and `done` then `next` order
+the stack alike; a pass adds no airtime.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from facilitator.clock import FakeClock
-from facilitator.engine.core import replay
-from facilitator.engine.steps.discussion import stack_of
+from facilitator.engine.core import handle, replay
+from facilitator.engine.steps.discussion import ordered_stack, stack_of
 from facilitator.errors import Refused
 from facilitator.minutes import render
 from facilitator.protocols.loader import build_library
@@ -167,6 +168,45 @@ class MeetingMachine(RuleBasedStateMachine):
         assert all(s.airtime >= 0 for s in m.stats.values())
         if m.floor is not None:
             assert m.active(self.clock.now()) - m.floor.since >= 0
+
+    @invariant()
+    def next_and_done_then_next_order_the_stack_alike(self) -> None:
+        if getattr(self, "library", None) is None:
+            return
+        m, now = self.live.meeting, self.clock.now()
+        stack = stack_of(m.run)
+        # With hands up and someone speaking (with nobody on the stack `next` just ends
+        # the turn, where `done` then `next` is refused: nothing to order).
+        if stack is None or not stack.stack or m.floor is None or m.paused_since is not None:
+            return
+
+        def after(*commands: str) -> object:
+            meeting = m
+            try:
+                for command in commands:
+                    meeting = handle(meeting, command, now)[0]
+            except Refused:
+                return "refused"
+            floor = meeting.floor.name if meeting.floor else None
+            order = [(h.name, why) for h, why in ordered_stack(meeting, meeting.run)]
+            return floor, order, dict(meeting.stats)
+
+        assert after("next") == after("done", "next")
+
+    @invariant()
+    def a_pass_adds_no_airtime(self) -> None:
+        if getattr(self, "library", None) is None:
+            return
+        m, now = self.live.meeting, self.clock.now()
+        if m.floor is None:
+            return
+        name = m.floor.name
+        try:
+            passed = handle(m, "pass", now)[0]
+        except Refused:
+            return
+        assert passed.speech(name).airtime == m.speech(name).airtime
+        assert passed.speech(name).turns == m.speech(name).turns
 
     def teardown(self) -> None:
         if getattr(self, "library", None) is None:

@@ -76,7 +76,9 @@ def test_a_pass_is_not_a_turn(driver):
     d.wait(5)
     d.do("pass")
     assert d.m.speech("Ana").turns == 0
-    assert d.m.speech("Ana").airtime == 5
+    # A pass is not airtime: Ana did not speak, whatever time went by (issue 11; this
+    # asserted 5 before, when the seconds before a pass counted).
+    assert d.m.speech("Ana").airtime == 0
 
 
 def test_orders(driver):

@@ -94,10 +94,12 @@ def test_formal_consensus_hears_a_principled_block_and_resolves_it() -> None:
 
 
 def test_formal_consensus_falls_back_after_three_blocks() -> None:
-    """Three calls blocked (one found unprincipled) exhaust it; the fallback vote carries."""
+    """Three calls blocked (each block found principled) exhaust it; the fallback vote
+    carries. (Before issue 11 the second block was found unprincipled and the call was
+    simply held again; a block set aside now passes the proposal, see below.)"""
     minutes = run("formal-consensus-fallback")
     assert [o for s, o in steps(minutes) if s in ("call", "principled", "fallback", "vote")] == [
-        "blocked", "principled", "blocked", "not-principled", "exhausted", "vote", "passed"]
+        "blocked", "principled", "blocked", "principled", "exhausted", "vote", "passed"]
     assert [(s, a, o) for s, a, o, _ in decisions(minutes)] == [
         ("call", 1, "blocked"), ("call", 2, "blocked"), ("call", 3, "exhausted"),
         ("vote", 1, "passed")]
@@ -127,7 +129,8 @@ def test_idm_tests_objections_and_integrates_the_valid_one() -> None:
     assert steps(minutes) == [
         ("present", "done"), ("clarify", "done"), ("react", "done"), ("amend", "done"),
         ("object", "blocked"), ("test-objection", "valid"), ("integrate", "done"),
-        ("object", "passed"), ("record", "done")]
+        ("objections-left", "another"), ("test-objection", "not-valid"), ("dropped", "done"),
+        ("objections-left", "amended"), ("object", "passed"), ("record", "done")]
     assert decisions(minutes) == [("object", 1, "blocked", {"no_objection": 3, "objection": 2}),
                               ("object", 2, "passed", {"no_objection": 5})]
     assert reasons(minutes, 0)["Ben"].startswith("Dee's point-of-sale role")

@@ -29,11 +29,13 @@ def test_the_process_review_runs_every_fourth_meeting(four_weeks) -> None:
 
 
 def test_every_week_runs_the_same_frame(four_weeks) -> None:
-    """Check-in, open actions, agenda, process review, appreciations, check-out."""
+    """Check-in, a capacity check, open actions, agenda, process review, appreciations,
+    check-out."""
     _group, minutes = four_weeks
     for m in minutes:
         assert [s for s, _ in steps(m, "weekly-meeting")] == [
-            "check-in", "actions", "agenda", "process-review", "appreciations", "check-out"]
+            "check-in", "capacity", "actions", "agenda", "process-review", "appreciations",
+            "check-out"]
 
 
 def test_open_actions_are_reviewed_the_following_weeks(four_weeks) -> None:

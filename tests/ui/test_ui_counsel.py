@@ -60,7 +60,15 @@ async def test_the_floor_flag_shows_when_one_voice_fills_the_room(parts: Parts) 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         floor = app.screen.query_one(FloorPanel)
+        assert floor.border_subtitle == ""  # the first voice: nobody else has spoken yet
+        for line in ("hand Ben", "hand Ana", "next"):
+            await command(pilot, line)
+        parts.clock.advance(10)
+        await command(pilot, "next")
+        parts.clock.advance(100)
+        await command(pilot, "hand Cy")
         assert floor.border_subtitle == "Ana: over twice an even share of the floor"
+        await command(pilot, "done")
         await command(pilot, "hand Ben")
         await command(pilot, "next")
         parts.clock.advance(200)

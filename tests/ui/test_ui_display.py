@@ -35,6 +35,7 @@ async def test_the_display_shows_the_floor_and_the_stack(parts: Parts) -> None:
         "quick-decision", "join Ana", "join Ben", "join Cy", "role presenter Ana", "propose Tea",
         "start", "hand Ben", "hand Cy", "next", title="Projector")
     parts.clock.advance(75)
+    live.tick()  # the facilitator's screen ticks, and so beats, while the meeting runs
     app = DisplayApp(parts.group, None, parts.clock, poll_seconds=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -46,6 +47,29 @@ async def test_the_display_shows_the_floor_and_the_stack(parts: Parts) -> None:
         await settle(pilot)
         assert "Cy has the floor" in str(app.query_one("#speaker", Label).render())
         assert "Projector" in str(app.query_one("#where", Label).render())
+
+
+@ui_test
+async def test_the_display_says_when_the_meeting_has_stopped(parts: Parts) -> None:
+    """A stale heartbeat: the header says so and the timer stands where it stopped."""
+    live = parts.open("quick-decision", "join Ana", "join Ben", "role presenter Ana",
+                      "propose Tea", "start", "hand Ben", "next", title="Projector")
+    parts.clock.advance(10)
+    live.tick()
+    app = DisplayApp(parts.group, None, parts.clock, poll_seconds=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not str(app.query_one("#where", Label).render()).startswith("STOPPED")
+        parts.clock.advance(60)  # the facilitator's computer went quiet
+        app.poll()
+        await settle(pilot)
+        where = str(app.query_one("#where", Label).render())
+        assert where.startswith("STOPPED: no sign from the facilitator's computer for 1m")
+        assert app.query_one(Digits).value == "0:10"
+        live.tick()  # it is back
+        app.poll()
+        await settle(pilot)
+        assert not str(app.query_one("#where", Label).render()).startswith("STOPPED")
 
 
 @ui_test

@@ -24,10 +24,22 @@ async def test_the_keys_come_back_when_the_command_line_closes(parts: Parts) -> 
 
 
 @ui_test
-async def test_on_a_narrow_terminal_the_keys_stand_alone_but_help_and_end_are_said(
+async def test_at_80_columns_the_bar_takes_two_lines_and_keeps_every_word(
         parts: Parts) -> None:
     live = parts.open("quick-decision", *Parts.STARTED)
     app = parts.app(live)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert bar(app) == ("n Next d Done h Hand x Interject a Advance e Extend space Pause "
+                            "u Undo : Cmd\n? Help E End")
+        assert app.screen.query_one(KeyBar).size.height == 2
+
+
+@ui_test
+async def test_on_a_narrow_terminal_the_keys_stand_alone_but_help_and_end_are_said(
+        parts: Parts) -> None:
+    live = parts.open("quick-decision", *Parts.STARTED)
+    app = parts.app(live)
+    async with app.run_test(size=(36, 24)) as pilot:
         await settle(pilot)
         assert bar(app) == "n d h x a e space u : ? Help E End"

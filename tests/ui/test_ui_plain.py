@@ -46,7 +46,7 @@ def test_the_quick_decision_as_a_conversation(parts: Parts) -> None:
     assert "Who is here? Join people, name the roles, then start." in said
     assert "The meeting has not started; `start` it before `next`." in said
     assert "Cy (they/them) joined." in said
-    assert "Ben has the floor (first time in this step)." in said
+    assert "Ben has the floor (first time in this step; raised a hand before Cy)." in said
     assert "Ben is done after 2m." in said
     assert "Step: Test, a test for agreement." in said
     assert "The test ended passed, attempt 1 (agree 2, stand aside 1)." in said

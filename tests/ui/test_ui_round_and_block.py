@@ -86,7 +86,7 @@ async def test_a_blocked_test_goes_back_to_discussion_then_is_exhausted(parts: P
         assert live.meeting.last_test["outcome"] == "exhausted"
         assert live.meeting.run is None and live.meeting.outcome == "exhausted"
         records = str(app.screen.query_one("#records").render())
-        assert "Last test: exhausted, attempt 2" in records
+        assert "Last test: out of attempts, attempt 2" in records
         await keys(pilot, "E", "y")
     minutes = json.loads((parts.group.minutes_path / f"{live.id}.json").read_text())
     assert [(d["outcome"], d["attempt"]) for d in minutes["decisions"]] == [

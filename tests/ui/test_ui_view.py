@@ -72,3 +72,19 @@ def test_events_are_told_in_one_sentence() -> None:
     assert sentence(FloorEnded(name="Cy", seconds=0, counted=False)) \
         is None
     assert sentence(Override(command="skip")) is None
+
+
+AGENDA = TURN + """
+  meeting:
+    title: Meeting
+    steps: [{id: a, kind: agenda, items: ask}]
+"""
+
+
+def test_an_item_waiting_for_its_roles_says_whom_to_name(parts_with: MakeParts) -> None:
+    """Not 'the protocol has ended': the item waits, and the screen says for whom."""
+    parts = parts_with(AGENDA)
+    live = parts.open("meeting", "join Ana", "start", "item Rota pitch")
+    assert view.prompt(live.meeting) == ("Pitch needs a presenter before it can begin; "
+                                         "name one: role presenter NAME.")
+    assert view.where(live.meeting) == "Meeting · item: Rota · waiting for roles"

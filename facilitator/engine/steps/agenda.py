@@ -2,7 +2,8 @@
 
 Each item runs through its protocol (`default_protocol` for items that name none); the
 agenda ends after the last. Items given with `item` before the agenda begins, and items
-the group deferred last time, join the agenda when it begins; `item` during an agenda
+the group deferred last time, join the agenda when it begins (with `agree: true` it then
+waits for the room to agree it, and `advance` starts the first item); `item` during an agenda
 that waits starts the item at once. `defer` ends the running item and keeps it for the
 next meeting, and `end` keeps every item not reached. `item`, `defer` and `move` are
 commands of any step: they act on the innermost running agenda.
@@ -46,6 +47,12 @@ def agenda_of(run: Run | None) -> Agenda | None:
     return state if isinstance(state, Agenda) else None
 
 
+def agenda_items(run: Run | None) -> tuple[AgendaItem, ...]:
+    """Every item of an agenda, run or to come (for the roles they bring)."""
+    state = agenda_of(run)
+    return state.items if state is not None else ()
+
+
 def remind_moratorium(tx: Tx) -> None:
     """While the group takes on no new work, a new proposal or item says so."""
     if tx.m.setup.moratorium:
@@ -57,7 +64,17 @@ def enter(tx: Tx) -> str | None:
     items = tuple(tx.run.step.items or ()) + tx.m.pending_items
     tx.update(pending_items=())
     tx.update_state(items=items)
+    if tx.run.step.agree and items:
+        return None  # the room agrees the agenda first: `advance` starts the first item
     return _start_item(tx, 0)
+
+
+def advance(tx: Tx) -> str | None:
+    """While the agenda waits to be agreed, `advance` starts its first item."""
+    state = tx.state(Agenda)
+    if state.item < 0 and state.items:
+        return _start_item(tx, 0)
+    return "done"
 
 
 def _start_item(tx: Tx, index: int) -> str | None:
@@ -189,9 +206,12 @@ KIND = StepKind(
     keys={
         "items": "A list of {title, protocol, time, owner}, or `ask` (built live).",
         "default_protocol": "Protocol for items that name none (default discussion).",
+        "agree": "true: with items waiting, the agenda is agreed first; `advance` starts "
+                 "the first item.",
     },
     state=lambda step: Agenda(),
     enter=enter,
+    advance=advance,
     resume=resume,
     says=_says,
     refs=_refs,

@@ -6,6 +6,13 @@ too little support among the counted stances), else `passed`. A visit that is th
 unsuccessful one, N being `attempts`, ends `exhausted` instead. Stances of people who
 have left do not count. Each ended test is one entry in the minutes' decisions. A hard
 timebox that runs out closes the test as it stands, with the outcome `timeout`.
+
+A step with `ballot: secret` takes stances only from people's own devices (the command's
+source is `own_device(name)`), and says only who took part (`BallotCast`); its
+`TestEnded` holds the count and the voters, never who chose what. The journal keeps such
+a stance as `stance NAME` marked sealed: on replay its option is `SEALED`, and the count
+comes from the journaled `TestEnded`. A live test that holds sealed stances (the laptop
+was restarted mid-ballot) asks for them again.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from typing import Any
 import attrs
 
 from facilitator.engine.commands import Command
-from facilitator.engine.events import StanceGiven, TestEnded
+from facilitator.engine.events import BallotCast, StanceGiven, TestEnded
 from facilitator.engine.kind import Check, StepKind
 from facilitator.engine.state import Meeting, Run, evolve, frozen_map
 from facilitator.engine.tx import Tx
@@ -25,6 +32,7 @@ from facilitator.errors import Refused
 from facilitator.protocols.model import Library, Protocol, Scale, Step
 from facilitator.protocols.shape import listing, suggest
 
+SEALED = "(sealed)"  # a secret stance read back from the journal: its option is not there
 NO_PROPOSAL = "There is no proposal to test yet; give one first: `propose TEXT`."
 
 
@@ -50,6 +58,16 @@ def scale_of(m: Meeting, run: Run) -> Scale:
     return scale
 
 
+def own_device(name: str) -> str:
+    """The source of a command given from `name`'s own phone."""
+    return f"{name}'s phone"
+
+
+def secret(run: Run | None) -> bool:
+    """Is `run` a secret ballot?"""
+    return stances_of(run) is not None and run is not None and run.step.ballot == "secret"
+
+
 def enter(tx: Tx) -> str | None:
     frame = tx.m.frames[-1]
     tx.update_state(attempt=frame.visits[tx.run.step.id])
@@ -67,6 +85,14 @@ def stance(tx: Tx, command: Command) -> None:
     person = tx.m.people.get(name)
     if person is None or not person.present:
         raise Refused(f"{name} is not here; only people present give a stance.")
+    if secret(run):
+        if tx.source != own_device(name):
+            raise Refused("This is a secret ballot: stances come only from people's own "
+                          "phones, so nobody else sees them.")
+        if key == SEALED and tx.journaled is not None:
+            tx.update_state(stances={**tx.state(Stances).stances, name: (SEALED, None)})
+            tx.emit(BallotCast, name=name)
+            return
     scale = scale_of(tx.m, run)
     option = scale.option(key)
     if option is None:
@@ -79,6 +105,9 @@ def stance(tx: Tx, command: Command) -> None:
         raise Refused(f"A stance of {option.label} takes no reason; choose an option that "
                       "takes one (such as reservations) to add it.")
     tx.update_state(stances={**tx.state(Stances).stances, name: (key, reason)})
+    if secret(run):
+        tx.emit(BallotCast, name=name)
+        return
     tx.emit(StanceGiven, name=name, stance=key, reason=reason)
 
 
@@ -100,6 +129,7 @@ def result(m: Meeting, run: Run) -> tuple[str, dict[str, int]]:
     options = {o.key: o for o in scale.options}
     if present == 0 or Fraction(len(stances)) < rule.quorum * present:
         return "no_quorum", tally
+    stances = [s for s in stances if s[1] in options]  # SEALED counts only for quorum
     if any(options[key].veto for _, key, _ in stances):
         return "blocked", tally
     stand_asides = tally.get("stand_aside", 0)
@@ -117,6 +147,8 @@ def close_test(tx: Tx, outcome: str | None = None) -> str:
     run = tx.run
     state = tx.state(Stances)
     computed, tally = result(tx.m, run)
+    if secret(run):
+        computed, tally = _sealed_count(tx, computed, tally)
     outcome = outcome or computed
     frame = tx.m.frames[-1]
     if outcome != "passed":
@@ -133,9 +165,28 @@ def close_test(tx: Tx, outcome: str | None = None) -> str:
         "stances": [{"name": n, "stance": k, "reason": r}
                     for n, k, r in counted_stances(tx.m, state)],
     }
+    if secret(run):
+        entry.update(stances=[], secret=True,
+                     voters=sorted(n for n, _, _ in counted_stances(tx.m, state)))
     tx.emit(TestEnded, index=tx.m.tests, **entry)
     tx.update(last_test={**entry, "index": tx.m.tests}, tests=tx.m.tests + 1)
     return outcome
+
+
+def _sealed_count(tx: Tx, computed: str, tally: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """A secret ballot's outcome and count: live, from the stances in memory; on replay,
+    from what the journal holds (the stances themselves were never written)."""
+    if tx.journaled is not None:
+        for event in tx.journaled:
+            if event.get("type") == "TestEnded":
+                return str(event["outcome"]), dict(event["tally"])
+    sealed = [n for n, (key, _) in tx.state(Stances).stances.items() if key == SEALED]
+    if sealed:
+        raise Refused(f"The stances of {', '.join(sorted(sealed))} were given before the "
+                      "laptop stopped and, being secret, were not kept; ask them to give "
+                      "them again from their phones.")
+    tally.pop(SEALED, None)
+    return computed, tally
 
 
 def advance(tx: Tx) -> str:
@@ -182,6 +233,7 @@ KIND = StepKind(
         "rule": "{quorum, threshold, max_stand_asides}: when the proposal passes.",
         "attempts": "The Nth unsuccessful visit ends with outcome `exhausted`.",
         "reveal": "together (stances hidden until all are in) or open.",
+        "ballot": "secret: stances only from people's own phones; who chose what is never kept.",
     },
     state=lambda step: Stances(),
     enter=enter,

@@ -46,6 +46,7 @@ class Stack:
     stack: tuple[Hand, ...] = ()
     spoken: frozenset[str] = frozenset()
     direct_used: Mapping[str, int] = attrs.field(factory=dict, converter=frozen_map)
+    last: str | None = None  # who was given the floor last in this step
 
 
 def stack_of(run: Run | None) -> Stack | None:
@@ -61,11 +62,13 @@ def _key(m: Meeting, run: Run, state: Stack, hand: Hand) -> tuple[Any, ...]:
         return (1, INTERJECTION_RANK[hand.kind], hand.seq)
     speech = m.speech(hand.name)
     policy = run.step.policy
+    # Rules 1 compared airtime to the millisecond, which the screen could not show.
+    airtime = int(speech.airtime) if m.setup.rules >= 2 else round(speech.airtime, 3)
     if policy == "fifo":
         return (2, hand.seq)
     if policy == "airtime":
-        return (2, round(speech.airtime, 3), hand.seq)
-    return (2, hand.name in state.spoken, speech.turns, round(speech.airtime, 3), hand.seq)
+        return (2, airtime, hand.seq)
+    return (2, hand.name in state.spoken, speech.turns, airtime, hand.seq)
 
 
 def ordered_stack(m: Meeting, run: Run) -> list[tuple[Hand, str]]:
@@ -73,14 +76,42 @@ def ordered_stack(m: Meeting, run: Run) -> list[tuple[Hand, str]]:
     state = stack_of(run)
     if state is None:
         return []
-    hands = sorted(state.stack, key=lambda h: _key(m, run, state, h))
-    return [(hand, reason(m, run, state, hand)) for hand in hands]
+    keys = {h: _key(m, run, state, h) for h in state.stack}
+    hands = sorted(state.stack, key=keys.__getitem__)
+    out = []
+    for i, hand in enumerate(hands):
+        why = reason(m, run, state, hand)
+        after = hands[i + 1] if i + 1 < len(hands) else None
+        if m.setup.rules >= 2 and after is not None and hand.kind == after.kind == "hand" \
+                and not hand.invited and not after.invited:
+            why = _decided(m, run, why, hand, after, keys[hand], keys[after])
+        out.append((hand, why))
+    return out
+
+
+def _decided(m: Meeting, run: Run, why: str, hand: Hand, after: Hand,
+             mine: tuple[Any, ...], theirs: tuple[Any, ...]) -> str:
+    """The standing of `hand`, and what put it before `after`: the first part of the
+    policy's order in which they differ."""
+    at = next(i for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a != b)
+    if at == len(mine) - 1:
+        return f"{why}; raised a hand before {after.name}"
+    if run.step.policy == "progressive" and at == 2:
+        turns = m.speech(hand.name).turns
+        return f"{why}; fewer turns in this meeting ({turns}) than {after.name}"
+    if run.step.policy == "progressive" and at == 3:
+        seconds = format_duration(int(m.speech(hand.name).airtime))
+        return f"{why}; less airtime ({seconds}) than {after.name}"
+    return why  # the standing says it: first time in this step, less airtime
 
 
 def reason(m: Meeting, run: Run, state: Stack, hand: Hand) -> str:
     """Why `hand` stands where it does, in the words of the step's policy: each person's
     own standing, so the room can see why the first is first and the last is last."""
     if hand.invited:
+        answers = run.step.answers
+        if answers and hand.name in m.holders(answers):
+            return f"the {answers} answers"
         return "invited by the facilitator"
     if hand.kind != "hand":
         return INTERJECTION_REASON[hand.kind]
@@ -89,9 +120,10 @@ def reason(m: Meeting, run: Run, state: Stack, hand: Hand) -> str:
         return "in order of hands"
     speech = m.speech(hand.name)
     if policy == "airtime":
-        if not speech.airtime:
+        airtime = int(speech.airtime) if m.setup.rules >= 2 else speech.airtime
+        if not airtime:
             return "no airtime yet in this meeting"
-        return f"{format_duration(speech.airtime)} of airtime in this meeting"
+        return f"{format_duration(airtime)} of airtime in this meeting"
     if hand.name not in state.spoken:
         return "first time in this step"
     turns = f"{speech.turns} turn{'s' if speech.turns != 1 else ''}"
@@ -122,11 +154,27 @@ def hand(tx: Tx, command: Command) -> None:
         if used.get(name, 0) >= tx.run.step.direct_responses_per_person:
             raise Refused(f"{name} has used their direct responses in this step; "
                           f"raise an ordinary hand instead: `hand {name}`.")
+        if tx.m.setup.rules >= 2:
+            _answers_someone(tx, state, name)
         used[name] = used.get(name, 0) + 1
     seq = _next_seq(tx)
     tx.update_state(stack=state.stack + (Hand(name=name, kind=kind, seq=seq),),
                     direct_used=used)
     tx.emit(HandRaised, name=name, kind=kind)
+
+
+def _answers_someone(tx: Tx, state: Stack, name: str) -> None:
+    """A direct response answers the person speaking, or the last speaker when nobody
+    holds the floor; never the one who gives it."""
+    floor = tx.m.floor
+    answered = floor.name if floor is not None else state.last
+    if answered is None:
+        raise Refused("Nobody has spoken yet in this step, so there is nothing to respond "
+                      f"to directly; raise an ordinary hand: `hand {name}`.")
+    if answered == name:
+        now = "is speaking" if floor is not None else "spoke last"
+        raise Refused(f"{name} {now}; a direct response answers someone else. "
+                      f"Raise an ordinary hand to speak again: `hand {name}`.")
 
 
 def _drop(tx: Tx, name: str) -> bool:
@@ -164,9 +212,12 @@ def next_(tx: Tx, command: Command) -> None:
             raise Refused("Nobody is on the stack; take a hand with `hand NAME`.")
         end_floor(tx)
         return
+    if tx.m.setup.rules >= 2:
+        # The turn `next` ends counts in the order, as if `done` had come first.
+        end_floor(tx)
     first, why = ordered_stack(tx.m, tx.run)[0]
     tx.update_state(stack=tuple(h for h in state.stack if h is not first),
-                    spoken=state.spoken | {first.name})
+                    spoken=state.spoken | {first.name}, last=first.name)
     give_floor(tx, first.name, why, tx.run.step.time_per_speaker)
 
 
@@ -174,6 +225,19 @@ def done(tx: Tx, command: Command) -> None:
     if tx.m.floor is None:
         raise Refused("Nobody holds the floor; `next` gives it to the next person on the stack.")
     end_floor(tx)
+
+
+def _owns(run: Run, m: Meeting, command: Command) -> bool:
+    """Giving the floor to whoever the step names to answer (`answers: presenter`) is the
+    process, not an override."""
+    answers = run.step.answers
+    return (command.name == "invite" and answers is not None
+            and command.args[0] in m.holders(answers))
+
+
+def _roles(step: Step) -> Iterable[tuple[str, str]]:
+    if step.answers is not None:
+        yield "answers", step.answers
 
 
 def left(tx: Tx, name: str) -> None:
@@ -194,9 +258,13 @@ KIND = StepKind(
         "time_per_speaker": "Soft per-speaker time limit, like 2m.",
         "interjections": "Allowed interjections: " + ", ".join(INTERJECTIONS) + " (default all).",
         "direct_responses_per_person": "Direct responses each person may make (default 1).",
+        "answers": "A role id: who answers (the presenter answers clarifying questions); "
+                   "giving them the floor with `invite` is not an override.",
     },
     state=lambda step: Stack(),
     commands={"hand": hand, "lower": lower, "invite": invite, "next": next_, "done": done},
     left=left,
+    owns=_owns,
+    roles=_roles,
     facts=_facts,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from facilitator.engine.commands import Command
 from facilitator.engine.events import (
@@ -25,18 +26,28 @@ from facilitator.errors import Refused
 from facilitator.protocols.model import RECORD_TYPES, Step
 
 
-def _public(tx: Tx) -> dict[str, bool]:
+def _public(tx: Tx) -> dict[str, Any]:
     run = tx.m.run
     if run is not None and run.kind is KIND and run.step.public:
         return {"confidential": False}
     return {}
 
 
+def _review_on(tx: Tx) -> str | None:
+    """The meeting's date plus the running record step's `review_after`."""
+    run = tx.m.run
+    if run is None or run.kind is not KIND or not run.step.review_after:
+        return None
+    day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
+    return (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
+
+
 def record(tx: Tx, command: Command) -> None:
     kind, rest = command.args[0], command.args[1:]
     if kind == "decision":
         tx.emit(DecisionRecorded, text=" ".join(rest),
-                step=tx.m.step.id if tx.m.step else None, test=None, **_public(tx))
+                step=tx.m.step.id if tx.m.step else None, test=None,
+                review_on=_review_on(tx), **_public(tx))
     elif kind == "note":
         tx.emit(Noted, text=" ".join(rest), **_public(tx))
     elif kind == "shift":
@@ -59,13 +70,8 @@ def record(tx: Tx, command: Command) -> None:
         tx.emit(ActionRecorded, what=rest[0], owner=rest[1], due=due, backup=backup,
                 **_public(tx))
     elif kind == "agreement":
-        run = tx.m.run
-        review_on = None
-        if run is not None and run.kind is KIND and run.step.review_after:
-            day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
-            review_on = (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
         tx.emit(AgreementRecorded, text=rest[0], parties=list(rest[1:]),
-                review_on=review_on, **_public(tx))
+                review_on=_review_on(tx), **_public(tx))
     else:
         raise Refused(f"`record {kind}` is not a kind of record; use decision, action, "
                       "agreement, shift or note.")
@@ -83,10 +89,16 @@ def _backup(rest: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
 
 def advance(tx: Tx) -> str:
     run = tx.run
-    if run.step.type == "decision":
+    if run.step.type == "decision" and run.step.outcome is not None:
+        # The step says how it ended (a block the group judged not principled is set
+        # aside and the proposal passes): a decision of its own, not the last test's.
+        tx.emit(DecisionRecorded, text=tx.m.proposal, step=run.step.id, test=None,
+                outcome=run.step.outcome, review_on=_review_on(tx), **_public(tx))
+    elif run.step.type == "decision":
         last = tx.m.last_test
         tx.emit(DecisionRecorded, text=tx.m.proposal, step=run.step.id,
-                test=last["index"] if last else None, **_public(tx))
+                test=last["index"] if last else None, review_on=_review_on(tx),
+                **_public(tx))
     return "done"
 
 
@@ -101,7 +113,10 @@ KIND = StepKind(
     keys={
         "type": "What is recorded: " + ", ".join(RECORD_TYPES) + ".",
         "public": "true lets the record out of a confidential protocol or step.",
-        "review_after": "Agreements: review them this long after the meeting (`30d`, `6w`).",
+        "review_after": "Agreements and decisions: review them this long after the meeting "
+                        "(`30d`, `6w`).",
+        "outcome": "Decisions: the outcome recorded, passed or failed, instead of the last "
+                   "test's (a block set aside).",
     },
     advance=advance,
     facts=_facts,

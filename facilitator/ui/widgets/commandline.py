@@ -43,12 +43,31 @@ class CommandSuggester(Suggester):
         return self.complete(value)
 
 
+class ListSuggester(Suggester):
+    """Suggests the first of a list of entries that begins with what was typed (any case),
+    else what `then` suggests: 'An' -> 'Ana (she/her)', then 'Ben th' -> 'Ben they/them'."""
+
+    def __init__(self, entries: Iterable[str], then: CommandSuggester | None = None) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._entries = list(entries)
+        self._then = then
+
+    def complete(self, value: str) -> str | None:
+        typed = value.casefold()
+        found = next((e for e in self._entries if value and e != value
+                      and e.casefold().startswith(typed)), None)
+        return found or (self._then.complete(value) if self._then is not None else None)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+
 def take_completion(field: Input) -> None:
     """Tab: replace the field's text with its completion, the cursor at the end. Asks the
     suggester again rather than reading what Input keeps privately."""
     suggester = field.suggester
-    completed = suggester.complete(field.value) if isinstance(suggester, CommandSuggester) \
-        else None
+    completed = suggester.complete(field.value) \
+        if isinstance(suggester, CommandSuggester | ListSuggester) else None
     if completed:
         field.value = completed
         field.cursor_position = len(completed)

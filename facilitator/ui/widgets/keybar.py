@@ -3,8 +3,9 @@
 A light stand-in for textual's Footer: one widget, redrawn when the meeting changes, rather
 than a widget per key recomposed on every change (which made the first screen slow).
 Keys the screen hides (`check_action` returns False) are left out; every key, shown or
-not, is in the help screen (`?`). When the line is short of room, the keys stand alone
-and only `? Help` and `E End` are spelled out.
+not, is in the help screen (`?`). When one line is short of room the bar takes two; when
+two are short of room too, the keys stand alone and only `? Help` and `E End` are spelled
+out.
 """
 
 from __future__ import annotations
@@ -36,14 +37,37 @@ class KeyBar(Static):
             binding = active.binding
             if not binding.show or not active.enabled:
                 continue
+            label = getattr(self.screen, "key_label", None)
             keys.append((binding.key_display or self.app.get_key_display(binding),
-                         binding.description))
+                         label(binding) if label else binding.description))
         # The terminal's width, not the widget's: measuring ourselves would re-measure
         # after every update (the bar is as wide as the terminal, less its padding).
         room = self.app.size.width - 2
-        full = sum(len(k) + len(d) + 2 for k, d in keys)
+        full = sum(len(k) + len(d) + 2 for k, d in keys) - 1  # no space after the last
+        if room < full:
+            lines = self._lines(keys, room)
+            if len(lines) == 2:
+                self.styles.height = 2
+                self.update(Text("\n").join(self._line(line, lambda key: True)
+                                             for line in lines))
+                return
+        self.styles.height = 1
         self.update(self._line(keys, spelled=lambda key: full <= room or
                                key in self.ALWAYS_SAID))
+
+    @staticmethod
+    def _lines(keys: list[tuple[str, str]], room: int) -> list[list[tuple[str, str]]]:
+        """The keys with their words, broken into lines of at most `room` characters."""
+        lines: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for key, description in keys:
+            width = len(key) + len(description) + 2
+            if lines[-1] and used + width > room + 1:
+                lines.append([])
+                used = 0
+            lines[-1].append((key, description))
+            used += width
+        return lines
 
     @staticmethod
     def _line(keys: list[tuple[str, str]], spelled: Callable[[str], bool]) -> Text:

@@ -17,7 +17,8 @@ def bar(share: float) -> str:
 
 
 class PeoplePanel(TimedPanel):
-    """Everyone who joined; who speaks is marked ▶ and `speaking`, who left says so."""
+    """Everyone who joined; who speaks is marked ▶ and `speaking`, who left says so. At
+    80 columns each person takes one line: name, roles, airtime."""
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
@@ -29,9 +30,13 @@ class PeoplePanel(TimedPanel):
             text.append(row.name, style="bold" if row.present else "dim strike")
             if row.pronouns:
                 text.append(f" ({row.pronouns})")
-            marks = [r.replace("_", " ") for r in row.roles]
+            marks = [view.role_title(meeting, r) for r in row.roles]
             marks += ["speaking"] if row.speaking else []
             marks += ["left"] if not row.present else []
+            if self.app.size.width < 100:  # 80 columns: one line each, so nobody is cut
+                text.append("".join(f" · {m}" for m in marks), style="italic")
+                text.append(f" {timing.clock(row.airtime)}\n")
+                continue
             if marks:
                 text.append("\n  " + " · ".join(marks), style="italic")
             turns = "turn" if row.turns == 1 else "turns"

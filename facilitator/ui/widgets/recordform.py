@@ -1,0 +1,152 @@
+"""A form for one record: an action (what, owner, due date), an agreement (text, who it
+binds) or a note. It returns the `record ...` command it stands for, as in scripts.
+
+| key | does |
+| --- | --- |
+| enter | the next field; on the last one, record |
+| tab | take the completion shown in grey (an owner's name) |
+| escape | cancel |
+
+An owner nobody knows and a due date in the past are warned about, not refused (the
+group may have a new member, a date may be kept on purpose); a date that is not a date
+is refused by the engine, and the form says so before it is sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from facilitator.ui.widgets.commandline import ListSuggester, take_completion
+
+FIELDS = {
+    "action": (("what", "What is to be done", ""), ("owner", "Who does it", "a name"),
+               ("due", "Due date", "YYYY-MM-DD, or leave empty")),
+    "agreement": (("text", "The agreement", ""),
+                  ("parties", "Who it binds", "names with commas; empty: the whole group")),
+    "note": (("text", "The note", ""),),
+}
+TITLES = {"action": "Record an action", "agreement": "Record an agreement",
+          "note": "Record a note"}
+
+
+def warnings(kind: str, values: dict[str, str], known: list[str], today: dt.date) -> list[str]:
+    """What the form warns about before the record is taken."""
+    said = []
+    owner = values.get("owner", "").strip()
+    if kind == "action" and owner and owner.casefold() not in {n.casefold() for n in known}:
+        said.append(f"Nobody called {owner} is here or in the group's memory; check the name.")
+    due = values.get("due", "").strip()
+    if kind == "action" and due:
+        try:
+            day = dt.date.fromisoformat(due)
+        except ValueError:
+            said.append(f"{due} is not a date; write it like {today.isoformat()}.")
+        else:
+            if day < today:
+                said.append(f"{due} is in the past (today is {today.isoformat()}).")
+    return said
+
+
+def command(kind: str, values: dict[str, str]) -> str:
+    q = shlex.quote
+    if kind == "action":
+        due = values.get("due", "").strip()
+        return (f"record action {q(values['what'].strip())} {q(values['owner'].strip())}"
+                + (f" {due}" if due else ""))
+    if kind == "agreement":
+        names = [n.strip() for n in values.get("parties", "").split(",") if n.strip()]
+        return f"record agreement {q(values['text'].strip())}" + "".join(
+            f" {q(n)}" for n in names)
+    return f"record note {values['text'].strip()}"
+
+
+class RecordForm(ModalScreen[str | None]):
+    """Returns the `record ...` command, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("tab", "complete", "Complete", show=False, priority=True)]
+
+    DEFAULT_CSS = """
+    RecordForm { align: center middle; }
+    RecordForm > Vertical {
+        width: 72; max-width: 98%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    RecordForm Label { width: 1fr; }
+    RecordForm #question { text-style: bold; }
+    RecordForm .field { margin-top: 0; }
+    RecordForm #warning { color: $warning; text-style: bold; }
+    RecordForm #aside { text-style: italic; }
+    """
+
+    def __init__(self, kind: str, people: list[str], known: list[str], today: dt.date,
+                 confidential: bool = False) -> None:
+        """`people`: offered as owners first; `known`: every name that is no surprise."""
+        super().__init__()
+        self.form = kind
+        self.people = people
+        self.known = known
+        self.today = today
+        self.confidential = confidential
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(TITLES[self.form], id="question")
+            for name, label, placeholder in FIELDS[self.form]:
+                yield Label(label, classes="field")
+                suggester = ListSuggester(self.people + self.known) if name == "owner" \
+                    else None
+                yield Input(placeholder=placeholder, id=name, suggester=suggester)
+            yield Label("", id="warning")
+            aside = "enter: next field, then record · escape: cancel"
+            if self.confidential:
+                aside = ("This step is confidential: the record stays out of the minutes. "
+                         + aside)
+            yield Label(aside, id="aside")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def values(self) -> dict[str, str]:
+        return {field.id or "": field.value for field in self.query(Input)}
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        said = warnings(self.form, self.values(), self.known, self.today)
+        self.query_one("#warning", Label).update("\n".join(said))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        fields = list(self.query(Input))
+        at = fields.index(event.input)
+        if at + 1 < len(fields):
+            fields[at + 1].focus()
+            return
+        values = self.values()
+        first = FIELDS[self.form][0][0]
+        if not values[first].strip():
+            fields[0].focus()
+            self.query_one("#warning", Label).update("Write what is recorded first.")
+            return
+        if self.form == "action" and not values["owner"].strip():
+            fields[1].focus()
+            self.query_one("#warning", Label).update("An action needs an owner.")
+            return
+        if any(w.endswith(" is not a date; write it like " + self.today.isoformat() + ".")
+               for w in warnings(self.form, values, self.known, self.today)):
+            fields[2].focus()
+            return
+        self.dismiss(command(self.form, values))
+
+    def action_complete(self) -> None:
+        if isinstance(self.focused, Input):
+            take_completion(self.focused)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
