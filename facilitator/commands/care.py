@@ -66,6 +66,9 @@ def _rest(args: argparse.Namespace) -> int:
             say(f"{rest.name} is resting until {care.spoken(rest.until)}.")
         return 0
     name = _name(group, args.name)
+    if args.why and not args.until:
+        raise StoreError(f"--why goes with --until: `facilitator rest {name} --until DATE "
+                         "--why TEXT`.")
     if args.end:
         if name.casefold() not in care.resting(group.care(), now):
             raise StoreError(f"{name} is not resting.")

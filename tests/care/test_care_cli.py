@@ -67,6 +67,8 @@ def test_rest_keeps_the_reason_to_the_one_who_asks_about_them(group: Group, caps
     code, out = run(capsys, group, "rest", "Cy", "--until", "2026-11-01", "--today",
                     "2026-11-05")
     assert code == 1 and "has passed" in out
+    code, out = run(capsys, group, "rest", "Cy", "--why", "tired")
+    assert code == 1 and "--why goes with --until" in out
     _, out = run(capsys, group, "rest", "Cy", "--end", "--today", "2026-11-05")
     assert out == "Welcome back, Cy.\n"
     _, out = run(capsys, group, "rest", "--today", "2026-11-05")
