@@ -186,7 +186,8 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                  review=tuple(review), deferred=tuple(deferred),
                  moratorium=current_moratorium(group),
                  principles=tuple(p.text for p in group.principles()),
-                 members=len(group.roster()))
+                 members=len(group.roster()),
+                 suggestions=tuple(group.suggestions()))
 
 
 class LiveMeeting:

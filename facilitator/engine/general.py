@@ -160,6 +160,11 @@ def note(tx: Tx, cmd: Command) -> None:
 
 
 def suggest(tx: Tx, cmd: Command) -> None:
+    """Into the anonymous suggestion box, which the process review reads ({suggestions})."""
+    if tx.confidential:
+        raise Refused("The suggestion box is closed while something is said in confidence; "
+                      "put it in once this step is over.")
+    tx.update(suggestions=tx.m.suggestions + (cmd.args[0],))
     tx.emit(Suggested, text=cmd.args[0])
 
 

@@ -1,5 +1,5 @@
 """Placeholders in prompts and titles: {proposal}, {item}, {speaker}, {principles} (the
-group's stored principles), {role.NAME}.
+group's stored principles), {suggestions} (the anonymous suggestion box), {role.NAME}.
 
 Prompts are filled with all of them for the screen. Step titles go into the minutes'
 timeline, which is never confidential, so they are filled only with what is public anyway:
@@ -14,7 +14,8 @@ import re
 from facilitator.engine.state import Meeting
 
 TITLE_KEYS = ("item",)
-_PLACEHOLDER = re.compile(r"\{(proposal|item|speaker|principles)\}|\{role\.([^}]*)\}")
+_PLACEHOLDER = re.compile(
+    r"\{(proposal|item|speaker|principles|suggestions)\}|\{role\.([^}]*)\}")
 
 
 def _said(meeting: Meeting) -> dict[str, str]:
@@ -31,7 +32,8 @@ def current_item(meeting: Meeting) -> str | None:
 
 
 def fill(meeting: Meeting, text: str,
-         keys: tuple[str, ...] = ("proposal", "item", "speaker", "principles")) -> str:
+         keys: tuple[str, ...] = ("proposal", "item", "speaker", "principles", "suggestions")
+         ) -> str:
     """`text` with the placeholders named in `keys`, and every {role.NAME}, filled in."""
     said = _said(meeting)
     speaker = meeting.floor.name if meeting.floor else said.get("speaker")
@@ -41,6 +43,8 @@ def fill(meeting: Meeting, text: str,
         "speaker": speaker or "(nobody yet)",
         "principles": "; ".join(meeting.setup.principles)
         or "(the group has recorded none: `facilitator principles add TEXT`)",
+        "suggestions": "; ".join(meeting.suggestions)
+        or "(the suggestion box is empty)",
     }
 
     def fill_one(match: re.Match[str]) -> str:

@@ -100,6 +100,9 @@ class Setup:
     rules: int = RULES
     principles: tuple[str, ...] = ()  # the group's principles, shown by {principles}
     members: int = 0  # people on the group's roster (0: no roster), for a quorum
+    # The anonymous suggestion box: what people put in it since the group's last process
+    # review (no names were ever kept), read by {suggestions}.
+    suggestions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -118,6 +121,7 @@ class Setup:
             rules=int(data.get("rules", 1)),
             principles=tuple(data.get("principles", ())),
             members=int(data.get("members", 0)),
+            suggestions=tuple(str(t) for t in data.get("suggestions", ())),
         )
 
 
@@ -203,6 +207,7 @@ class Meeting:
     tests: int = 0  # tests for agreement ended so far (index of the next one)
     hand_seq: int = 0
     pending_items: tuple[AgendaItem, ...] = ()
+    suggestions: tuple[str, ...] = ()  # the suggestion box: the group's, then this meeting's
     seq: int = attrs.field(default=0, eq=False)  # commands accepted
     previous: Meeting | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -210,7 +215,8 @@ class Meeting:
     def open(cls, setup: Setup, library: Library) -> Meeting:
         """A meeting not yet started: people may join and roles be named. Items the group
         deferred last time wait for the meeting's first agenda."""
-        return cls(setup=setup, library=library, pending_items=setup.deferred)
+        return cls(setup=setup, library=library, pending_items=setup.deferred,
+                   suggestions=setup.suggestions)
 
     # --- reading ---------------------------------------------------------------------
 

@@ -127,6 +127,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     all_tests: dict[int, TestEnded] = {}
     actions, agreements, notes, overrides = [], [], [], []
     collected: list[dict[str, Any]] = []
+    suggestions: list[str] = []  # the anonymous box, for the group's next process review
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
     shifts: list[dict[str, Any]] = []
@@ -246,6 +247,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 notes.append({"text": f"Point of process: {name}{held}.", "at_s": rel(e.at)})
             case Suggested():  # the anonymous box: no name was ever given with it
                 notes.append({"text": f"Suggestion box: {e.text}", "at_s": rel(e.at)})
+                suggestions.append(e.text)
             case Interrupted():
                 notes.append({"text": f"The meeting stopped for {format_duration(e.seconds)} "
                               "(the facilitator's computer was off); timers stood still.",
@@ -302,4 +304,6 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "reviews": reviews,
         # Only when some were recorded: minutes of meetings without shifts stay as they were.
         **({"shifts": shifts} if shifts else {}),
+        # Only when the box got something, so minutes from before the box read the same.
+        **({"suggestions": suggestions} if suggestions else {}),
     }

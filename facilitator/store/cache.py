@@ -23,7 +23,7 @@ from typing import Any
 
 from facilitator.store.files import atomic_write
 
-VERSION = 3  # 3: decisions with a review date come back as agreements
+VERSION = 4  # 3: decisions with a review date come back as agreements; 4: the box
 
 
 def digest(names: Iterable[str]) -> str:

@@ -3,7 +3,8 @@
 Files (none shared; `.gitignore` keeps them on this computer):
 
     memory.json              the small tables (roster, deferred, counts, principles,
-                             moratorium), with the fingerprint of the files they come from
+                             moratorium, suggestions), with the fingerprint of the files
+                             they come from
     memory.<table>.json      each large table (meetings, decisions, actions, agreements, roles)
     memory.facts.json        each source file's facts, so a new file is folded in without
                              reading the others again
@@ -31,8 +32,8 @@ from facilitator.store.changes import IGNORED, convert_legacy, read_change, writ
 from facilitator.store.files import atomic_write, ensure_dir
 from facilitator.store.memory import Row, Tables, fold, meeting_facts
 
-SMALL = ("roster", "deferred", "counts", "principles", "moratorium", "rests", "backups",
-         "capacity")
+SMALL = ("roster", "deferred", "counts", "principles", "moratorium", "suggestions", "rests",
+         "backups", "capacity")
 LARGE = ("meetings", "decisions", "actions", "agreements", "roles", "shifts")
 
 

@@ -347,6 +347,11 @@ class Group:
         """The group's principles, in the order added."""
         return [Principle.from_row(r) for r in self._derived.table("principles")]
 
+    def suggestions(self) -> list[str]:
+        """What is in the anonymous suggestion box since the last process review (no names
+        were ever kept), oldest first."""
+        return [str(r.get("text")) for r in self._derived.table("suggestions")]
+
     def role_history(self) -> list[RoleHeld]:
         """Who held which role in which meeting, oldest first."""
         rows = [RoleHeld.from_row(r) for r in self._derived.table("roles")]

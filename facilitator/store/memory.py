@@ -39,7 +39,9 @@ from facilitator.store import care
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
 TABLES = ("meetings", "roster", "decisions", "actions", "agreements", "roles", "deferred",
-          "counts", "principles", "moratorium", *care.TABLES)
+          "counts", "principles", "moratorium", "suggestions", *care.TABLES)
+# The protocol that reads the anonymous suggestion box: a meeting that ran it empties it.
+BOX_READER = "process-review"
 
 
 def when(text: object) -> float:
@@ -95,6 +97,7 @@ def meeting_facts(minutes: dict[str, Any]) -> Row | None:
         "reviews": _dicts(minutes.get("reviews")),
         "shifts": _dicts(minutes.get("shifts")),
         "ran": sorted(str(p) for p in ran if p),
+        "suggestions": [str(t) for t in minutes.get("suggestions") or [] if isinstance(t, str)],
     }
     if "deferred" in minutes:
         facts["deferred"] = _dicts(minutes.get("deferred"))
@@ -188,6 +191,11 @@ class _Folder:
                 "text": item.get("text"), "parties": list(item.get("parties") or []),
                 "review_on": item.get("review_on"),
                 "review_days": _days_between(date, item.get("review_on"))})
+        if BOX_READER in facts["ran"]:
+            self.t["suggestions"] = []  # read at the process review (this meeting's too)
+        else:
+            self.t["suggestions"] += [{"text": text, **where}
+                                      for text in facts.get("suggestions", ())]
         if "deferred" in facts:
             # The new list replaces the old: items taken into this meeting are gone from it.
             self.t["deferred"] = [{"title": d.get("title"), "protocol": d.get("protocol"),

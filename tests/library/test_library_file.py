@@ -53,7 +53,7 @@ def test_prompts_are_plain_sentences() -> None:
     for protocol in library.protocols.values():
         for step in protocol.steps:
             assert "`" not in step.prompt, (protocol.id, step.id)
-            assert not re.search(r"\{(?!proposal\}|item\}|speaker\}|principles\}|role\.)", step.prompt), (
+            assert not re.search(r"\{(?!proposal\}|item\}|speaker\}|principles\}|suggestions\}|role\.)", step.prompt), (
                 protocol.id, step.id)
 
 
