@@ -17,7 +17,7 @@ from facilitator.store.files import explain
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from facilitator.commands import fairshare, group, meeting, protocols, sync
+    from facilitator.commands import care, fairshare, group, meeting, protocols, sync
 
     parser = argparse.ArgumentParser(
         prog="facilitator",
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(metavar="COMMAND")
-    for module in (meeting, protocols, group, fairshare, sync):
+    for module in (meeting, protocols, group, fairshare, care, sync):
         module.register(subparsers)
     return parser
 

@@ -32,6 +32,7 @@ from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import AgendaItem, Library
 from facilitator.store import upkeep
+from facilitator.store.care import record_capacity
 from facilitator.store.group import Group, opened_by
 from facilitator.store.journal import (
     Entries,
@@ -115,7 +116,8 @@ def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) ->
             warn(set_aside_damaged(group, meeting_id, error))
             continue
         try:
-            group.record_minutes(minutes, files)
+            if group.record_minutes(minutes, files):
+                record_capacity(group, minutes, contents.entries)
         except StoreError as error:
             warn(str(error))
             continue
@@ -409,7 +411,8 @@ class LiveMeeting:
         minutes = self.minutes()
         try:
             if self.group is not None and self.meeting.ended:
-                self.group.record_minutes(minutes, formats or {})
+                if self.group.record_minutes(minutes, formats or {}):
+                    record_capacity(self.group, minutes, self.entries)
         finally:
             self.close()  # ended: recorded now, or from its journal when the group next opens
         return minutes

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from facilitator import fairshare
+from facilitator.commands.care import today
 from facilitator.commands.output import say
 from facilitator.errors import StoreError
 from facilitator.minutes.safe import json_printable
@@ -34,12 +35,15 @@ def _times(count: int) -> str:
 
 def _roles(args: argparse.Namespace) -> int:
     """Who to ask for each role next."""
+    from facilitator import care
+
     group = open_group(args.group)
-    suggestions = fairshare.suggest_roles(group.meetings(), group.roster())
+    suggestions, left_out = care.suggest_roles(group.meetings(), group.roster(),
+                                               group.open_actions(), group.care(), today(args))
     if args.format == "json":
         _print_json(suggestions)
         return 0
-    if not any(suggestions.values()):
+    if not any(suggestions.values()) and not left_out:
         say(f"No one has come to a meeting yet in {group.path}.")
         return 0
     for role, names in suggestions.items():
@@ -49,22 +53,35 @@ def _roles(args: argparse.Namespace) -> int:
             say(f"{role}: ask {names[0]}.")
         else:
             say(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
+    if left_out:
+        say()
+        for name, why in sorted(left_out.items(), key=lambda kv: kv[0].casefold()):
+            say(f"  Not asked this time: {name} ({why}).")
     return 0
 
 
 def _person(row: dict[str, Any]) -> str:
+    from facilitator import care
+
     items = row["open_actions"]
     actions = {0: "no open actions", 1: "1 open action"}.get(items, f"{items} open actions")
     held = ", ".join(f"{role} {_times(n)}" for role, n in row["roles_recent"].items())
     roles = f"{held} in the last {fairshare.RECENT} meetings" if held else "no role lately"
     came = "came to 1 meeting" if row["meetings"] == 1 else f"came to {row['meetings']} meetings"
-    return f"{row['name']}: {actions}; {roles}; {came}."
+    shifts = row.get("shifts_week") or 0
+    did = {0: "", 1: "; 1 shift this week"}.get(shifts, f"; {shifts} shifts this week")
+    away = f"; resting until {care.spoken(row['resting_until'])}" if row.get(
+        "resting_until") else ""
+    return f"{row['name']}: {actions}; {roles}; {came}{did}{away}."
 
 
 def _workload(args: argparse.Namespace) -> int:
     """Open actions, recent roles and meetings per person, with a word where it piles up."""
+    from facilitator import care
+
     group = open_group(args.group)
-    rows = fairshare.workload(group.meetings(), group.open_actions(), group.roster())
+    rows = care.workload(group.meetings(), group.open_actions(), group.roster(), group.care(),
+                         today(args))
     if args.format == "json":
         _print_json(rows)
         return 0
@@ -79,6 +96,11 @@ def _workload(args: argparse.Namespace) -> int:
             say(f"  {warning}")
     elif rows:
         say("\nThe work is shared: nobody carries much more than the others.")
+    backups = [b for row in rows for b in row["backups"]]
+    if backups:
+        say("\nBackups, so nobody carries it alone:")
+        for line in backups:
+            say(f"  {line}")
     return 0
 
 
@@ -163,9 +185,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = add("roles", _roles, "suggest who to ask for each role next")
     p.add_argument("action", choices=["suggest"])
     p.add_argument("--format", choices=["json", "txt"], default="txt")
+    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
 
-    p = add("workload", _workload, "show open actions and recent roles per person")
+    p = add("workload", _workload, "show open actions, recent roles and shifts per person")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
+    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
 
     p = add("airtime", _airtime, "show each person's share of the floor over recent meetings")
     p.add_argument("--meetings", type=int, default=fairshare.RECENT, metavar="N",

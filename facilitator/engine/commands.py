@@ -58,8 +58,8 @@ COMMANDS: dict[str, Spec] = {s.name: s for s in (
     Spec("collect", "collect NAME VALUE", 2, None,
          "Keep a person's answer in a round that collects one.",
          rest=1, step=True, where="`collect` works in a round that collects answers"),
-    Spec("record", "record decision TEXT | record action TEXT OWNER [DUE] | "
-         "record agreement TEXT [NAME]... | record note TEXT", 2, None,
+    Spec("record", "record decision TEXT | record action TEXT OWNER [DUE] [--backup NAME] | "
+         "record agreement TEXT [NAME]... | record shift NAME WHAT | record note TEXT", 2, None,
          "Record a decision, an action, an agreement or a note."),
     Spec("choose", "choose OPTION", 1, 1, "Choose a path in a choice step.",
          step=True, where="`choose` works in a choice step"),

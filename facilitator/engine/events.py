@@ -279,9 +279,19 @@ class DecisionRecorded(Event):
 
 @attrs.frozen(kw_only=True)
 class ActionRecorded(Event):
+    WHEN_TRUE = ("backup",)  # written only when named: journals before backups read the same
     what: str
     owner: str
     due: str | None = None
+    backup: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ShiftRecorded(Event):
+    """Work someone did outside meetings, told in a meeting (`record shift NAME WHAT`)."""
+
+    name: str
+    what: str
 
 
 @attrs.frozen(kw_only=True)

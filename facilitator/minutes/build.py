@@ -46,6 +46,7 @@ from facilitator.engine.events import (
     ProtocolEnded,
     Reviewed,
     RoleAssigned,
+    ShiftRecorded,
     StepEnded,
     StepStarted,
     Suggested,
@@ -183,6 +184,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     suggestions: list[str] = []  # the anonymous box, for the group's next process review
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
+    shifts: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     airtime: dict[str, dict[str, Any]] = {}
     secret_proposals: set[str] = set()  # proposed in confidence, not said in the open since
@@ -284,7 +286,10 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                                       "follows": None, "fallback": False,
                                       **({"review_on": e.review_on} if e.review_on else {})})
             case ActionRecorded():
-                actions.append({"what": e.what, "owner": e.owner, "due": e.due})
+                backup = {"backup": e.backup} if e.backup else {}  # as minutes were before
+                actions.append({"what": e.what, "owner": e.owner, "due": e.due, **backup})
+            case ShiftRecorded():
+                shifts.append({"name": e.name, "what": e.what})
             case AgreementRecorded():
                 agreements.append({"text": e.text, "parties": list(e.parties),
                                    "review_on": e.review_on})
@@ -351,6 +356,8 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         "items": items,
         "deferred": deferred,
         "reviews": reviews,
+        # Only when some were recorded: minutes of meetings without shifts stay as they were.
+        **({"shifts": shifts} if shifts else {}),
         # Only when the box got something, so minutes from before the box read the same.
         **({"suggestions": suggestions} if suggestions else {}),
     }

@@ -60,7 +60,12 @@ def render_markdown(m: dict[str, Any], airtime: bool = True) -> str:
     if v["actions"]:
         lines += ["## Action items", ""]
         lines += [f"- [ ] {_esc(a['what'])}: {_esc(a['owner'])}"
-                  + (f", due {a['due']}" if a["due"] else "") for a in v["actions"]] + [""]
+                  + (f", due {a['due']}" if a["due"] else "")
+                  + (f" (backup {_esc(a['backup'])})" if a["backup"] else "")
+                  for a in v["actions"]] + [""]
+    if v["shifts"]:
+        lines += ["## Shifts", ""]
+        lines += [f"- {_esc(s['name'])}: {_esc(s['what'])}" for s in v["shifts"]] + [""]
     if v["agreements"]:
         lines += ["## Agreements", ""]
         lines += [f"- {_esc(g['text'])}: {_esc(g['parties'])}"

@@ -84,7 +84,11 @@ def text_of(v: dict[str, Any]) -> str:
         lines += _heading("Action items")
         for a in v["actions"]:
             due = f", due {a['due']}" if a["due"] else ""
-            lines += _item(f"{a['what']} ({a['owner']}{due})", "[ ] ")
+            backup = f", backup {a['backup']}" if a["backup"] else ""
+            lines += _item(f"{a['what']} ({a['owner']}{due}{backup})", "[ ] ")
+    if v["shifts"]:
+        lines += _heading("Shifts")
+        lines += [ln for s in v["shifts"] for ln in _item(f"{s['name']}: {s['what']}")]
     if v["agreements"]:
         lines += _heading("Agreements")
         for g in v["agreements"]:

@@ -149,7 +149,9 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
                      for s in m.get("steps") or []],
         "proposals": proposals(m.get("decisions") or []),
         "actions": [{"what": a["what"], "owner": a.get("owner") or "nobody yet",
-                     "due": a.get("due")} for a in m.get("actions") or []],
+                     "due": a.get("due"), "backup": a.get("backup")}
+                    for a in m.get("actions") or []],
+        "shifts": [{"name": s["name"], "what": s["what"]} for s in m.get("shifts") or []],
         # An agreement that names nobody binds the whole group.
         "agreements": [{"text": g["text"],
                         "parties": names(g["parties"]) if g.get("parties") else "the whole group",

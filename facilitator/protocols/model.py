@@ -138,6 +138,7 @@ class Step:
     attempts: int | None = None
     reveal: str = "together"
     ballot: str = "open"  # secret: stances only from people's own devices, kept by no name
+    in_turn: bool = False  # stances are given in turn, the floor going round (a consent round)
     # record
     type: str = "note"
     public: bool = False

@@ -146,6 +146,7 @@ READERS: dict[str, Reader] = {
     "allow_pass": lambda s, n, k, p: s.boolean(n, k),
     "revisit_passes": lambda s, n, k, p: s.boolean(n, k),
     "private": lambda s, n, k, p: s.boolean(n, k),
+    "in_turn": lambda s, n, k, p: s.boolean(n, k),
     "public": lambda s, n, k, p: s.boolean(n, k),
     "agree": lambda s, n, k, p: s.boolean(n, k),
     "review_after": lambda s, n, k, p: s.duration(n, k, days=True),

@@ -131,7 +131,7 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
                 {"type": "array", "items": {"type": ["string", "number"]}, "minItems": 1},
             ]},
         },
-        "private": {"type": "boolean"},
+        "private": {"type": "boolean"}, "in_turn": {"type": "boolean"},
         "policy": {"enum": list(POLICIES)},
         "interjections": {"type": "array", "items": {"enum": list(INTERJECTIONS)},
                           "uniqueItems": True},

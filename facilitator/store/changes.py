@@ -7,7 +7,8 @@ never has to merge a line. Its content is `{"change": 1, "kind", "at", "date", "
 
 Kinds: principle {text}; opt_out {name, role, out}; pronouns {name, pronouns};
 moratorium_set {reason}; moratorium_lift {reason}; review {ref, result, to};
-legacy {labels, meetings, principles, opt_outs, moratorium} (see `convert_legacy`).
+legacy {labels, meetings, principles, opt_outs, moratorium} (see `convert_legacy`);
+shift, rest, rest_end, backup, action_backup, capacity (see `facilitator.store.care`).
 """
 
 from __future__ import annotations

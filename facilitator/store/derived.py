@@ -32,8 +32,9 @@ from facilitator.store.changes import IGNORED, convert_legacy, read_change, writ
 from facilitator.store.files import atomic_write, ensure_dir
 from facilitator.store.memory import Row, Tables, fold, meeting_facts
 
-SMALL = ("roster", "deferred", "counts", "principles", "moratorium", "suggestions")
-LARGE = ("meetings", "decisions", "actions", "agreements", "roles")
+SMALL = ("roster", "deferred", "counts", "principles", "moratorium", "suggestions", "rests",
+         "backups", "capacity")
+LARGE = ("meetings", "decisions", "actions", "agreements", "roles", "shifts")
 
 
 def _names(folder: Path) -> list[str]:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import StoreError
+from facilitator.store.care import KINDS, Backup, CapacityCheck, CareFacts, Rest, Shift
 from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.journal import Journal, last_line
@@ -401,3 +402,20 @@ class Group:
         self._derived.change("review", ref=ref, result=result, to=to)
         now: list[Action | Agreement] = [*self.actions(), *self.agreements()]
         return next(i for i in now if i.ref == ref)
+
+    # Care (facilitator.store.care): shifts, rests, backups, capacity checks
+
+    def care(self) -> CareFacts:
+        """Shifts, rests, backups and capacity checks, as typed rows, in the fold's order."""
+        table = self._derived.table
+        return CareFacts(tuple(Shift.from_row(r) for r in table("shifts")),
+                         tuple(Rest.from_row(r) for r in table("rests")),
+                         tuple(Backup.from_row(r) for r in table("backups")),
+                         tuple(CapacityCheck.from_row(r) for r in table("capacity")))
+
+    def add_care(self, kind: str, **fields: Any) -> str:
+        """Write one care change (`facilitator.store.care.KINDS`); returns its stable id.
+        `now` and `file_name` go to `write_change`, the rest into the file."""
+        if kind not in KINDS:
+            raise StoreError(f"`{kind}` is not a kind of care change.")
+        return self._derived.change(kind, **fields)

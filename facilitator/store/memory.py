@@ -18,6 +18,8 @@ gives these tables (lists of rows):
 - counts: {protocol, count}: meetings in which the protocol ran
 - principles: {id "P<n>", ref, text, added}
 - moratorium: {reason, since, lifted_on, lifted_because}
+- shifts, rests, backups, capacity: see `facilitator.store.care`; actions may carry
+  {backup}
 
 Ids: `ref` is the stable id, given when the item is recorded and never changed
 (`<meeting id>#A<k>` for the k-th action of a meeting, `#G<k>` for agreements); `id` is
@@ -32,10 +34,12 @@ import datetime as dt
 import math
 from typing import Any
 
+from facilitator.store import care
+
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
 TABLES = ("meetings", "roster", "decisions", "actions", "agreements", "roles", "deferred",
-          "counts", "principles", "moratorium", "suggestions")
+          "counts", "principles", "moratorium", "suggestions", *care.TABLES)
 # The protocol that reads the anonymous suggestion box: a meeting that ran it empties it.
 BOX_READER = "process-review"
 
@@ -91,6 +95,7 @@ def meeting_facts(minutes: dict[str, Any]) -> Row | None:
              "review_on": d["review_on"]}
             for d in _dicts(minutes.get("decisions")) if d.get("review_on")],
         "reviews": _dicts(minutes.get("reviews")),
+        "shifts": _dicts(minutes.get("shifts")),
         "ran": sorted(str(p) for p in ran if p),
         "suggestions": [str(t) for t in minutes.get("suggestions") or [] if isinstance(t, str)],
     }
@@ -178,7 +183,9 @@ class _Folder:
             self.review(review, where)
         for k, item in enumerate(facts["actions"], start=1):
             self.add("actions", "A", f"{meeting_id}#A{k}", where, {
-                "what": item.get("what"), "owner": item.get("owner"), "due": item.get("due")})
+                "what": item.get("what"), "owner": item.get("owner"), "due": item.get("due"),
+                "backup": item.get("backup")})
+        care.fold_shifts(self.t, facts.get("shifts") or (), where)
         for k, item in enumerate(facts["agreements"], start=1):
             self.add("agreements", "G", f"{meeting_id}#G{k}", where, {
                 "text": item.get("text"), "parties": list(item.get("parties") or []),
@@ -251,6 +258,8 @@ class _Folder:
             self.review(change, {"meeting": None, "date": date})
         elif kind == "legacy":
             self.legacy_memory(change, ref)
+        elif kind in care.KINDS:
+            care.fold_change(self.t, self.items, change, date)
 
     def legacy_memory(self, change: Row, ref: str) -> None:
         """What a group's memory.json held before it was converted, in its own order."""

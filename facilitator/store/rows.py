@@ -117,7 +117,7 @@ def _reviews(row: dict[str, Any]) -> tuple[Review, ...]:
 @attrs.frozen
 class Action:
     """An action item: label (A1) and stable id (`<meeting>#A1`), what, who, by when,
-    open, done or dropped, the meeting that gave it, and its reviews."""
+    open, done or dropped, the meeting that gave it, its reviews and its backup."""
 
     id: str
     ref: str
@@ -128,12 +128,14 @@ class Action:
     meeting: str
     date: str
     reviews: tuple[Review, ...] = ()
+    backup: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Action:
         return cls(str(row["id"]), str(row["ref"]), str(row.get("what") or ""),
                    _text(row.get("owner")), _text(row.get("due")), str(row["status"]),
-                   str(row.get("meeting") or ""), str(row.get("date") or ""), _reviews(row))
+                   str(row.get("meeting") or ""), str(row.get("date") or ""), _reviews(row),
+                   _text(row.get("backup")))
 
 
 @attrs.frozen

@@ -101,8 +101,11 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
             return f"Noted, and kept out of the minutes (a confidential step): {text}"
         case ev.DecisionRecorded(text=text):
             return f"Decision recorded: {text or '(no proposal)'}"
-        case ev.ActionRecorded(what=what, owner=owner):
-            return f"Action recorded: {what}, owner {owner}."
+        case ev.ActionRecorded(what=what, owner=owner, backup=backup):
+            also = f", backup {backup}" if backup else ""
+            return f"Action recorded: {what}, owner {owner}{also}."
+        case ev.ShiftRecorded(name=name, what=what):
+            return f"Shift recorded: {name}, {what}. Thank you."
         case ev.AgreementRecorded(text=text):
             return f"Agreement recorded: {text}"
         case ev.Noted(text=text):

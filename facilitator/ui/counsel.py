@@ -2,7 +2,10 @@
 
 - Who to ask for a role: the group's rotation order (`facilitator roles suggest`), the
   people present first.
-- A warning when an action goes to someone who already carries too much.
+- A warning when an action goes to someone who already carries too much, or is resting.
+- Quiet notes for the facilitator (facilitator.care): at the check-in, someone nobody has
+  heard from or who has had little room; at the review, a resting person's actions to
+  hand on. Never a score, never in the minutes: they are shown, not journaled.
 - A quiet flag for the vibes-watcher when, in a discussion, one person's share of the
   floor passes twice an even share: only once it means something, when at least two
   people have spoken and the floor has been held for a minute in all.
@@ -11,22 +14,32 @@ The group's memory is read once, when the screen opens; the meeting adds to it a
 
 from __future__ import annotations
 
-from facilitator import fairshare
+import datetime as dt
+
+from facilitator import care, fairshare
 from facilitator.engine.events import ActionRecorded, Event
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.discussion import stack_of
+from facilitator.engine.steps.review import open_actions
+from facilitator.store.care import CareFacts
 from facilitator.store.group import Group
 from facilitator.store.rows import Action, MeetingRecord
 
+CHECK_IN = "check-in"
 MEANINGFUL = 60.0  # seconds of the floor, in all, before a share of it is worth a flag
 
 
 class Counsel:
-    def __init__(self, group: Group | None) -> None:
+    def __init__(self, group: Group | None, now: float | None = None) -> None:
         self.meetings: list[MeetingRecord] = group.meetings() if group else []
         roster = group.roster() if group else []
         self.open_actions: list[Action] = group.open_actions() if group else []
-        self.suggested = fairshare.suggest_roles(self.meetings, roster)
+        self.care: CareFacts = group.care() if group else CareFacts()
+        self.today = (dt.datetime.fromtimestamp(now) if now is not None
+                      else dt.datetime.now()).date().isoformat()
+        self.suggested, _ = care.suggest_roles(self.meetings, roster, self.open_actions,
+                                               self.care, self.today)
+        self.notes = care.check_in_notes(self.meetings, self.care, self.today, roster)
 
     def role_order(self, role: str, present: list[str]) -> list[str]:
         """The people present, in the order the group's rotation would ask them."""
@@ -39,12 +52,28 @@ class Counsel:
         for event in events:
             if not isinstance(event, ActionRecorded):
                 continue
-            warning = fairshare.overloaded(event.owner, self.meetings, self.open_actions)
+            warning = (care.rest_warning(event.owner, self.care, self.today)
+                       or fairshare.overloaded(event.owner, self.meetings, self.open_actions))
             self.open_actions.append(Action("", "", event.what, event.owner, None,
                                             "open", "", ""))
             if warning:
                 warnings.append(warning)
         return warnings
+
+    def quiet(self, meeting: Meeting) -> str:
+        """What to tell the facilitator quietly at this step: at the check-in, who might
+        need someone to check in; at a review, which actions a resting person could hand
+        on. Empty elsewhere."""
+        step = meeting.step
+        if step is None or meeting.started_at is None:
+            return ""
+        to_review = open_actions(meeting)
+        if to_review:
+            return " ".join(care.hand_on(to_review, self.care, self.today))
+        protocols = {frame.protocol.id for frame in meeting.frames}
+        if step.id == CHECK_IN or CHECK_IN in protocols:
+            return " ".join(self.notes)
+        return ""
 
     @staticmethod
     def floor_flag(meeting: Meeting, now: float) -> str:

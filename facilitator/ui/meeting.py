@@ -59,7 +59,8 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.live = live
         self.clock = clock
         self.roster = list(roster)
-        self.counsel = Counsel(live.group)
+        self.counsel = Counsel(live.group, clock.now())
+        self.quiet = ""  # the facilitator's quiet note last shown (facilitator.care)
         self.tick_seconds = tick_seconds
         self.news = ""
         self.review_at = 0  # the highlighted item of a review
@@ -135,6 +136,10 @@ class MeetingScreen(KeyActions, Screen[None]):
         floor.border_subtitle = Counsel.floor_flag(meeting, now)
         self.query_one("#news", Label).update(self.news)
         self.query_one(KeyBar).refresh_keys()
+        quiet = self.counsel.quiet(meeting)
+        if quiet and quiet != self.quiet:
+            self.notify(quiet, title="Quietly, for you", timeout=30)
+        self.quiet = quiet
 
     def tick(self) -> None:
         """Let hard timeboxes fire, then move the timers."""

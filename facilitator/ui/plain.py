@@ -26,6 +26,7 @@ from facilitator.store.group import Group
 from facilitator.ui import timing, view
 from facilitator.ui.announce import sentences, situation
 from facilitator.ui.completion import candidates
+from facilitator.ui.counsel import Counsel
 from facilitator.ui.vocabulary import command_lines
 
 TICK_SECONDS = 0.5
@@ -44,6 +45,7 @@ class Conversation:
         self.lock = threading.Lock()
         self.warned: set[tuple[Any, ...]] = set()
         self.roster = [p.name for p in group.roster()] if group else []
+        self.counsel = Counsel(group, clock.now())
         self.recorded = True  # False when the minutes of the ended meeting were not written
 
     def run(self) -> int:
@@ -91,7 +93,7 @@ class Conversation:
             except FacilitatorError as error:
                 self.say(str(error))
                 return False
-        for text in sentences(events, self.live.meeting):
+        for text in sentences(events, self.live.meeting) + self.counsel.after(events):
             self.say(text)
         if self.live.meeting.ended:
             self.finish()
@@ -101,6 +103,9 @@ class Conversation:
             keys = view.stance_keys(self.live.meeting)
             if keys:
                 self.say("Stances: " + "; ".join(keys) + ". Give one with `stance NAME KEY`.")
+            quiet = self.counsel.quiet(self.live.meeting)
+            if quiet:
+                self.say(f"Quietly, for you: {quiet}")
         hint = view.hint(self.live.meeting)
         if hint and name in ("advance", "next", "pass", "stance", "start", "join", "role",
                              "done"):

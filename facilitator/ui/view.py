@@ -18,6 +18,7 @@ from facilitator.engine.events import (
     DecisionRecorded,
     Event,
     Noted,
+    ShiftRecorded,
     StepEnded,
     TestEnded,
 )
@@ -227,7 +228,10 @@ def record_of(e: Event) -> str | None:
             return f"Decision: {e.text or '(no proposal)'}"
         case ActionRecorded():
             due = f" by {e.due}" if e.due else ""
-            return f"Action: {e.what} ({e.owner}{due})"
+            backup = f", backup {e.backup}" if e.backup else ""
+            return f"Action: {e.what} ({e.owner}{due}{backup})"
+        case ShiftRecorded():
+            return f"Shift: {e.name}, {e.what}"
         case AgreementRecorded():
             parties = f" ({', '.join(e.parties)})" if e.parties else ""
             return f"Agreement: {e.text}{parties}"

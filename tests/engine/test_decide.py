@@ -127,3 +127,33 @@ def test_stances_of_people_who_left_do_not_count(driver):
     d = started(driver)
     d.do('stance Cy block "no"', "stance Ana agree", "stance Ben agree", "leave Cy", "advance")
     assert d.m.outcome == "passed"
+
+
+IN_TURN = library_from("""
+version: 1
+protocols:
+  consent-round:
+    title: Consent round
+    steps:
+      - {id: round, kind: decide, scale: consent, reveal: open, in_turn: true}
+""")
+
+
+def test_a_consent_round_goes_round_each_person_in_turn(driver):
+    """`in_turn`: the floor goes round in seating order and a stance is given on one's turn."""
+    d = driver(IN_TURN, "consent-round")
+    d.do('propose "Knock on doors in pairs"', "start")
+    assert d.floor == "Ana" and d.m.floor.reason == "their turn in the round"
+    assert d.refused("stance Ben consent") == (
+        "Stances go round in turn here: it is Ana's turn; Ben gives a stance when the round "
+        "reaches them.")
+    d.do("stance Ana consent")
+    assert d.floor == "Ben"
+    d.do("join Dee")  # a latecomer is asked at the end of the round
+    d.do('stance Ben object "It clashes with the food bank"', "leave Cy")
+    assert d.floor == "Dee"  # Cy left on their turn: it went on
+    d.do("stance Dee consent")
+    assert d.floor is None
+    d.do("advance")
+    assert d.of("TestEnded")[-1]["outcome"] == "blocked"
+    assert [s["name"] for s in d.of("TestEnded")[-1]["stances"]] == ["Ana", "Ben", "Dee"]

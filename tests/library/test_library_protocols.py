@@ -119,8 +119,10 @@ def test_consent_integrates_an_objection() -> None:
                               ("consent-round", 2, "passed", {"consent": 4})]
     assert recorded(minutes) == [
         "Knock on doors in pairs every second Saturday afternoon, for three months, then review"]
-    assert airtime(minutes) == {"Ana": (40, 1), "Ben": (180, 3), "Cy": (330, 3),
-                                "Dee": (185, 3)}
+    # The consent round goes round: each person's stance is a turn of their own (two
+    # rounds here), given in the moment the round reaches them.
+    assert airtime(minutes) == {"Ana": (40, 3), "Ben": (180, 5), "Cy": (330, 5),
+                                "Dee": (185, 5)}
 
 
 def test_idm_tests_objections_and_integrates_the_valid_one() -> None:

@@ -130,7 +130,7 @@ def test_unknown_keys_suggest_the_closest() -> None:
         f"{at(text, 'treshold')} `treshold` is not a key of a rule; did you mean `threshold`?",
         (f"{at(text, 'bogus')} `bogus` is not a key of a decide step; remove it (known keys: "
         "id, kind, title, prompt, time, hard, next, on, max_visits, every, confidential, "
-        "scale, rule, attempts, reveal, ballot)."),
+        "scale, rule, attempts, reveal, ballot, in_turn, time_per_speaker)."),
     ]
 
 

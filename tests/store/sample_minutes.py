@@ -73,4 +73,5 @@ def memory(path: Path) -> dict:
             "actions": group.open_actions(), "agreements": group.agreements(),
             "decisions": group.decisions(), "principles": group.principles(),
             "roles": group.role_history(), "deferred": group.deferred_items(),
-            "moratoria": group.moratoria(), "count": group.meeting_count("quick-decision")}
+            "moratoria": group.moratoria(), "count": group.meeting_count("quick-decision"),
+            "care": group.care()}

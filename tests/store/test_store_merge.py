@@ -1,5 +1,7 @@
 """Property: any interleaving of changes on up to three laptops, merged in any order, gives
-the same memory (the files are the truth; the cache is folded in one canonical order)."""
+the same memory (the files are the truth; the cache is folded in one canonical order).
+The changes include care's: shifts, rests and their ends, role and action backups, and
+capacity checks."""
 
 from __future__ import annotations
 
@@ -38,6 +40,10 @@ OPS = st.one_of(
     st.tuples(st.just("pronouns"), NAMES, st.sampled_from(["she/her", "they/them"])),
     st.tuples(st.just("moratorium"), st.booleans()),
     st.tuples(st.just("merge"), st.integers(0, 2)),
+    st.tuples(st.just("shift"), NAMES, st.integers(1, 28)),
+    st.tuples(st.just("rest"), NAMES, st.booleans()),
+    st.tuples(st.just("backup"), NAMES, st.sampled_from(["facilitator", "notetaker", "A"])),
+    st.tuples(st.just("capacity"), st.integers(1, 28), st.lists(NAMES, max_size=3)),
 )
 
 
@@ -69,6 +75,22 @@ def apply(op: tuple, laptop: Path, laptops: list[Path], n: int) -> None:
             group.lift_moratorium("Rested")
     elif kind == "merge":
         merge(laptops[op[1]], laptop)
+    elif kind == "shift":
+        group.add_care("shift", name=op[1], what="Food drive", day=f"2026-03-{op[2]:02d}")
+    elif kind == "rest":
+        if op[2]:
+            group.add_care("rest", name=op[1], until="2026-04-30", why="away")
+        else:
+            group.add_care("rest_end", name=op[1])
+    elif kind == "backup" and op[2] == "A":
+        actions = group.open_actions()
+        if actions:
+            group.add_care("action_backup", ref=actions[-1].ref, name=op[1])
+    elif kind == "backup":
+        group.add_care("backup", role=op[2], name=op[1])
+    elif kind == "capacity":
+        group.add_care("capacity", file_name=f"capacity-m{n}-{laptop.name}.json",
+                       meeting=f"m{n}-{laptop.name}", red=op[2], answered=["Ana", *op[2]])
 
 
 @settings(max_examples=25, deadline=None)

@@ -25,6 +25,7 @@ import attrs
 
 from facilitator.engine.commands import Command
 from facilitator.engine.events import BallotCast, StanceGiven, TestEnded
+from facilitator.engine.floor import end_floor, give_floor
 from facilitator.engine.kind import Check, StepKind
 from facilitator.engine.state import Meeting, Run, evolve, frozen_map
 from facilitator.engine.tx import Tx
@@ -44,6 +45,7 @@ class Stances:
     stances: Mapping[str, tuple[str, str | None]] = attrs.field(
         factory=dict, converter=frozen_map
     )
+    order: tuple[str, ...] = ()  # `in_turn`: who is asked, in seating order
 
 
 def stances_of(run: Run | None) -> Stances | None:
@@ -73,7 +75,30 @@ def enter(tx: Tx) -> str | None:
     tx.update_state(attempt=frame.visits[tx.run.step.id])
     if tx.m.proposal is None:
         raise Refused(NO_PROPOSAL)
+    if tx.run.step.in_turn:
+        tx.update_state(order=tx.m.present)
+        _next_in_turn(tx)
     return None
+
+
+def _next_in_turn(tx: Tx, leaving: str | None = None) -> None:
+    """`in_turn`: the floor goes to the next person in seating order with no stance yet;
+    when everyone present has given one, nobody holds it."""
+    state = tx.state(Stances)
+    waiting = [n for n in state.order
+               if n not in state.stances and tx.m.people[n].present and n != leaving]
+    if waiting:
+        give_floor(tx, waiting[0], "their turn in the round", tx.run.step.time_per_speaker)
+    else:
+        end_floor(tx)
+
+
+def _in_turn(tx: Tx, name: str) -> None:
+    """In a round of stances, only the person whose turn it is gives one."""
+    floor = tx.m.floor
+    if floor is not None and floor.name != name:
+        raise Refused(f"Stances go round in turn here: it is {floor.name}'s turn; {name} "
+                      "gives a stance when the round reaches them.")
 
 
 def stance(tx: Tx, command: Command) -> None:
@@ -85,6 +110,8 @@ def stance(tx: Tx, command: Command) -> None:
     person = tx.m.people.get(name)
     if person is None or not person.present:
         raise Refused(f"{name} is not here; only people present give a stance.")
+    if run.step.in_turn:
+        _in_turn(tx, name)
     if secret(run):
         if tx.source != own_device(name):
             raise Refused("This is a secret ballot: stances come only from people's own "
@@ -107,8 +134,25 @@ def stance(tx: Tx, command: Command) -> None:
     tx.update_state(stances={**tx.state(Stances).stances, name: (key, reason)})
     if secret(run):
         tx.emit(BallotCast, name=name)
-        return
-    tx.emit(StanceGiven, name=name, stance=key, reason=reason)
+    else:
+        tx.emit(StanceGiven, name=name, stance=key, reason=reason)
+    if run.step.in_turn:
+        _next_in_turn(tx)
+
+
+def joined(tx: Tx, name: str) -> None:
+    """`in_turn`: a latecomer is asked at the end of the round."""
+    state = tx.state(Stances)
+    if tx.run.step.in_turn and name not in state.order:
+        tx.update_state(order=state.order + (name,))
+        if tx.m.floor is None:
+            _next_in_turn(tx)
+
+
+def left(tx: Tx, name: str) -> None:
+    """`in_turn`: whoever leaves on their turn hands it on."""
+    if tx.run.step.in_turn and tx.m.floor is None:
+        _next_in_turn(tx, leaving=name)
 
 
 def counted_stances(m: Meeting, state: Stances) -> list[tuple[str, str, str | None]]:
@@ -234,10 +278,14 @@ KIND = StepKind(
         "attempts": "The Nth unsuccessful visit ends with outcome `exhausted`.",
         "reveal": "together (stances hidden until all are in) or open.",
         "ballot": "secret: stances only from people's own phones; who chose what is never kept.",
+        "in_turn": "true: each person in turn gives a stance, the floor going round (a round).",
+        "time_per_speaker": "Soft per-person time limit in an `in_turn` round, like 1m.",
     },
     state=lambda step: Stances(),
     enter=enter,
     commands={"stance": stance},
+    joined=joined,
+    left=left,
     advance=advance,
     timeout=timeout,
     propose=propose,

@@ -13,7 +13,7 @@ import attrs
 from facilitator.engine.commands import Command
 from facilitator.engine.events import Reviewed
 from facilitator.engine.kind import StepKind
-from facilitator.engine.state import Run, frozen_map
+from facilitator.engine.state import Meeting, Run, frozen_map
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
 
@@ -52,6 +52,15 @@ def review(tx: Tx, command: Command) -> None:
     # The journal names the stable id (`ref`) so the review can never land on another item.
     tx.emit(Reviewed, id=item_id, result=result, to=to, text=items[item_id].text,
             ref=items[item_id].ref)
+
+
+def open_actions(meeting: Meeting) -> list[tuple[str, str]]:
+    """While a review step runs: each action still to review, as (label, owner)."""
+    reviews = reviews_of(meeting.run)
+    if reviews is None:
+        return []
+    return [(i.id, i.owner) for i in meeting.setup.review
+            if i.kind == "action" and i.id not in reviews.reviewed]
 
 
 KIND = StepKind(
