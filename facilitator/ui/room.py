@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from textual.app import ScreenStackError
 from textual.binding import Binding
+from textual.css.query import NoMatches
 
 from facilitator.engine.commands import parse
 from facilitator.engine.events import Event
@@ -148,6 +149,10 @@ class RoomActions:
             self.room_changed()
         except ScreenStackError:
             pass  # the app is closing: there is no screen to show it on
+        except NoMatches:
+            # The screen's panels are being built or taken down (this runs from the room's
+            # timer, not the screen's): the screen's own next tick shows what phones did.
+            pass
         finally:
             if self._room_shown is not None:
                 self._room_shown.set()

@@ -252,3 +252,23 @@ async def test_the_room_stops_by_itself_with_the_app(tmp_path: Path) -> None:
         except httpx.ConnectError:
             reached = False
         assert not reached
+
+
+@ui_test
+async def test_phones_acting_while_the_screens_panels_are_rebuilt_break_nothing(
+        tmp_path: Path) -> None:
+    """The room shows phones' commands from a timer of its own: when it fires while the
+    meeting screen's panels are being built or taken down, the screen's next tick shows
+    them instead, and the facilitator's app runs on (it crashed once under 200 phones)."""
+    from facilitator.ui.widgets.floor import FloorPanel
+
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana", "Ben")
+    live.do("advance")
+    async with room_app(parts, live) as (app, pilot, base):
+        floor = app.screen.query_one(FloorPanel)
+        await floor.remove_children()  # as in the moment a screen is taken down
+        app.room_give("hand Ben", "Ben's phone")
+        app._show_now()  # what the room's timer calls
+        await settle(pilot)
+        assert app.is_running and live.entries[-1]["command"] == "hand Ben"
