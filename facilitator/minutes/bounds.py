@@ -198,6 +198,9 @@ def time_limit() -> Iterator[None]:
         return
 
     def stop(signum: int, frame: Any) -> None:
+        # Should the exception land where it is swallowed (a garbage collector's callback),
+        # the timer fires again a moment later, until one ends the rendering.
+        signal.setitimer(signal.ITIMER_REAL, 0.1)
         raise TemplateTimeout
 
     previous = signal.signal(signal.SIGALRM, stop)
