@@ -65,7 +65,13 @@ print(run(int(sys.argv[1])))
 def measure(tree: Path, n: int) -> float:
     result = subprocess.run([sys.executable, "-c", WORKLOAD, str(n)], cwd=tree,
                             env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"bench_engine: the tree in {tree} could not run the workload "
+                         f"({last}). A baseline from before the group memory (such as "
+                         f"{BASELINE}) imports tinydb: `pip install tinydb` into this "
+                         "environment, or name another revision with --against.")
     return float(result.stdout.strip())
 
 

@@ -28,8 +28,26 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str], dict[str, Callable[[Any], Any]]]] = {}
-_set = object.__setattr__
+_EVOLVERS: dict[type, tuple[frozenset[str], Callable[[Any, dict[str, Any]], Any]]] = {}
+
+
+def _evolver(cls: type) -> tuple[frozenset[str], Callable[[Any, dict[str, Any]], Any]]:
+    """A function made for `cls` (as attrs makes `__init__`): one line per field, the
+    changed ones through their converters, the others the instance's own."""
+    found = attrs.fields(cls)
+    assert all(f.validator is None and f.alias == f.name for f in found)
+    scope: dict[str, Any] = {"new_of": object.__new__, "cls": cls, "put": object.__setattr__}
+    lines = ["def evolve(instance, changes):", "    new = new_of(cls)"]
+    for f in found:
+        value = f"changes[{f.name!r}]"
+        if f.converter is not None:
+            scope[f"convert_{f.name}"] = f.converter
+            value = f"convert_{f.name}({value})"
+        lines.append(f"    put(new, {f.name!r}, {value} if {f.name!r} in changes "
+                     f"else instance.{f.name})")
+    lines.append("    return new")
+    exec("\n".join(lines), scope)  # noqa: S102 -- our own field names, as attrs does
+    return frozenset(f.name for f in found), scope["evolve"]
 
 
 def evolve(instance: T, **changes: Any) -> T:
@@ -38,23 +56,13 @@ def evolve(instance: T, **changes: Any) -> T:
     converted. (attrs.evolve, which calls `__init__` with every field, was half the engine's
     time per command.) The state classes have no validators."""
     cls = type(instance)
-    spec = _FIELDS.get(cls)
-    if spec is None:
-        found = attrs.fields(cls)  # type: ignore[arg-type]
-        assert all(f.validator is None and f.alias == f.name for f in found)
-        spec = _FIELDS[cls] = (tuple(f.name for f in found), frozenset(f.name for f in found),
-                               {f.name: f.converter for f in found if f.converter})
-    names, known, converters = spec
+    made = _EVOLVERS.get(cls)
+    if made is None:
+        made = _EVOLVERS[cls] = _evolver(cls)
+    known, make = made
     if not changes.keys() <= known:
         raise TypeError(f"{cls.__name__} has no field {sorted(set(changes) - known)}")
-    new = object.__new__(cls)
-    for name in names:
-        if name in changes:
-            value = changes[name]
-            convert = converters.get(name)
-            _set(new, name, convert(value) if convert else value)
-        else:
-            _set(new, name, getattr(instance, name))
+    new: T = make(instance, changes)
     return new
 
 
