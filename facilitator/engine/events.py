@@ -110,8 +110,10 @@ class Left(Event):
 @attrs.frozen(kw_only=True)
 class RoleAssigned(Event):
     PUBLIC = True
+    WHEN_TRUE = ("title",)
     role: str
     name: str
+    title: str = ""  # the role's name for people, when its protocol gives one ("Party A")
 
 
 # --- steps and protocols -------------------------------------------------------------

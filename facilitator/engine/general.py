@@ -120,7 +120,7 @@ def role(tx: Tx, cmd: Command) -> None:
     else:
         holders = holders + (name,)
     tx.update(roles={**tx.m.roles, role_id: holders})
-    tx.emit(RoleAssigned, role=role_id, name=name)
+    tx.emit(RoleAssigned, role=role_id, name=name, title=definition.title)
     if tx.m.setup.rules >= 2:
         flow.begin_if_ready(tx)
 

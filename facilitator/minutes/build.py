@@ -182,6 +182,7 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     actions, agreements, notes, overrides = [], [], [], []
     collected: list[dict[str, Any]] = []
     suggestions: list[str] = []  # the anonymous box, for the group's next process review
+    role_titles: dict[str, str] = {}  # a role's name for people, where its protocol gives one
     deferred: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
     shifts: list[dict[str, Any]] = []
@@ -234,7 +235,9 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
                 airtime.setdefault(name, {"name": name, "seconds": 0.0, "turns": 0})
             case Left(name=name):
                 people[name]["left_s"] = rel(e.at)
-            case RoleAssigned(role=role, name=name):
+            case RoleAssigned(role=role, name=name, title=title):
+                if title:
+                    role_titles[role] = title
                 roles.setdefault(role, [])
                 if name not in roles[role]:
                     roles[role].append(name)
@@ -360,4 +363,5 @@ def build_minutes(setup: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
         **({"shifts": shifts} if shifts else {}),
         # Only when the box got something, so minutes from before the box read the same.
         **({"suggestions": suggestions} if suggestions else {}),
+        **({"role_titles": role_titles} if role_titles else {}),
     }

@@ -129,6 +129,7 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
     meeting = m.get("meeting") or {}
     people = m.get("attendance") or []
     rows = (m.get("airtime") or []) if airtime else []
+    titles = m.get("role_titles") or {}  # a role's name for people, where one is given
     return {
         "title": meeting.get("title") or label(meeting.get("protocol", "Meeting")).capitalize(),
         "date": when(meeting.get("started_at")), "day": (meeting.get("started_at") or "")[:10],
@@ -139,7 +140,8 @@ def view(m: dict[str, Any], airtime: bool = True) -> dict[str, Any]:
         "late": [(person(p), clock(p["joined_s"])) for p in people if p.get("joined_s")],
         "left": [(person(p), clock(p["left_s"])) for p in people
                  if p.get("left_s") is not None],
-        "roles": [(label(r).capitalize(), n) for r, n in (m.get("roles") or {}).items()],
+        "roles": [(str(titles.get(r) or label(r).capitalize()), n)
+                  for r, n in (m.get("roles") or {}).items()],
         "timeline": [{"title": s.get("title") or label(s["step"]), "depth": s.get("depth", 0),
                       "kind": label(s.get("kind", "")), "start": clock(s.get("started_s")),
                       "duration": duration(s.get("duration_s")),

@@ -142,3 +142,22 @@ def test_minutes_always_render(everything: dict[str, Any], name: str, note: str,
             assert max(len(line) for line in text.splitlines()) <= 72
         if fmt == "html":
             assert "<script>" not in text
+
+
+def test_roles_are_named_by_their_titles_in_every_readable_format() -> None:
+    """A role that declares a `title` ("Party A") is called so in the minutes, not by its
+    id (`party_a`); the JSON keeps ids as keys and the titles beside them."""
+    from pathlib import Path
+
+    from facilitator.minutes import render
+    from facilitator.protocols.loader import build_library
+    from facilitator.script import load_script, run_script
+
+    script = Path(__file__).parents[1] / "library" / "scripts" / "mediation.yaml"
+    library, _ = build_library([])
+    minutes = run_script(load_script(script), library, []).minutes()
+    assert minutes["role_titles"] == {"party_a": "Party A", "party_b": "Party B"}
+    for fmt in ("md", "txt", "html"):
+        text = render(minutes, fmt)
+        assert "Party A" in text and "Party B" in text, fmt
+        assert "party_a" not in text and "Party a" not in text, fmt
