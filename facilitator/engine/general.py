@@ -107,11 +107,12 @@ def role(tx: Tx, cmd: Command) -> None:
             continue
         kept_apart = other in definition.not_ or role_id in roles.get(other, Role(other)).not_
         if kept_apart:
-            raise Refused(f"{name} is {_a(other)} here and cannot also be {_a(role_id)}. "
+            raise Refused(f"{name} is {_a(roles.get(other, Role(other)))} here and cannot also "
+                          f"be {_a(definition)}. "
                           "Choose someone outside the dispute.")
     holders = tx.m.roles.get(role_id, ())
     if name in holders:
-        raise Refused(f"{name} is already {_a(role_id)}.")
+        raise Refused(f"{name} is already {_a(definition)}.")
     if definition.count == 1:
         holders = (name,)
     elif len(holders) >= definition.count:
@@ -125,9 +126,10 @@ def role(tx: Tx, cmd: Command) -> None:
         flow.begin_if_ready(tx)
 
 
-def _a(role_id: str) -> str:
-    words = role_id.replace("_", " ").replace("-", " ")
-    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+def _a(role: Role) -> str:
+    """The role's name for people, with its article: 'a presenter', 'a Party A'."""
+    words = role.display_title
+    return f"{'an' if words[0].lower() in 'aeiou' else 'a'} {words}"
 
 
 def start(tx: Tx, cmd: Command) -> None:
@@ -137,7 +139,7 @@ def start(tx: Tx, cmd: Command) -> None:
         raise Refused("Nobody has joined yet; add people with `join NAME`.")
     for role_id, definition in tx.m.protocol.roles.items():
         if not tx.m.holders(role_id):
-            raise Refused(f"Name {_a(role_id)} before starting: `role {role_id} NAME`.")
+            raise Refused(f"Name {_a(definition)} before starting: `role {role_id} NAME`.")
         missing = definition.count - len(tx.m.holders(role_id))
         if missing > 0 and tx.m.setup.rules >= 2:
             raise Refused(f"The role {role_id} takes {definition.count} people; name "

@@ -192,7 +192,8 @@ def test_mediation_refuses_a_mediator_who_is_a_party() -> None:
     live.do("role mediator Ana")
     with pytest.raises(Refused, match="outside the dispute"):
         live.do("role party_b Ana")
-    with pytest.raises(Refused, match="party b"):
+    # The role is called by its title ("Party B"), as everywhere people read it.
+    with pytest.raises(Refused, match="Name a Party B before starting"):
         live.do("start")
 
 
