@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from facilitator.engine.state import Meeting, Run
+from facilitator.engine.steps.agenda import agenda_of
 from facilitator.engine.steps.decide import result, stances_of
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.round import complete, round_of
@@ -127,6 +128,9 @@ def _discussion_keys(meeting: Meeting, run: Run) -> frozenset[str]:
 
 
 def _agenda_hint(meeting: Meeting, run: Run) -> str:
+    state = agenda_of(run)
+    if state is not None and state.item < 0 and state.items:  # waiting to be agreed
+        return "+ adds an item, m moves one; advance starts the first item."
     return "+ adds an item, m moves one; advance when the agenda is done."
 
 
@@ -159,7 +163,7 @@ VIEWS: dict[str, KindView] = {
                        "note); advance when done.", frozenset({"record"}), hint=_record_hint),
     "choose": KindView("Choose how to go on.", frozenset({"choose"}), hint=_choose_hint,
                        work=work.choose_work),
-    "agenda": KindView("The agenda: add the items to come.", frozenset({"item", "move"}),
+    "agenda": KindView("The agenda: the items to come, in order.", frozenset({"item", "move"}),
                        hint=_agenda_hint, work=work.agenda_work,
                        outer_keys=frozenset({"item", "defer", "move"})),
     "use": KindView(""),
