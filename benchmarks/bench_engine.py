@@ -23,23 +23,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 BASELINE = "eef1aea"  # before "One step kind, one place"
 
-WORKLOAD = r'''
+# The meeting (benchmarks/workload.py, shared with the other benchmarks) and the loop, as
+# one text run in a fresh process against either tree: the baseline has no workload.py.
+WORKLOAD = (Path(__file__).resolve().parent / "workload.py").read_text("utf-8") + r'''
 import sys, time
 from facilitator.clock import FakeClock
 from facilitator.protocols.loader import build_library
 from facilitator.session import LiveMeeting
-
-PROTOCOL = """
-version: 1
-protocols:
-  long:
-    title: Long meeting
-    steps:
-      - {id: talk, kind: discussion, time: 8h}
-"""
-PEOPLE = [f"P{i}" for i in range(12)]
-CYCLE = ([f"hand {p}" for p in PEOPLE[::2]] + ["next"] * 6 + ['note "a point"', "done"]
-         + [f"hand {p} clarify" for p in PEOPLE[1::4]] + ["next"] * 3 + ["done"])
 
 
 def run(n):

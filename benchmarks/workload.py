@@ -1,6 +1,5 @@
 """The meeting the benchmarks run: a long discussion of twelve people, hands, the floor
-moving on, notes. (bench_engine keeps its own copy inside the code it runs against other
-revisions.)"""
+moving on, notes. (bench_engine runs this file's text in the trees it compares.)"""
 
 PROTOCOL = """
 version: 1
