@@ -26,8 +26,9 @@ from bench_journal import build_group
 
 from facilitator.cli import main as cli
 from facilitator.clock import FakeClock
+from facilitator.opening import open_group
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, open_group
+from facilitator.session import LiveMeeting
 
 COMMANDS = (["meetings"], ["actions"], ["decisions"], ["principles"], ["roster"],
             ["roles", "suggest"], ["workload"], ["airtime"], ["moratorium"])
@@ -35,7 +36,8 @@ OPEN = """
 import sys
 from facilitator.clock import SystemClock
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, open_group
+from facilitator.opening import open_group
+from facilitator.session import LiveMeeting
 sources = [builtin_source()]
 library, _ = build_library(sources, include_builtin=False)
 LiveMeeting.open(library, sources, "weekly-meeting", SystemClock(), group=open_group(sys.argv[1]))

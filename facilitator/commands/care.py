@@ -42,7 +42,7 @@ def _name(group: Group, name: str) -> str:
 def _shift(args: argparse.Namespace) -> int:
     """Record a shift done outside a meeting."""
     from facilitator import care
-    from facilitator.session import open_group
+    from facilitator.opening import open_group
 
     group = open_group(args.group)
     what = " ".join(args.what.split())
@@ -61,7 +61,7 @@ def _shift(args: argparse.Namespace) -> int:
 def _rest(args: argparse.Namespace) -> int:
     """Show who is resting; start or end someone's rest."""
     from facilitator import care
-    from facilitator.session import open_group
+    from facilitator.opening import open_group
 
     group = open_group(args.group)
     now = today(args)
@@ -102,7 +102,7 @@ def _rest(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     """Name a backup for a role or an open action; or list the backups."""
     from facilitator import care
-    from facilitator.session import open_group
+    from facilitator.opening import open_group
 
     group = open_group(args.group)
     if args.what is None:
@@ -131,7 +131,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _agreements(args: argparse.Namespace) -> int:
     """The group's agreements: whom each binds and when it is next reviewed."""
     from facilitator import care
-    from facilitator.session import open_group
+    from facilitator.opening import open_group
 
     group = open_group(args.group)
     shown = [g for g in group.agreements() if args.all or g.status == "open"]

@@ -21,7 +21,7 @@ NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
 
 def open_group(path: Any) -> Any:
     """The group (imported when a command runs, not when the parser is built)."""
-    from facilitator.session import open_group as open_
+    from facilitator.opening import open_group as open_
 
     return open_(path)
 

@@ -16,7 +16,7 @@ from facilitator.minutes.safe import json_printable
 
 def open_group(path: Any) -> Any:
     """The group (imported when a command runs, not when the parser is built)."""
-    from facilitator.session import open_group as open_
+    from facilitator.opening import open_group as open_
 
     return open_(path)
 

@@ -30,7 +30,7 @@ def sources_from_args(args: argparse.Namespace) -> tuple[Library, Sources]:
 
 
 def _group(args: argparse.Namespace, *, default: bool = True) -> Any:
-    from facilitator.session import open_group
+    from facilitator.opening import open_group
 
     if args.group is None and not default:
         return None
@@ -38,8 +38,8 @@ def _group(args: argparse.Namespace, *, default: bool = True) -> Any:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from facilitator.opening import minutes_files
     from facilitator.script import ScriptError, load_script, run_script
-    from facilitator.session import minutes_files
 
     try:
         script = load_script(args.script)

@@ -233,7 +233,7 @@ class MeetingScreen(KeyActions, Screen[None]):
 
     def finish(self) -> None:
         """Write the minutes into the group and show the summary."""
-        from facilitator.session import minutes_files
+        from facilitator.opening import minutes_files
         from facilitator.ui.summary import SummaryScreen
 
         live = self.live

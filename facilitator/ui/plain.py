@@ -20,8 +20,9 @@ from typing import IO, Any
 from facilitator.clock import Clock
 from facilitator.engine.commands import parse
 from facilitator.errors import FacilitatorError, Refused
+from facilitator.opening import minutes_files
 from facilitator.protocols.model import Library
-from facilitator.session import LiveMeeting, Sources, minutes_files
+from facilitator.session import LiveMeeting, Sources
 from facilitator.store.group import Group
 from facilitator.ui import timing, view
 from facilitator.ui.announce import sentences, situation

@@ -7,9 +7,10 @@ import shlex
 from pathlib import Path
 
 from facilitator.clock import FakeClock
+from facilitator.opening import minutes_files
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
-from facilitator.session import LiveMeeting, minutes_files
+from facilitator.session import LiveMeeting
 from facilitator.store.group import Group
 from facilitator.ui.counsel import Counsel
 

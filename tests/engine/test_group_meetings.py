@@ -61,8 +61,9 @@ def test_review_every_and_deferred_items_carry_across_meetings(tmp_path, capsys)
 def test_a_meeting_that_ended_but_was_not_recorded_is_recorded_on_next_open(tmp_path):
     """A crash between `end` reaching the journal and the minutes being written loses nothing."""
     from facilitator.clock import FakeClock
+    from facilitator.opening import open_group
     from facilitator.protocols.loader import build_library
-    from facilitator.session import LiveMeeting, open_group
+    from facilitator.session import LiveMeeting
 
     library, _ = build_library([("p.yaml", PROTOCOLS)])
     group = Group(tmp_path / "group")

@@ -12,8 +12,9 @@ from facilitator.clock import FakeClock
 from facilitator.engine.core import replay
 from facilitator.engine.steps.decide import own_device
 from facilitator.errors import Refused
+from facilitator.opening import minutes_files
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, minutes_files
+from facilitator.session import LiveMeeting
 from facilitator.store.group import Group
 
 SECRET = """

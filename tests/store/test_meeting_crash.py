@@ -16,8 +16,9 @@ from pathlib import Path
 from killing import Child
 
 from facilitator.clock import SystemClock
+from facilitator.opening import open_group
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, open_group
+from facilitator.session import LiveMeeting
 from facilitator.store.group import Group
 
 SOURCES = [builtin_source()]

@@ -9,8 +9,9 @@ from pathlib import Path
 from sample_minutes import make_minutes
 
 from facilitator.clock import FakeClock
+from facilitator.opening import open_group
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, open_group
+from facilitator.session import LiveMeeting
 from facilitator.store.group import Group
 
 

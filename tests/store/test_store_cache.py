@@ -17,8 +17,9 @@ from sample_minutes import make_minutes, memory
 
 from facilitator.cli import main
 from facilitator.clock import FakeClock
+from facilitator.opening import open_group
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, open_group
+from facilitator.session import LiveMeeting
 from facilitator.store import cache
 from facilitator.store.group import Group
 

@@ -17,8 +17,9 @@ import pytest
 
 from facilitator.clock import FakeClock
 from facilitator.errors import StoreError
+from facilitator.opening import open_group
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, open_group
+from facilitator.session import LiveMeeting
 from facilitator.store import changes
 from facilitator.store.group import Group
 from facilitator.store.journal import Journal

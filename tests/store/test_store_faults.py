@@ -24,8 +24,9 @@ import pytest
 
 from facilitator.clock import FakeClock
 from facilitator.errors import FacilitatorError
+from facilitator.opening import minutes_files, open_group
 from facilitator.protocols.loader import build_library, builtin_source
-from facilitator.session import LiveMeeting, minutes_files, open_group
+from facilitator.session import LiveMeeting
 from facilitator.store.journal import read_journal
 
 # The os functions through which the store changes files.

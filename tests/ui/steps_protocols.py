@@ -53,6 +53,6 @@ def first_week(parts: Parts) -> None:
                  "item 'Summer party'", "defer", "advance", "advance"):
         live.do(line)
     live.do("end")
-    from facilitator.session import minutes_files
+    from facilitator.opening import minutes_files
 
     live.finish(minutes_files(live.minutes()))

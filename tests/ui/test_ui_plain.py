@@ -99,7 +99,7 @@ def test_minutes_that_cannot_be_written_are_told_and_the_exit_is_non_zero(
     import errno
     import os
 
-    from facilitator.session import open_group
+    from facilitator.opening import open_group
 
     real = os.replace
 
