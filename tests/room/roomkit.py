@@ -121,9 +121,13 @@ async def token_of(client: httpx.AsyncClient, base: str, name: str) -> str:
     return str(answer.json()["token"])
 
 
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
 async def do(client: httpx.AsyncClient, base: str, token: str, command: str) -> httpx.Response:
     return await client.post(f"{base}/api/do", json={"command": command},
-                             headers={"Authorization": f"Bearer {token}"})
+                             headers=bearer(token))
 
 
 class Ticking:

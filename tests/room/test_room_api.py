@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 from roomkit import (
     CODE,
+    bearer,
     do,
     join,
     open_assembly,
@@ -21,10 +22,6 @@ from roomkit import (
 from facilitator.ui.widgets.admit import Admit
 from facilitator.ui.widgets.room import RoomPanel
 from facilitator.ui.widgets.stack import StackPanel
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def panel_text(app) -> str:  # type: ignore[no-untyped-def]

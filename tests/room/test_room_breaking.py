@@ -11,6 +11,7 @@ from roomkit import (
     CODE,
     Ticking,
     bare_room,
+    bearer,
     do,
     join,
     open_assembly,
@@ -22,10 +23,6 @@ from roomkit import (
 )
 
 from facilitator.room.server import MAX_BODY
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 @ui_test
