@@ -11,6 +11,7 @@ import attrs
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
+from facilitator.i18n import _, ngettext
 from facilitator.minutes.safe import json_printable
 
 
@@ -56,17 +57,21 @@ def meetings(args: argparse.Namespace) -> int:
                     + [{**attrs.asdict(m), "status": "ended"} for m in ended])
         return 0
     if not open_ and not ended:
-        say(f"No meetings yet in {group.path}.")
+        say(_("No meetings yet in {folder}.").format(folder=group.path))
     for o in open_:
         say(
             f"{_stamp(o.created_at):16}  {o.id}  {o.title} "
-            f"({o.protocol}; still open: facilitator resume {o.id})"
+            "(" + _("{protocol}; still open: facilitator resume {id}").format(
+                protocol=o.protocol, id=o.id) + ")"
         )
     for m in ended:
         minutes = round((m.duration_s or 0) / 60)
+        present = ngettext("{n} present", "{n} present", len(m.attendance)).format(
+            n=len(m.attendance))
         say(
             f"{_stamp(m.started_at):16}  {m.id}  {m.title} "
-            f"({m.protocol}; {minutes} min; {len(m.attendance)} present)"
+            "(" + _("{protocol}; {minutes} min; {present}").format(
+                protocol=m.protocol, minutes=minutes, present=present) + ")"
         )
     return 0
 
@@ -91,7 +96,26 @@ def minutes(args: argparse.Namespace) -> int:
         raise StoreError(
             f"There is no meeting {meeting_id} in {group.path}. `facilitator meetings` lists them."
         )
-    return emit_minutes(args, stored)
+    return emit_minutes(args, stored, _library_of(group, meeting_id))
+
+
+def _library_of(group: Any, meeting_id: str) -> Any:
+    """The protocols a meeting ran, from its journal, to translate their texts in the
+    minutes (only for a language other than English); None when they cannot be read."""
+    from facilitator.i18n import current
+
+    if current().english:
+        return None
+    try:
+        from facilitator.protocols.loader import build_library
+
+        with open(group.journal_path(meeting_id), "rb") as journal:
+            header = json.loads(journal.readline())  # the first line: how it was opened
+        library, _problems = build_library([(str(f), str(t)) for f, t in
+                                            header["setup"]["sources"]], include_builtin=False)
+        return library
+    except Exception:  # noqa: BLE001 - without it the minutes still come, titles as run
+        return None
 
 
 def roster(args: argparse.Namespace) -> int:

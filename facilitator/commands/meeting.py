@@ -51,10 +51,10 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     minutes = live.minutes()
     if group is not None and live.meeting.ended:
-        live.finish(minutes_files(minutes))
+        live.finish(minutes_files(minutes, library))
     else:
         live.close()
-    return emit_minutes(args, minutes)
+    return emit_minutes(args, minutes, library)
 
 
 def _run(args: argparse.Namespace) -> int:
