@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from facilitator.room.hub import Room
 from facilitator.room.qr import qr_lines
+from facilitator.ui.widgets.panel import say
 
 INPUT_WORDS = {"on": "phones: on", "no-stances": "phones: on, stances off",
                "off": "phones: OFF"}
@@ -53,4 +54,4 @@ class RoomPanel(Static):
         for arrival in list(room.arrivals)[-5:]:
             mark = "" if arrival.accepted else " ✗"
             text.append(f"from {arrival.source}: {arrival.said}{mark}\n")
-        self.update(text)
+        say(self, text)  # drawn again only when it changed
