@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from fractions import Fraction
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
@@ -37,16 +38,21 @@ def same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
     return True
 
 
-def keeps_height(widget: Widget) -> bool:
-    """Whether the layout would give `widget`, with the content it now renders, the height
-    it has: always for a widget of fixed height; for one of `auto` height, its content is
-    measured as the layout measures it (within its min- and max-height)."""
+def keeps_height(widget: Widget, old: str, new: str) -> bool:
+    """Whether the layout would give `widget`, with the content it now renders (`new`, in
+    place of `old`), the height it has: always for a widget of fixed height; for one of
+    `auto` height, when both have as many lines and none is wrapped, or else when its
+    content, measured as the layout measures it, takes the height it has now (within its
+    min- and max-height)."""
     height = widget.styles.height
     if height is not None and not height.is_auto:
         return True
     size, extrema = widget.content_size, getattr(widget, "_extrema", None)
     if size.width <= 0 or extrema is None:  # never laid out yet
         return False
+    if old.count("\n") == new.count("\n") and all(
+            cell_len(line) <= size.width for line in (*old.split("\n"), *new.split("\n"))):
+        return True
     _, _, low, high = extrema
     content = Fraction(widget.get_content_height(widget.container_size, widget.app.size,
                                                  size.width))
@@ -64,7 +70,8 @@ def say(widget: Static, content: str | Text) -> None:
         return
     widget._said = content  # type: ignore[attr-defined]
     widget.update(content, layout=False)
-    if not keeps_height(widget):
+    old = "" if said is None else (said if isinstance(said, str) else said.plain)
+    if not keeps_height(widget, old, content if isinstance(content, str) else content.plain):
         widget.refresh(layout=True)
 
 
@@ -120,7 +127,7 @@ class MeetingPanel(Widget):
         if new is old or new == old:
             return
         self.refresh()
-        if not keeps_height(self):
+        if not keeps_height(self, old.plain, new.plain):
             self.refresh(layout=True)
 
     def render(self) -> Text:
