@@ -166,7 +166,8 @@ class Translator:
         """`19:00`, written as the language does."""
         from babel.dates import format_time
 
-        return format_time(moment, "short", locale=self.locale)
+        text = format_time(moment, "short", locale=self.locale)
+        return pseudo(text) if self.lang == PSEUDO else text
 
     def decimal(self, number: float, digits: int = 2) -> str:
         """`0.87` -> `0,87` in Spanish."""

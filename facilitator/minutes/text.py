@@ -125,11 +125,15 @@ def text_of(v: dict[str, Any], t: Translator | None = None) -> str:
     if v["airtime"]:
         lines += _heading(_("Airtime"))
         width = max(12, *(len(a["name"]) for a in v["airtime"]))
-        lines += _wrap(f"{_('name'):<{width}}  {_('time'):>8}  {_('turns'):>5}  {_('share'):>5}",
-                       "  ", squash=False)
+        # Columns as wide as their heading in the language (in English: 8, 5 and 5).
+        time_w, turns_w, share_w = (max(n, len(_(h))) for n, h in
+                                    ((8, "time"), (5, "turns"), (5, "share")))
+        lines += _wrap(f"{_('name'):<{width}}  {_('time'):>{time_w}}  "
+                       f"{_('turns'):>{turns_w}}  {_('share'):>{share_w}}", "  ", squash=False)
         for a in v["airtime"]:
-            lines += _wrap(f"{a['name']:<{width}}  {a['time']:>8}  {a['turns']:>5}  "
-                           f"{a['share']:>5}", "  ", "  ", squash=False)
+            lines += _wrap(f"{a['name']:<{width}}  {a['time']:>{time_w}}  "
+                           f"{a['turns']:>{turns_w}}  {a['share']:>{share_w}}", "  ", "  ",
+                           squash=False)
         if v["evenness"] is not None:
             lines += [""] + _wrap(_("Evenness of the floor: {value}.").format(
                 value=v["evenness"]) + f" {v['measure']}")
