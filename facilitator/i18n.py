@@ -162,6 +162,13 @@ class Translator:
         text = format_date(moment, form, locale=self.locale)
         return pseudo(text) if self.lang == PSEUDO else text
 
+    def day_month(self, day: dt.date) -> str:
+        """`3 de noviembre`: a day of the year as the language says it."""
+        from babel.dates import format_skeleton
+
+        text = format_skeleton("MMMMd", day, locale=self.locale)
+        return pseudo(text) if self.lang == PSEUDO else text
+
     def time(self, moment: dt.datetime) -> str:
         """`19:00`, written as the language does."""
         from babel.dates import format_time
