@@ -13,6 +13,7 @@ import sys
 from facilitator import __version__
 from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
 from facilitator.store.files import explain
 
 
@@ -74,8 +75,8 @@ def _main(words: list[str]) -> int:
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
     if _empty_group(words):
-        print("facilitator: --group names no folder; give the group's folder, or leave "
-              "--group out to use $FACILITATOR_GROUP or the default group.", file=sys.stderr)
+        print(_("facilitator: --group names no folder; give the group's folder, or leave "
+                "--group out to use $FACILITATOR_GROUP or the default group."), file=sys.stderr)
         return 2
     args = parser.parse_args(words)
     try:

@@ -162,11 +162,19 @@ class Translator:
         text = format_date(moment, form, locale=self.locale)
         return pseudo(text) if self.lang == PSEUDO else text
 
+    def day_month(self, day: dt.date) -> str:
+        """`3 de noviembre`: a day of the year as the language says it."""
+        from babel.dates import format_skeleton
+
+        text = format_skeleton("MMMMd", day, locale=self.locale)
+        return pseudo(text) if self.lang == PSEUDO else text
+
     def time(self, moment: dt.datetime) -> str:
         """`19:00`, written as the language does."""
         from babel.dates import format_time
 
-        return format_time(moment, "short", locale=self.locale)
+        text = format_time(moment, "short", locale=self.locale)
+        return pseudo(text) if self.lang == PSEUDO else text
 
     def decimal(self, number: float, digits: int = 2) -> str:
         """`0.87` -> `0,87` in Spanish."""

@@ -54,14 +54,18 @@ def _decisions(v: dict[str, Any], _: Any) -> list[str]:
     return lines
 
 
-def _timeline(v: dict[str, Any], _: Any) -> list[str]:
+def _timeline(v: dict[str, Any], _: Any, english: bool = True) -> list[str]:
     lines = _heading(_("Timeline"))
-    lines.append(f"{_('at'):>7}  {_('step'):<30} {_('took'):<16} {_('outcome')}")
+    # English cuts a step's title at 30 characters, as it always has; a translation, often
+    # longer, widens the column instead (a row too long wraps), so nothing is cut.
+    width = 30 if english else max([30] + [len("  " * s["depth"] + s["title"])
+                                           for s in v["timeline"]])
+    lines.append(f"{_('at'):>7}  {_('step'):<{width}} {_('took'):<16} {_('outcome')}")
     for s in v["timeline"]:
         title = "  " * s["depth"] + s["title"]
         took = s["duration"] + (" (" + _("{time} over").format(time=s["overrun"]) + ")"
                                 if s["overrun"] else "")
-        row = f"{s['start']:>7}  {title[:30]:<30} {took:<16} {s['outcome']}"
+        row = f"{s['start']:>7}  {title[:width]:<{width}} {took:<16} {s['outcome']}"
         lines += _wrap(row, "", " " * 9, squash=False)
     return lines
 
@@ -73,7 +77,8 @@ def render_text(m: dict[str, Any], airtime: bool = True, t: Translator | None = 
 
 def text_of(v: dict[str, Any], t: Translator | None = None) -> str:
     """The plain text of minutes already put in `view` form."""
-    _ = (t or current()).gettext
+    t = t or current()
+    _ = t.gettext
     title = v["title"]
     lines = _wrap(title) + ["=" * min(WIDTH, len(title))]
     lines += _wrap(f"{v['date']}, {v['duration']}, "
@@ -117,7 +122,7 @@ def text_of(v: dict[str, Any], t: Translator | None = None) -> str:
         lines += [ln for r in v["reviews"] for ln in
                   _item(f"{r['what']}: {r['result']}"
                         + (" " + _("to {name}").format(name=r["to"]) if r["to"] else ""))]
-    lines += _timeline(v, _)
+    lines += _timeline(v, _, t.english)
     if v["overrides"]:
         lines += _heading(_("Facilitator's overrides"))
         lines += [ln for o in v["overrides"]
@@ -125,11 +130,15 @@ def text_of(v: dict[str, Any], t: Translator | None = None) -> str:
     if v["airtime"]:
         lines += _heading(_("Airtime"))
         width = max(12, *(len(a["name"]) for a in v["airtime"]))
-        lines += _wrap(f"{_('name'):<{width}}  {_('time'):>8}  {_('turns'):>5}  {_('share'):>5}",
-                       "  ", squash=False)
+        # Columns as wide as their heading in the language (in English: 8, 5 and 5).
+        time_w, turns_w, share_w = (max(n, len(_(h))) for n, h in
+                                    ((8, "time"), (5, "turns"), (5, "share")))
+        lines += _wrap(f"{_('name'):<{width}}  {_('time'):>{time_w}}  "
+                       f"{_('turns'):>{turns_w}}  {_('share'):>{share_w}}", "  ", squash=False)
         for a in v["airtime"]:
-            lines += _wrap(f"{a['name']:<{width}}  {a['time']:>8}  {a['turns']:>5}  "
-                           f"{a['share']:>5}", "  ", "  ", squash=False)
+            lines += _wrap(f"{a['name']:<{width}}  {a['time']:>{time_w}}  "
+                           f"{a['turns']:>{turns_w}}  {a['share']:>{share_w}}", "  ", "  ",
+                           squash=False)
         if v["evenness"] is not None:
             lines += [""] + _wrap(_("Evenness of the floor: {value}.").format(
                 value=v["evenness"]) + f" {v['measure']}")

@@ -45,8 +45,11 @@ WORDS = {
     "agenda": C_("kind", "agenda"), "use": C_("kind", "use"),
     "review": C_("kind", "review"), "pause": C_("kind", "pause"),
 }
+# Roles by id, where no title names them: the built-in ones, and those of the library.
 ROLES = {"facilitator": N_("Facilitator"), "notetaker": N_("Notetaker"),
-         "timekeeper": N_("Timekeeper"), "vibeswatcher": N_("Vibeswatcher")}
+         "timekeeper": N_("Timekeeper"), "vibeswatcher": N_("Vibeswatcher"),
+         "presenter": N_("Presenter"), "proposer": N_("Proposer"),
+         "mediator": N_("Mediator"), "host": N_("Host")}
 
 
 def label(key: object) -> str:

@@ -10,6 +10,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from facilitator.engine.steps import KINDS
@@ -69,14 +70,21 @@ def build_file(data: Any, file: str) -> tuple[dict[str, Protocol], dict[str, Sca
     return protocols, scales, s.problems
 
 
+_HOLES = re.compile(r"\{[^{}]*\}")
+_WORDS = re.compile(r"[^\W\d_]")  # a letter: something a language would say
+
+
 def _check_translations(s: Shaper, first: int, what: str) -> None:
     """Warn of a text that lacks a language the same protocol (or scale) has elsewhere.
 
-    The languages are those its language maps name; a plain text counts as English. A
-    text without one of them is shown in English (or its first language) instead."""
+    The languages are those its language maps name; a plain text counts as English, and
+    one made only of placeholders (`"{proposal}"`) as every language. A text without one
+    of them is shown in English (or its first language) instead."""
     texts = s.texts[first:]
     languages = {lang for _, _, text in texts for lang in text.translations}
     for where, key, text in texts:
+        if not _WORDS.search(_HOLES.sub("", text)):
+            continue
         missing = sorted(languages - text.languages)
         if missing:
             codes = ", ".join(f"`{lang}`" for lang in missing)

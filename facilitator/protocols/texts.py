@@ -31,8 +31,9 @@ class Text(str):
     translations: Mapping[str, str]
 
     def __new__(cls, value: str, translations: Mapping[str, str] | None = None) -> Text:
-        self = super().__new__(cls, value)
-        self.translations = MappingProxyType(dict(translations or {}))
+        self = super().__new__(cls, str(value))
+        self.translations = MappingProxyType({str(k): str(v) for k, v in
+                                              (translations or {}).items()})
         return self
 
     @classmethod
