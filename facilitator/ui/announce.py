@@ -14,8 +14,10 @@ from facilitator.engine import events as ev
 from facilitator.engine.events import Event
 from facilitator.engine.steps import KINDS
 from facilitator.engine.steps.discussion import INTERJECTION_REASON
-from facilitator.ui.kinds import REVIEW_WORDS, words
+from facilitator.i18n import _, current
+from facilitator.ui.kinds import REVIEW_WORDS, engine_words, noun, words
 from facilitator.ui.timing import span
+from facilitator.ui.titles import title_of
 
 
 def _words(key: str) -> str:
@@ -25,16 +27,25 @@ def _words(key: str) -> str:
 def _step_title(meeting: Any, protocol: str, step: str) -> str:
     found = meeting.library.protocol(protocol) if meeting is not None else None
     at = found.step(step) if found is not None else None
-    return at.display_title if at is not None else _words(step).capitalize()
+    if at is not None:
+        return title_of(at)
+    return _words(step).capitalize()
 
 
 def _protocol_title(meeting: Any, protocol: str) -> str:
     found = meeting.library.protocol(protocol) if meeting is not None else None
-    return found.title if found is not None else protocol
+    return current().text(found.title) if found is not None else protocol
 
 
 def _noun(kind: str) -> str:
     return KINDS[kind].noun if kind in KINDS else kind
+
+
+def _step(title: str, kind: str) -> str:
+    english = _noun(kind)
+    if current().english:
+        return f"Step: {title}, {'an' if english[0] in 'aeiou' else 'a'} {english}."
+    return _("Step: {title} ({kind}).").format(title=title, kind=noun(english))
 
 
 def sentence(event: Event, meeting: Any = None) -> str | None:
@@ -42,99 +53,117 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
     steps, protocols and roles are named by their titles."""
     match event:
         case ev.MeetingStarted():
-            return "The meeting has started."
+            return _("The meeting has started.")
         case ev.MeetingEnded():
-            return "The meeting has ended."
+            return _("The meeting has ended.")
         case ev.Paused():
-            return "Paused: every timer stands still."
+            return _("Paused: every timer stands still.")
         case ev.Undone():
-            return "The last command is undone."
+            return _("The last command is undone.")
         case ev.Joined(name=name, pronouns=pronouns):
-            return f"{name}{f' ({pronouns})' if pronouns else ''} joined."
+            if pronouns:
+                return _("{name} ({pronouns}) joined.").format(name=name, pronouns=pronouns)
+            return _("{name} joined.").format(name=name)
         case ev.Left(name=name):
-            return f"{name} left."
+            return _("{name} left.").format(name=name)
         case ev.RoleAssigned(role=role, name=name):
             if meeting is not None:
                 from facilitator.ui.view import role_title
 
-                return f"{name} is {role_title(meeting, role)}."
-            return f"{name} is {_words(role)}."
-        case ev.StepStarted(title=title, kind=kind):
-            noun = _noun(kind)
-            return f"Step: {title}, {'an' if noun[0] in 'aeiou' else 'a'} {noun}."
+                return _("{name} is {role}.").format(name=name, role=role_title(meeting, role))
+            return _("{name} is {role}.").format(name=name, role=_words(role))
+        case ev.StepStarted(protocol=protocol, step=step, title=title, kind=kind):
+            return _step(title if current().english or meeting is None
+                         else _step_title(meeting, protocol, step), kind)
         case ev.StepEnded(protocol=protocol, step=step, outcome=outcome):
-            return f"{_step_title(meeting, protocol, step)} ended: {_words(outcome)}."
+            return _("{step} ended: {outcome}.").format(
+                step=_step_title(meeting, protocol, step), outcome=_words(outcome))
         case ev.ProtocolEnded(protocol=protocol, outcome=outcome) if outcome != "ended":
-            return f"{_protocol_title(meeting, protocol)} ended: {_words(outcome)}."
+            return _("{protocol} ended: {outcome}.").format(
+                protocol=_protocol_title(meeting, protocol), outcome=_words(outcome))
         case ev.FloorTaken(name=name, reason=reason):
-            return f"{name} has the floor ({reason})."
+            return _("{name} has the floor ({reason}).").format(name=name,
+                                                                reason=engine_words(reason))
         case ev.FloorEnded(counted=False):
             return None  # a pass: the Passed event says it
         case ev.FloorEnded(name=name, seconds=seconds):
-            return f"{name} is done after {span(seconds)}."
+            return _("{name} is done after {time}.").format(name=name, time=span(seconds))
         case ev.HandRaised(name=name, kind=kind):
             what = INTERJECTION_REASON.get(kind)
-            return f"{name} raised a hand{f' for a {what}' if what else ''}."
+            if what:
+                return _("{name} raised a hand for a {what}.").format(
+                    name=name, what=engine_words(what))
+            return _("{name} raised a hand.").format(name=name)
         case ev.PointRaised(name=name, stopped=stopped):
-            held = f"; {stopped}'s time stands still" if stopped else ""
-            return f"{name} makes a point of process{held}."
+            if stopped:
+                return _("{name} makes a point of process; {stopped}'s time stands "
+                         "still.").format(name=name, stopped=stopped)
+            return _("{name} makes a point of process.").format(name=name)
         case ev.HandLowered(name=name):
-            return f"{name} lowered their hand."
+            return _("{name} lowered their hand.").format(name=name)
         case ev.Invited(name=name):
-            return f"{name} is invited to speak next."
+            return _("{name} is invited to speak next.").format(name=name)
         case ev.Passed(name=name):
-            return f"{name} passed."
+            return _("{name} passed.").format(name=name)
         case ev.Proposed(text=text):
-            return f"Proposal: {text}"
+            return _("Proposal: {text}").format(text=text)
         case ev.StanceGiven(name=name):
-            return f"{name} gave a stance."
+            return _("{name} gave a stance.").format(name=name)
         case ev.BallotCast(name=name):
-            return f"{name} voted in the secret ballot."
+            return _("{name} voted in the secret ballot.").format(name=name)
         case ev.Suggested():
-            return "A suggestion went into the box."
+            return _("A suggestion went into the box.")
         case ev.TestEnded(tally=tally, outcome=outcome, attempt=attempt):
-            counts = ", ".join(f"{_words(k)} {v}" for k, v in tally.items()) or "no stances"
-            return f"The test ended {_words(outcome)}, attempt {attempt} ({counts})."
+            counts = ", ".join(f"{_words(k)} {v}" for k, v in tally.items()) or \
+                _("no stances")
+            return _("The test ended {outcome}, attempt {attempt} ({counts}).").format(
+                outcome=_words(outcome), attempt=attempt, counts=counts)
         case ev.Collected(name=name, field=field, value=value):
-            return f"{name}'s {field}: {value}."
+            return _("{name}'s {field}: {value}.").format(name=name, field=field, value=value)
         case ev.Noted(text=text, confidential=True):
-            return f"Noted, and kept out of the minutes (a confidential step): {text}"
+            return _("Noted, and kept out of the minutes (a confidential step): {text}").format(
+                text=text)
         case ev.DecisionRecorded(text=text):
-            return f"Decision recorded: {text or '(no proposal)'}"
+            return _("Decision recorded: {text}").format(text=text or _("(no proposal)"))
         case ev.ActionRecorded(what=what, owner=owner, backup=backup):
-            also = f", backup {backup}" if backup else ""
-            return f"Action recorded: {what}, owner {owner}{also}."
+            if backup:
+                return _("Action recorded: {what}, owner {owner}, backup {backup}.").format(
+                    what=what, owner=owner, backup=backup)
+            return _("Action recorded: {what}, owner {owner}.").format(what=what, owner=owner)
         case ev.ShiftRecorded(name=name, what=what):
-            return f"Shift recorded: {name}, {what}. Thank you."
+            return _("Shift recorded: {name}, {what}. Thank you.").format(name=name, what=what)
         case ev.AgreementRecorded(text=text):
-            return f"Agreement recorded: {text}"
+            return _("Agreement recorded: {text}").format(text=text)
         case ev.Noted(text=text):
-            return f"Noted: {text}"
+            return _("Noted: {text}").format(text=text)
         case ev.Extended(seconds=seconds):
-            return f"Extended by {span(seconds)}."
+            return _("Extended by {time}.").format(time=span(seconds))
         case ev.Resumed(seconds=seconds):
-            return f"Resumed after {span(seconds)}."
+            return _("Resumed after {time}.").format(time=span(seconds))
         case ev.Chosen(option=option):
-            return f"Chosen: {option}."
+            return _("Chosen: {option}.").format(option=option)
         case ev.ItemStarted(title=title):
-            return f"Agenda item: {title}."
+            return _("Agenda item: {title}.").format(title=title)
         case ev.ItemAdded(title=title):
-            return f"Item added to the agenda: {title}."
+            return _("Item added to the agenda: {title}.").format(title=title)
         case ev.ItemMoved(title=title, position=position):
-            return f"Agenda item {title} is now number {position} of those to come."
+            return _("Agenda item {title} is now number {position} of those to come.").format(
+                title=title, position=position)
         case ev.ItemDeferred(title=title):
-            return f"Item deferred to the next meeting: {title}."
+            return _("Item deferred to the next meeting: {title}.").format(title=title)
         case ev.Reviewed(id=item, result=result, to=to, text=text):
             what = f"{item} ({text})" if text else item
-            said = f"handed to {to}" if to else REVIEW_WORDS.get(result, _words(result))
+            said = _("handed to {name}").format(name=to) if to else \
+                _(REVIEW_WORDS.get(result, _words(result)))
             return f"{what}: {said}."
         case ev.Interrupted(seconds=seconds):
-            return (f"Taken up again after {span(seconds)} away; the timers stood still "
-                    "meanwhile.")
+            return _("Taken up again after {time} away; the timers stood still "
+                     "meanwhile.").format(time=span(seconds))
         case ev.Reminder(text=text):
             return text
         case ev.StepWaiting(reason=reason):
-            return reason
+            return engine_words(reason)
+
     return None
 
 
@@ -155,32 +184,40 @@ def situation(meeting: Any, now: float) -> list[str]:
     said = [view.where(meeting) + ".", view.prompt(meeting)]
     floor = timing.floor_timing(meeting, now)
     if meeting.floor is not None and floor is not None:
-        limit = f" of {span(floor.limit)}" if floor.limit else ""
-        said.append(f"{meeting.floor.name} has the floor, {span(floor.elapsed)}{limit}.")
+        if floor.limit:
+            said.append(_("{name} has the floor, {time} of {limit}.").format(
+                name=meeting.floor.name, time=span(floor.elapsed), limit=span(floor.limit)))
+        else:
+            said.append(_("{name} has the floor, {time}.").format(
+                name=meeting.floor.name, time=span(floor.elapsed)))
     step = timing.step_timing(meeting, now)
     if step is not None and step.limit:
-        said.append(f"The step has run {span(step.elapsed)} of {span(step.limit)}.")
+        said.append(_("The step has run {time} of {limit}.").format(
+            time=span(step.elapsed), limit=span(step.limit)))
     for timed in (floor, step):
         if timed is not None and timed.warning:
             said.append(timed.warning)
     stack = view.stack(meeting)
     if stack:
-        said.append("Next: " + "; ".join(f"{n} ({why})" for n, why in stack) + ".")
+        said.append(_("Next: {stack}.").format(
+            stack="; ".join(f"{n} ({engine_words(why)})" for n, why in stack)))
     queue = view.round_queue(meeting)
     if queue:
-        said.append("Still to speak in the round: " + ", ".join(queue) + ".")
+        said.append(_("Still to speak in the round: {names}.").format(names=", ".join(queue)))
     board = view.stance_board(meeting)
     if board is not None:
-        said.append(f"{board.given} of {board.expected} stances are in.")
+        said.append(_("{given} of {expected} stances are in.").format(
+            given=board.given, expected=board.expected))
         if not board.hidden:
-            said += [f"{label}: {', '.join(names)}." for _, label, _, names in board.rows
+            said += [f"{label}: {', '.join(names)}." for _k, label, _n, names in board.rows
                      if names]
     last = view.last_test(meeting)
     if last:
         said.append(last)
     present = [f"{r.name} ({r.pronouns})" if r.pronouns else r.name
                for r in view.people(meeting, now) if r.present]
-    said.append("Present: " + (", ".join(present) or "nobody") + ".")
+    said.append(_("Present: {names}.").format(names=", ".join(present) or _("nobody")))
+
     hint = view.hint(meeting)
     if hint:
         said.append(hint)

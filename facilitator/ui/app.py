@@ -19,6 +19,7 @@ from textual.theme import Theme
 
 from facilitator.clock import Clock
 from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
 from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting, Sources
 from facilitator.store.group import Group
@@ -104,7 +105,7 @@ class FacilitatorApp(RoomActions, App[int]):
             self.live = LiveMeeting.open(self.library, self.sources, protocol, self.clock,
                                          title=title, group=self.group)
         except FacilitatorError as error:
-            self.notify(str(error), title="Not opened", severity="error")
+            self.notify(str(error), title=_("Not opened"), severity="error")
             return
         self.switch_screen(self._meeting_screen(self.live))
 
@@ -114,7 +115,7 @@ class FacilitatorApp(RoomActions, App[int]):
         try:
             self.live = LiveMeeting.resume(self.group, meeting_id, self.clock)
         except FacilitatorError as error:
-            self.notify(str(error), title="Not resumed", severity="error")
+            self.notify(str(error), title=_("Not resumed"), severity="error")
             return
         self.switch_screen(self._meeting_screen(self.live, resumed=True))
 
@@ -126,9 +127,10 @@ class FacilitatorApp(RoomActions, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
-        yield SystemCommand("High contrast", "White on black, yellow marks",
+        yield SystemCommand(_("High contrast"), _("White on black, yellow marks"),
                             lambda: setattr(self, "theme", HIGH_CONTRAST.name))
-        yield SystemCommand("Default theme", "The usual colours",
+        yield SystemCommand(_("Default theme"), _("The usual colours"),
+
                             lambda: setattr(self, "theme", "textual-dark"))
 
     async def on_unmount(self) -> None:

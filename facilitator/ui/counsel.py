@@ -21,6 +21,7 @@ from facilitator.engine.events import ActionRecorded, Event
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.review import open_actions
+from facilitator.i18n import _
 from facilitator.store.care import CareFacts
 from facilitator.store.group import Group
 from facilitator.store.rows import Action, MeetingRecord
@@ -79,15 +80,29 @@ class Counsel:
     def floor_flag(meeting: Meeting, now: float) -> str:
         """During a discussion: who has held more than twice an even share of the floor
         in this meeting (silent people count), for the vibes-watcher to notice."""
-        if stack_of(meeting.run) is None:  # only in a discussion
+        names = Counsel.flagged(meeting, now)
+        if not names:
             return ""
+        return _("{names}: over twice an even share of the floor").format(
+            names=_(" and ").join(names))
+
+    @staticmethod
+    def short_flag(meeting: Meeting, now: float) -> str:
+        """The same flag in fewer words, for a narrow panel."""
+        names = Counsel.flagged(meeting, now)
+        if not names:
+            return ""
+        return _("{names}: over twice an even share").format(names=_(" and ").join(names))
+
+    @staticmethod
+    def flagged(meeting: Meeting, now: float) -> list[str]:
+        """Who the floor flag names (see `floor_flag`)."""
+        if stack_of(meeting.run) is None:  # only in a discussion
+            return []
         shares = {n: meeting.speech(n).airtime for n in meeting.present}
         floor = meeting.floor
         if floor is not None and floor.name in shares:
             shares[floor.name] += max(0.0, meeting.active(now) - floor.since)
         if sum(1 for s in shares.values() if s > 0) < 2 or sum(shares.values()) < MEANINGFUL:
-            return ""  # one voice so far, or hardly a start: a share means nothing yet
-        names = fairshare.floor_flag(shares)
-        if not names:
-            return ""
-        return f"{' and '.join(names)}: over twice an even share of the floor"
+            return []  # one voice so far, or hardly a start: a share means nothing yet
+        return list(fairshare.floor_flag(shares))

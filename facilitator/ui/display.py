@@ -19,6 +19,7 @@ from textual.widgets import Label, Static
 from facilitator.clock import Clock
 from facilitator.engine.state import Meeting
 from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
 from facilitator.session import HEARTBEAT
 from facilitator.store.group import Group
 from facilitator.store.journal import last_alive
@@ -63,7 +64,7 @@ class DisplayApp(App[int]):
         self._room: tuple[object, object] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label("Waiting for a meeting to start…", id="where")
+        yield Label(_("Waiting for a meeting to start…"), id="where")
         with Vertical(id="main"):
             yield PromptPanel(hints=False)
             yield FloorPanel()
@@ -106,8 +107,8 @@ class DisplayApp(App[int]):
             return
         self._room = key
         text = "" if room is None else "\n".join(
-            [*qr_lines(str(key[0])), f"Take part from your phone: {key[0]}",
-             f"Room code: {key[1]}"])
+            [*qr_lines(str(key[0])), _("Take part from your phone: {address}").format(
+                address=key[0]), _("Room code: {code}").format(code=key[1])])
         self.query_one("#room", Static).update(text)
 
     def poll(self) -> None:
@@ -135,8 +136,9 @@ class DisplayApp(App[int]):
         floor.show(meeting, now)
         header = view.header(meeting)
         if stopped is not None:
-            header = (f"STOPPED: no sign from the facilitator's computer for "
-                      f"{span(self.clock.now() - stopped)} · {header}")
+            header = _("STOPPED: no sign from the facilitator's computer for {time}").format(
+                time=span(self.clock.now() - stopped)) + f" · {header}"
+
         self.query_one("#where", Label).update(header)
         if meeting.ended and self.meeting_id is None:
             self.follower = None  # the next meeting, when one opens, is shown

@@ -28,6 +28,7 @@ from facilitator.engine.state import Meeting
 from facilitator.engine.steps.decide import scale_of, stances_of
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.round import round_of
+from facilitator.i18n import _, current
 from facilitator.ui.kinds import view_of
 from facilitator.ui.setupkeys import SetupKeyActions
 from facilitator.ui.stepkeys import StepKeyActions
@@ -115,8 +116,8 @@ class KeyActions(StepKeyActions, SetupKeyActions):
     def key_label(self, binding: Binding) -> str:
         """A key's word in the bar: space says Resume while the meeting is paused."""
         if binding.action == "key('pause', 1)" and self.live.meeting.paused_since is not None:
-            return "Resume"
-        return binding.description
+            return _("Resume")
+        return _(binding.description)
 
     def action_key(self, name: str, _shown: int) -> None:
         run = self.live.meeting.run
@@ -145,8 +146,8 @@ class KeyActions(StepKeyActions, SetupKeyActions):
 
     async def _pick(self, question: str, names: list[str]) -> str | None:
         if not names:
-            self.app.notify("Nobody here fits; join people first with j.", title="Not now",
-                            severity="warning")
+            self.app.notify(_("Nobody here fits; join people first with j."),
+                            title=_("Not now"), severity="warning")
             return None
         chosen: str | None = await self.app.push_screen_wait(
             Choice(question, [(n, n) for n in names]))
@@ -160,7 +161,7 @@ class KeyActions(StepKeyActions, SetupKeyActions):
         waiting = {h.name for h in state.stack} if state else set()
         speaking = m.floor.name if m.floor else None
         names = [n for n in m.present if n not in waiting and n != speaking]
-        name = await self._pick("Who raises a hand?", names)
+        name = await self._pick(_("Who raises a hand?"), names)
         if name:
             self.send(f"hand {q(name)}")
 
@@ -174,15 +175,18 @@ class KeyActions(StepKeyActions, SetupKeyActions):
         if state is None or not kinds:
             self.send("hand")  # the engine says why not, in its own words
             return
-        words = {"point-of-process": "Point of process (about how we are meeting)",
-                 "clarify": "Clarifying question", "direct-response": "Direct response"}
+        words = {"point-of-process": _("Point of process (about how we are meeting)"),
+                 "clarify": _("Clarifying question"), "direct-response": _("Direct response")}
+        who = {"point-of-process": _("Who has a point of process?"),
+               "clarify": _("Who has a clarifying question?"),
+               "direct-response": _("Who has a direct response?")}
         kind = await self.app.push_screen_wait(
-            Choice("Which interjection?", [(k, words[k]) for k in kinds]))
+            Choice(_("Which interjection?"), [(k, words[k]) for k in kinds]))
         if not kind:
             return
         waiting = {h.name for h in state.stack}
         names = [n for n in m.present if n not in waiting]
-        name = await self._pick(f"Who has a {words[kind].split(' (')[0].lower()}?", names)
+        name = await self._pick(who[kind], names)
         if name:
             self.send(f"hand {q(name)} {kind}")
 
@@ -194,7 +198,7 @@ class KeyActions(StepKeyActions, SetupKeyActions):
             self.send("pass")
             return
         names = [n for n in state.order if n not in state.spoken and m.people[n].present]
-        name = await self._pick("Who passes?", names)
+        name = await self._pick(_("Who passes?"), names)
         if name:
             self.send(f"pass {q(name)}")
 
@@ -202,7 +206,7 @@ class KeyActions(StepKeyActions, SetupKeyActions):
     async def _key_lower(self) -> None:
         state = stack_of(self.live.meeting.run)
         names = [h.name for h in state.stack] if state else []
-        name = await self._pick("Whose hand goes down?", names)
+        name = await self._pick(_("Whose hand goes down?"), names)
         if name:
             self.send(f"lower {q(name)}")
 
@@ -216,22 +220,24 @@ class KeyActions(StepKeyActions, SetupKeyActions):
             return
         waiting = [n for n in m.present if n not in state.stances]
         given = [n for n in m.present if n in state.stances]
-        name = await self._pick("Whose stance?", waiting + given)
+        name = await self._pick(_("Whose stance?"), waiting + given)
         if not name:
             return
         scale = scale_of(m, run)
-        options = [(o.key, f"{o.label}" + (f": {o.meaning}" if o.meaning else "")
-                    + {"required": " (reason needed)", "optional": " (reason optional)"}
-                    .get(o.reason, "")) for o in scale.options]
-        key = await self.app.push_screen_wait(Choice(f"{name}'s stance", options))
+        text = current().text
+        needs = {"required": " " + _("(reason needed)"), "optional": " " + _("(reason optional)")}
+        options = [(o.key, text(o.label) + (f": {text(o.meaning)}" if o.meaning else "")
+                    + needs.get(o.reason, "")) for o in scale.options]
+        key = await self.app.push_screen_wait(
+            Choice(_("{name}'s stance").format(name=name), options))
         if not key:
             return
         option = scale.option(key)
         reason = ""
         if option is not None and option.reason != "none":
             asked = await self.app.push_screen_wait(
-                Ask(f"{name}'s reason for {option.label}"
-                    + (" (needed)" if option.reason == "required" else " (optional)")))
+                Ask(_("{name}'s reason for {stance}").format(name=name, stance=text(option.label))
+                    + " " + (_("(needed)") if option.reason == "required" else _("(optional)"))))
             if asked is None:
                 return
             reason = asked
@@ -239,7 +245,8 @@ class KeyActions(StepKeyActions, SetupKeyActions):
 
     @work(exclusive=True)
     async def _key_extend(self) -> None:
-        options = [(d, f"by {d}") for d in ("1m", "2m", "5m", "10m")]
-        amount = await self.app.push_screen_wait(Choice("Extend the time", options))
+        options = [(d, _("by {time}").format(time=d)) for d in ("1m", "2m", "5m", "10m")]
+        amount = await self.app.push_screen_wait(Choice(_("Extend the time"), options))
+
         if amount:
             self.send(f"extend {amount}")

@@ -23,6 +23,7 @@ from facilitator.clock import Clock
 from facilitator.engine.commands import parse
 from facilitator.engine.events import Event, Reminder, from_json
 from facilitator.errors import FacilitatorError, Refused
+from facilitator.i18n import N_, _
 from facilitator.session import LiveMeeting
 from facilitator.ui import view
 from facilitator.ui.announce import sentences, undoable
@@ -43,6 +44,10 @@ from facilitator.ui.widgets.stances import StanceBoardPanel
 from facilitator.ui.widgets.work import WorkPanel
 
 TICK_SECONDS = 0.5
+# The command that leaves a step, as the question before it names it.
+LEAVING = {"advance": N_("Advance"), "goto": N_("Goto"), "back": N_("Back"),
+           "skip": N_("Skip")}
+
 
 
 class _Parts(NamedTuple):
@@ -78,8 +83,8 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.review_began = None  # when the review it belongs to began
         self._parts: _Parts | None = None
         if resumed:
-            self.news = (f"Taken up from its journal: the {live.entries.commands()} commands given "
-                         "before are in place.")
+            self.news = _("Taken up from its journal: the {n} commands given before are in "
+                          "place.").format(n=live.entries.commands())
             if live.entries and live.entries[-1]["command"] == "interrupted":
                 away = [from_json(e) for e in live.entries[-1]["events"]]
                 self.news += " " + " ".join(sentences(away))
@@ -110,13 +115,13 @@ class MeetingScreen(KeyActions, Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        titles = {"outline": "Steps", "people": "People", "prompt": "Prompt", "work": "Now",
-                  "floor": "Floor", "stack": "Next to speak", "stances": "Stances",
-                  "right": "Records"}
+        titles = {"outline": N_("Steps"), "people": N_("People"), "prompt": N_("Prompt"),
+                  "work": N_("Now"), "floor": N_("Floor"), "stack": N_("Next to speak"),
+                  "stances": N_("Stances"), "right": N_("Records")}
         for widget_id, title in titles.items():
-            self.query_one(f"#{widget_id}").border_title = title
+            self.query_one(f"#{widget_id}").border_title = _(title)
         if self.live.warning:
-            self.notify(self.live.warning, title="Journal", severity="warning", timeout=15)
+            self.notify(self.live.warning, title=_("Journal"), severity="warning", timeout=15)
         self.show()
         if self.tick_seconds:
             self.set_interval(self.tick_seconds, self.tick)
@@ -146,14 +151,12 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.set_class(beside == "stances", "-decide")
         self.set_class(beside == "stack", "-stack")
         say(parts.where, view.header(meeting))
-        flag = Counsel.floor_flag(meeting, now)
-        if parts.floor.border_subtitle != flag:
-            parts.floor.border_subtitle = flag
+        parts.floor.flag(Counsel.floor_flag(meeting, now), Counsel.short_flag(meeting, now))
         say(parts.news, self.news)
         parts.keys.refresh_keys(self.bar_basis())
         quiet = self.counsel.quiet(meeting)
         if quiet and quiet != self.quiet:
-            self.notify(quiet, title="Quietly, for you", timeout=30)
+            self.notify(quiet, title=_("Quietly, for you"), timeout=30)
         self.quiet = quiet
 
     def parts(self) -> _Parts:
@@ -172,7 +175,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         try:
             events = self.live.tick()
         except FacilitatorError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+            self.notify(str(error), title=_("Not saved"), severity="error")
             return
         if events:
             self.tell(events)
@@ -183,9 +186,7 @@ class MeetingScreen(KeyActions, Screen[None]):
             if isinstance(panel, TimedPanel):
                 panel.now = now
         parts.floor.show(meeting, now)
-        flag = Counsel.floor_flag(meeting, now)
-        if parts.floor.border_subtitle != flag:
-            parts.floor.border_subtitle = flag
+        parts.floor.flag(Counsel.floor_flag(meeting, now), Counsel.short_flag(meeting, now))
 
     def tell(self, events: list[Event]) -> None:
         said = sentences(events, self.live.meeting)
@@ -204,27 +205,28 @@ class MeetingScreen(KeyActions, Screen[None]):
                 return False
             question = "" if asked else leave_question(self.live.meeting, name)
             if question:
+                verb = _(LEAVING.get(name, name.capitalize()))
                 self.app.push_screen(
-                    Confirm(f"{name.capitalize()} now?", question, yes=name.capitalize(),
-                            no="Not yet"), lambda yes: yes and self.send(command, True))
+                    Confirm(_("{verb} now?").format(verb=verb), question, yes=verb,
+                            no=_("Not yet")), lambda yes: yes and self.send(command, True))
                 return False
             undone = undoable(self.live.entries) if name == "undo" else ""
             events = self.live.do(command)
         except Refused as refusal:
             self.app.clear_notifications()  # the newest refusal only: they do not pile up
-            self.notify(str(refusal), title="Not now", severity="warning")
+            self.notify(str(refusal), title=_("Not now"), severity="warning")
             return False
         except FacilitatorError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=15)
             return False
         self.tell(events)
         if undone:
-            self.news = f"Undone: {undone}"
+            self.news = _("Undone: {what}").format(what=undone)
         for warning in self.counsel.after(events):
-            self.notify(warning, title="Workload", timeout=12)
+            self.notify(warning, title=_("Workload"), timeout=12)
         for event in events:
             if isinstance(event, Reminder):
-                self.notify(event.text, title="Moratorium", timeout=12)
+                self.notify(event.text, title=_("Moratorium"), timeout=12)
         self.show()
         return True
 
@@ -243,10 +245,10 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.call_after_refresh(self.query_one(KeyBar).refresh_keys)
 
     def ask_to_end(self) -> None:
-        detail = ("The minutes are written into the group; the meeting cannot be taken up "
-                  "again after this.")
-        self.app.push_screen(Confirm("End the meeting?", detail, yes="End it",
-                                     no="Keep going"), self._end)
+        detail = _("The minutes are written into the group; the meeting cannot be taken up "
+                   "again after this.")
+        self.app.push_screen(Confirm(_("End the meeting?"), detail, yes=_("End it"),
+                                     no=_("Keep going")), self._end)
 
     def _end(self, yes: bool | None) -> None:
         if not yes:
@@ -254,7 +256,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         try:
             events = self.live.do("end")
         except FacilitatorError as error:
-            self.notify(str(error), title="Not ended", severity="error")
+            self.notify(str(error), title=_("Not ended"), severity="error")
             return
         self.tell(events)
         self.finish()

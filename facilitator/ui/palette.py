@@ -11,6 +11,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from facilitator.engine.commands import COMMANDS
+from facilitator.i18n import _
 
 
 class VocabularyProvider(Provider):
@@ -21,8 +22,9 @@ class VocabularyProvider(Provider):
 
         screen = self.app.screen
         if not isinstance(screen, MeetingScreen):
-            self.app.notify("Commands are given in a meeting; open one first.",
-                            title="Not now", severity="warning")
+            self.app.notify(_("Commands are given in a meeting; open one first."),
+                            title=_("Not now"), severity="warning")
+
             return
         if COMMANDS[name].least == 0:
             screen.send(name)
@@ -31,7 +33,7 @@ class VocabularyProvider(Provider):
 
     async def discover(self) -> Hits:
         for name, spec in COMMANDS.items():
-            yield DiscoveryHit(spec.usage, partial(self._run, name), help=spec.what)
+            yield DiscoveryHit(spec.usage, partial(self._run, name), help=_(spec.what))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -39,4 +41,4 @@ class VocabularyProvider(Provider):
             score = matcher.match(spec.usage)
             if score > 0:
                 yield Hit(score, matcher.highlight(spec.usage), partial(self._run, name),
-                          help=spec.what)
+                          help=_(spec.what))

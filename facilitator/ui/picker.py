@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.i18n import _, current
 from facilitator.protocols.describe import outline
 from facilitator.protocols.loader import builtin_source
 from facilitator.protocols.model import Library, Protocol
@@ -35,9 +36,9 @@ def origin(protocol: Protocol, group_path: Path | None) -> str:
     """Where a protocol comes from, in a word or two."""
     file = protocol.where.file
     if file == builtin_source()[0]:
-        return "built-in"
+        return _("built-in")
     if group_path is not None and Path(file).resolve() == (group_path / "protocols.yaml").resolve():
-        return "the group's"
+        return _("the group's")
     return Path(file).name
 
 
@@ -69,8 +70,8 @@ class PickerScreen(Screen[None]):
         self.group_path = group_path
 
     def compose(self) -> ComposeResult:
-        yield Label("Resume a meeting or open a new one · ↑↓ move · enter opens · "
-                    "ctrl+q quits", id="where")
+        yield Label(_("Resume a meeting or open a new one · ↑↓ move · enter opens · "
+                      "ctrl+q quits"), id="where")
         with Horizontal(id="picker"):
             yield PointerList(*self._options(), id="choices")
             with VerticalScroll(id="details"):
@@ -79,32 +80,35 @@ class PickerScreen(Screen[None]):
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
         if self.unfinished:
-            options.append(Option("Unfinished: resume", disabled=True))
+            options.append(Option(_("Unfinished: resume"), disabled=True))
             for m in self.unfinished:
-                options.append(Option(f"Resume {m.get('title') or m['id']} "
-                                      f"({m.get('protocol')})", id=f"resume:{m['id']}"))
+                options.append(Option(_("Resume {title} ({protocol})").format(
+                    title=m.get("title") or m["id"], protocol=m.get("protocol")),
+                    id=f"resume:{m['id']}"))
             options.append(None)
-        options.append(Option("New meeting", disabled=True))
-        for protocol in sorted(self.library.protocols.values(), key=lambda p: p.title):
+        options.append(Option(_("New meeting"), disabled=True))
+        text = current().text
+        for protocol in sorted(self.library.protocols.values(), key=lambda p: text(p.title)):
             source = origin(protocol, self.group_path)
-            options.append(Option(f"{protocol.title} · {source}", id=f"new:{protocol.id}"))
+            options.append(Option(f"{text(protocol.title)} · {source}", id=f"new:{protocol.id}"))
         if self.recent:
             options.append(None)
-            options.append(Option("Recent meetings", disabled=True))
+            options.append(Option(_("Recent meetings"), disabled=True))
             for m in self.recent[:8]:
                 options.append(Option(f"{m.get('date') or ''} {m.get('title') or m['id']}",
                                       id=f"recent:{m['id']}"))
         return options
 
     def on_mount(self) -> None:
-        self.query_one("#details").border_title = "About"
+        self.query_one("#details").border_title = _("About")
         choices = self.query_one("#choices", OptionList)
-        choices.border_title = "Meetings"
+        choices.border_title = _("Meetings")
         choices.focus()
         if self.unfinished:
             first = self.unfinished[0]
-            self.notify(f"The meeting {first.get('title') or first['id']} was not ended; "
-                        "press enter to resume it.", title="Unfinished meeting", timeout=10)
+            self.notify(_("The meeting {title} was not ended; press enter to resume it.").format(
+                title=first.get("title") or first["id"]), title=_("Unfinished meeting"),
+                timeout=10)
         for index in range(choices.option_count):
             if not choices.get_option_at_index(index).disabled:
                 choices.highlighted = index
@@ -114,33 +118,39 @@ class PickerScreen(Screen[None]):
         self.query_one("#description", Static).update(self.describe(event.option.id or ""))
 
     def describe(self, choice: str) -> str:
-        kind, _, ident = choice.partition(":")
+        kind, _sep, ident = choice.partition(":")
         if kind == "new":
             protocol = self.library.protocol(ident)
             return outline(protocol) if protocol else ""
         if kind == "resume":
             m = next(m for m in self.unfinished if m["id"] == ident)
-            return (f"{m.get('title') or '(untitled)'}\nprotocol {m.get('protocol')}\n"
-                    f"id {ident}\n\nThis meeting was not ended (the program stopped, or it "
-                    "was left). Enter takes it up where it was: every command given is in "
-                    "its journal.")
+            return (f"{m.get('title') or _('(untitled)')}\n"
+                    + _("protocol {protocol}").format(protocol=m.get("protocol"))
+                    + f"\nid {ident}\n\n"
+                    + _("This meeting was not ended (the program stopped, or it was left). "
+                        "Enter takes it up where it was: every command given is in its "
+                        "journal."))
         if kind == "recent":
             m = next(m for m in self.recent if m["id"] == ident)
             minutes = (self.group_path / "minutes" / f"{ident}.md") if self.group_path else ""
             people = ", ".join(m.get("attendance") or [])
-            return (f"{m.get('title') or '(untitled)'}\n{m.get('date')} · protocol "
-                    f"{m.get('protocol')}\nPresent: {people}\n\nMinutes: {minutes}")
+            return (f"{m.get('title') or _('(untitled)')}\n{m.get('date')} · "
+                    + _("protocol {protocol}").format(protocol=m.get("protocol")) + "\n"
+                    + _("Present: {names}").format(names=people) + "\n\n"
+                    + _("Minutes: {path}").format(path=minutes))
         return ""
 
     @work(exclusive=True)
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        kind, _, ident = (event.option.id or "").partition(":")
+        kind, _sep, ident = (event.option.id or "").partition(":")
         if kind == "resume":
             self.post_message(self.Resume(ident))
         elif kind == "new":
             protocol = self.library.protocol(ident)
             title = await self.app.push_screen_wait(
-                Ask("The meeting's title", protocol.title if protocol else "",
-                    help="It heads the minutes. Enter opens the meeting; escape goes back."))
+                Ask(_("The meeting's title"), current().text(protocol.title) if protocol
+                    else "", help=_("It heads the minutes. Enter opens the meeting; escape "
+                                    "goes back.")))
+
             if title is not None:
                 self.post_message(self.Open(ident, title))

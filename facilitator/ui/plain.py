@@ -18,8 +18,9 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from facilitator.clock import Clock
-from facilitator.engine.commands import parse
+from facilitator.engine.commands import COMMANDS, parse
 from facilitator.errors import FacilitatorError, Refused
+from facilitator.i18n import _, current
 from facilitator.opening import minutes_files
 from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting, Sources
@@ -28,7 +29,7 @@ from facilitator.ui import timing, view
 from facilitator.ui.announce import sentences, situation
 from facilitator.ui.completion import candidates
 from facilitator.ui.counsel import Counsel
-from facilitator.ui.vocabulary import command_lines
+from facilitator.ui.titles import title_of
 
 TICK_SECONDS = 0.5
 
@@ -50,15 +51,15 @@ class Conversation:
         self.recorded = True  # False when the minutes of the ended meeting were not written
 
     def run(self) -> int:
-        self.say(f"Meeting {self.live.id}. Type a command, `status`, `?` for the commands, "
-                 "or `quit` to leave it open.")
+        self.say(_("Meeting {id}. Type a command, `status`, `?` for the commands, "
+                   "or `quit` to leave it open.").format(id=self.live.id))
         if self.live.warning:  # a torn or damaged end of the journal was set aside
             self.say(self.live.warning)
         self.tell_situation()
         while True:
             line = self.read("> ")
             if line is None or line.strip() in ("quit", "exit"):
-                self.say("The meeting stays open; `facilitator resume --plain` takes it up.")
+                self.say(_("The meeting stays open; `facilitator resume --plain` takes it up."))
                 self.live.close()
                 return 0
             if self.handle(line.strip()):
@@ -74,8 +75,8 @@ class Conversation:
             self.tell_situation()
             return False
         if line in ("?", "help"):
-            for text in command_lines():
-                self.say(text)
+            for spec in COMMANDS.values():
+                self.say(f"{spec.usage}: {_(spec.what)}")
             return False
         try:
             name = parse(line).name
@@ -83,9 +84,10 @@ class Conversation:
             self.say(str(refusal))
             return False
         if name == "end":
-            answer = self.read("End the meeting and write the minutes? Type yes or no: ")
-            if (answer or "").strip().lower() not in ("y", "yes"):
-                self.say("The meeting goes on.")
+            answer = self.read(_("End the meeting and write the minutes? Type yes or no: "))
+            # yes in any language we speak: `sí` as well as `yes`
+            if (answer or "").strip().lower() not in ("y", "yes", "s", "si", "sí"):
+                self.say(_("The meeting goes on."))
                 return False
         step_before = self._step_key()
         with self.lock:
@@ -103,10 +105,11 @@ class Conversation:
             self.say(view.prompt(self.live.meeting))
             keys = view.stance_keys(self.live.meeting)
             if keys:
-                self.say("Stances: " + "; ".join(keys) + ". Give one with `stance NAME KEY`.")
+                self.say(_("Stances: {keys}. Give one with `stance NAME KEY`.").format(
+                    keys="; ".join(keys)))
             quiet = self.counsel.quiet(self.live.meeting)
             if quiet:
-                self.say(f"Quietly, for you: {quiet}")
+                self.say(_("Quietly, for you: {note}").format(note=quiet))
         hint = view.hint(self.live.meeting)
         if hint and name in ("advance", "next", "pass", "stance", "start", "join", "role",
                              "done"):
@@ -122,11 +125,12 @@ class Conversation:
         try:
             live.finish(minutes_files(live.minutes()))
         except FacilitatorError as error:
-            self.say(f"The minutes could not be written: {error}")
+            self.say(_("The minutes could not be written: {problem}").format(problem=error))
             self.recorded = False
             return
         if self.group is not None:
-            self.say(f"Minutes written to {self.group.path / 'minutes' / (live.id + '.md')}")
+            self.say(_("Minutes written to {path}").format(
+                path=self.group.path / "minutes" / (live.id + ".md")))
 
     def tick(self) -> None:
         """Fire hard timeboxes; say once when a timebox is nearly up, and once when over."""
@@ -202,24 +206,28 @@ def choose_meeting(group: Group | None, library: Library, sources: Sources, cloc
         unfinished = group.unfinished_meetings() if group else []
         if unfinished:
             latest = unfinished[0]
-            say(f"The meeting {latest.title or latest.id} was not ended. "
-                "Type r to resume it, or choose a protocol for a new meeting.")
+            say(_("The meeting {title} was not ended. Type r to resume it, or choose a "
+                  "protocol for a new meeting.").format(title=latest.title or latest.id))
+        text = current().text
         protocols = sorted(library.protocols.values(), key=lambda p: p.title)
         for number, p in enumerate(protocols, 1):
-            steps = ", ".join(s.display_title for s in p.steps)
-            say(f"{number}. {p.title} ({p.id}). {p.summary} Steps: {steps}.")
-        answer = (read("Which protocol? Type its number or id: ") or "").strip()
+            steps = ", ".join(title_of(s) for s in p.steps)
+            say(f"{number}. {text(p.title)} ({p.id}). {text(p.summary)} "
+                + _("Steps: {steps}.").format(steps=steps))
+        answer = (read(_("Which protocol? Type its number or id: ")) or "").strip()
         if unfinished and answer in ("r", "resume") and group is not None:
             return LiveMeeting.resume(group, unfinished[0].id, clock)
         chosen = next((p for n, p in enumerate(protocols, 1)
                        if answer in (str(n), p.id)), None)
         if chosen is None:
-            say("No such protocol; nothing was opened.")
+            say(_("No such protocol; nothing was opened."))
             return None
         protocol = chosen.id
         if not title:
-            title = (read(f"The meeting's title (enter for {chosen.title}): ") or "").strip() \
-                or chosen.title
+            shown = text(chosen.title)
+            title = (read(_("The meeting's title (enter for {title}): ").format(title=shown))
+                     or "").strip() or shown
+
     return LiveMeeting.open(library, sources, protocol, clock, title=title, group=group)
 
 

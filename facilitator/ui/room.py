@@ -33,6 +33,7 @@ from textual.css.query import NoMatches
 from facilitator.engine.commands import parse
 from facilitator.engine.events import Event
 from facilitator.errors import Refused
+from facilitator.i18n import N_, _
 from facilitator.room.hub import INPUT_STATES, Room, new_code
 from facilitator.room.serve import RoomServer, local_address
 from facilitator.ui.widgets.admit import Admit, Answer
@@ -177,13 +178,15 @@ class RoomActions:
             return
         states = INPUT_STATES
         self.room.switch(states[(states.index(self.room.input) + 1) % len(states)])
-        self.notify(f"Phones' input: {self.room.input.replace('-', ' ')}.",  # type: ignore[attr-defined]
-                    title="Room")
+        said = {"on": N_("on"), "no-stances": N_("no stances"), "off": N_("off")}
+        self.notify(_("Phones' input: {state}.").format(  # type: ignore[attr-defined]
+            state=_(said.get(self.room.input, self.room.input))), title=_("Room"))
+
 
     def action_room_admit(self) -> None:
         room = self.room
         if room is None or not room.waiting():
-            self.notify("Nobody is waiting to be admitted.", title="Room")  # type: ignore[attr-defined]
+            self.notify(_("Nobody is waiting to be admitted."), title=_("Room"))  # type: ignore[attr-defined]
             return
         name = room.waiting()[0]
         live = self.live
@@ -197,7 +200,8 @@ class RoomActions:
                 elif answer == "refuse":
                     room.refuse(name)
             except Exception as trouble:  # noqa: BLE001 - a refusal or the journal's error
-                self.notify(str(trouble), title="Not admitted", severity="warning")  # type: ignore[attr-defined]
+                self.notify(str(trouble), title=_("Not admitted"), severity="warning")  # type: ignore[attr-defined]
+
             self.room_changed()
 
         self.push_screen(Admit(name, known), answered)  # type: ignore[attr-defined]

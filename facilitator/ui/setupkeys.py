@@ -10,6 +10,7 @@ from typing import Any
 from textual import work
 
 from facilitator.engine.general import roles_in_play
+from facilitator.i18n import _
 from facilitator.ui import view
 from facilitator.ui.completion import join_line, known_as
 from facilitator.ui.widgets.ask import Ask
@@ -38,8 +39,9 @@ class SetupKeyActions:
         m, known = self.live.meeting, self.pronouns
         names = [n for n in [*m.seating, *self.roster] if n not in m.present]
         text = await self.app.push_screen_wait(Ask(
-            "Who joins?", help="A name, then pronouns if they like: Ana she/her. "
-            "Names of the group complete with tab, with the pronouns they gave before.",
+            _("Who joins?"), help=_("A name, then pronouns if they like: Ana she/her. "
+                                    "Names of the group complete with tab, with the pronouns "
+                                    "they gave before."),
             suggester=ListSuggester(known_as(dict.fromkeys(names), known),
                                     then=self.suggester("join "))))  # type: ignore[attr-defined]
         if text:
@@ -51,17 +53,20 @@ class SetupKeyActions:
         roles = list(roles_in_play(m))
         needed = [r for r in m.protocol.roles if not m.holders(r)]
         ordered = needed + [r for r in roles if r not in needed]
-        labels = [(r, view.role_title(m, r) + (" (needed to start)" if r in needed else "")
-                   + (f": now {', '.join(m.holders(r))}" if m.holders(r) else ""))
+        labels = [(r, view.role_title(m, r) + (" " + _("(needed to start)") if r in needed
+                                               else "")
+                   + (": " + _("now {names}").format(names=", ".join(m.holders(r)))
+                      if m.holders(r) else ""))
                   for r in ordered]
-        role = await self.app.push_screen_wait(Choice("Which role?", labels))
+        role = await self.app.push_screen_wait(Choice(_("Which role?"), labels))
         if not role:
             return
         # The group's rotation: who never held it first, then the least recent ...
         order = self.counsel.role_order(role, list(m.present))
         chosen: str | None = await self.app.push_screen_wait(Choice(
-            f"Who is {view.role_title(m, role)}? (in the order the rotation would ask)",
-            [(n, n + ("  (suggested)" if i == 0 and len(order) > 1 else ""))
+            _("Who is {role}? (in the order the rotation would ask)").format(
+                role=view.role_title(m, role)),
+            [(n, n + ("  " + _("(suggested)") if i == 0 and len(order) > 1 else ""))
              for i, n in enumerate(order)]))
         if chosen:
             self.send(f"role {role} {q(chosen)}")
@@ -69,6 +74,7 @@ class SetupKeyActions:
     @work(exclusive=True)
     async def _key_propose(self) -> None:
         text = await self.app.push_screen_wait(
-            Ask("The proposal", self.live.meeting.proposal or ""))
+            Ask(_("The proposal"), self.live.meeting.proposal or ""))
+
         if text:
             self.send(f"propose {q(text)}")

@@ -15,6 +15,7 @@ from textual import work as worker
 
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.review import reviews_of
+from facilitator.i18n import _, current
 from facilitator.ui import work
 from facilitator.ui.widgets.ask import Ask
 from facilitator.ui.widgets.choice import Choice
@@ -90,7 +91,7 @@ class StepKeyActions:
         if item is None:
             return
         owner = {i.id: i.owner for i in self.live.meeting.setup.review}.get(item, "")
-        name = await self._pick(f"Who takes {item} over?",
+        name = await self._pick(_("Who takes {item} over?").format(item=item),
                                 [n for n in self.live.meeting.present if n != owner])
         if name:
             self._reviewed("hand", name)
@@ -135,7 +136,8 @@ class StepKeyActions:
             return
         labels = [(label, f"{label.replace('-', ' ')} → {work.leads_to(m, target)}")
                   for label, target in run.step.options.items()]
-        chosen = await self.app.push_screen_wait(Choice("Where does the meeting go?", labels))
+        chosen = await self.app.push_screen_wait(Choice(_("Where does the meeting go?"),
+                                                        labels))
         if chosen:
             self.send(f"choose {q(chosen)}")
 
@@ -144,10 +146,10 @@ class StepKeyActions:
     @worker(exclusive=True, group="step")
     async def _key_record(self) -> None:
         m = self.live.meeting
-        form = await self.app.push_screen_wait(Choice("What is recorded?", [
-            ("action", "An action: what, who, by when"),
-            ("agreement", "An agreement: what, who it binds"),
-            ("note", "A note")]))
+        form = await self.app.push_screen_wait(Choice(_("What is recorded?"), [
+            ("action", _("An action: what, who, by when")),
+            ("agreement", _("An agreement: what, who it binds")),
+            ("note", _("A note"))]))
         if not form:
             return
         today = dt.date.fromtimestamp(self.clock.now())  # the computer's own time zone
@@ -163,7 +165,7 @@ class StepKeyActions:
     @worker(exclusive=True, group="step")
     async def _key_item(self) -> None:
         title = await self.app.push_screen_wait(Ask(
-            "A new agenda item: its title", help="It joins the end of the agenda."))
+            _("A new agenda item: its title"), help=_("It joins the end of the agenda.")))
         if not title:
             return
         library = self.live.meeting.library
@@ -171,9 +173,10 @@ class StepKeyActions:
         default = found[0].step.default_protocol if found else "discussion"
         ids = [default] + [p for p in ("discussion", "quick-decision", "consensus-decision")
                            if p != default and library.protocol(p) is not None]
-        labels = [(p, f"{library.protocol(p).title if library.protocol(p) else p}"
-                   + (" (the agenda's usual)" if p == default else "")) for p in ids]
-        protocol = await self.app.push_screen_wait(Choice(f"How is {title!r} taken up?", labels))
+        labels = [(p, (current().text(library.protocol(p).title) if library.protocol(p) else p)
+                   + (" " + _("(the agenda's usual)") if p == default else "")) for p in ids]
+        protocol = await self.app.push_screen_wait(Choice(
+            _("How is {title} taken up?").format(title=repr(title)), labels))
         if protocol:
             self.send(f"item {q(title)}" + ("" if protocol == default else f" {protocol}"))
 
@@ -182,17 +185,17 @@ class StepKeyActions:
         found = work.innermost_agenda(self.live.meeting)
         waiting = [i.title for i in found[1].to_come] if found else []
         if len(waiting) < 2:
-            self.app.notify("There are not two items still to come to reorder.",
-                            title="Not now", severity="warning")
+            self.app.notify(_("There are not two items still to come to reorder."),
+                            title=_("Not now"), severity="warning")
             return
         title = await self.app.push_screen_wait(Choice(
-            "Which item moves?", [(t, t) for t in waiting]))
+            _("Which item moves?"), [(t, t) for t in waiting]))
         if not title:
             return
         where = await self.app.push_screen_wait(Choice(
-            f"Where does {title!r} go?", [(str(n), f"{n}: before {t}" if t != title else
-                                           f"{n}: where it is") for n, t in
-                                          enumerate(waiting, 1)]))
+            _("Where does {title} go?").format(title=repr(title)),
+            [(str(n), _("{n}: before {title}").format(n=n, title=t) if t != title else
+              _("{n}: where it is").format(n=n)) for n, t in enumerate(waiting, 1)]))
         if where:
             self.send(f"move {q(title)} {where}")
 
@@ -205,16 +208,17 @@ class StepKeyActions:
         rest = [n for n in m.present if n not in likely]
         names = likely + rest
         if not names:
-            await self._pick("Who speaks?", [])
+            await self._pick(_("Who speaks?"), [])
             return
         chosen = await self.app.push_screen_wait(Choice(
-            "Who has the floor?" if m.run and m.run.step.speaker == "choose"
-            else "Who speaks next (an override)?",
-            [(n, n + ("  (likely: " + likely_why(m, n) + ")" if n in likely else ""))
-             for n in names]))
+            _("Who has the floor?") if m.run and m.run.step.speaker == "choose"
+            else _("Who speaks next (an override)?"),
+            [(n, n + ("  " + _("(likely: {why})").format(why=likely_why(m, n))
+                      if n in likely else "")) for n in names]))
         if chosen:
             self.send(f"invite {q(chosen)}")
 
 
 def likely_why(meeting: Any, name: str) -> str:
-    return "blocked the proposal"
+    return _("blocked the proposal")
+

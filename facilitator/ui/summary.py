@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from facilitator.i18n import N_, _, ngettext
 from facilitator.ui.kinds import words
 from facilitator.ui.timing import span
 
@@ -25,30 +26,33 @@ def summary_text(minutes: dict[str, Any], path: Path | None, problem: str = "") 
     meeting = minutes.get("meeting", {})
     text = Text()
     text.append(f"{meeting.get('title') or meeting.get('protocol')}\n", style="bold underline")
-    text.append(f"The meeting has ended after {span(meeting.get('duration_s') or 0)}.\n")
+    text.append(_("The meeting has ended after {time}.").format(
+        time=span(meeting.get("duration_s") or 0)) + "\n")
     if path is not None:
-        text.append("Minutes written to ", style="bold")
+        text.append(_("Minutes written to "), style="bold")
         text.append(f"{path}\n")
     if problem:
-        text.append(f"The minutes could not be written: {problem}\n", style="bold reverse")
+        text.append(_("The minutes could not be written: {problem}").format(problem=problem)
+                    + "\n", style="bold reverse")
     present = ", ".join(p["name"] for p in minutes.get("attendance", []))
-    text.append(f"Present: {present or 'nobody'}\n")
+    text.append(_("Present: {names}").format(names=present or _("nobody")) + "\n")
     sections = [
-        ("Decisions", [f"{d['proposal']}: {words(str(d['outcome']))}"
-                       + (f", attempt {d['attempt']}" if d.get("attempt") else "")
-                       for d in minutes.get("decisions", [])]),
-        ("Actions", [f"{a['what']} ({a['owner']}" + (f", by {a['due']})" if a.get("due")
-                                                     else ")")
-                     for a in minutes.get("actions", [])]),
-        ("Agreements", [a["text"] for a in minutes.get("agreements", [])]),
-        ("Notes", [n["text"] for n in minutes.get("notes", [])]),
-        ("Airtime", [f"{a['name']}: {span(a['seconds'])}, {a['turns']} "
-                     + ("turn" if a["turns"] == 1 else "turns")
-                     for a in minutes.get("airtime", [])]),
+        (N_("Decisions"), [f"{d['proposal']}: {words(str(d['outcome']))}"
+                           + (_(", attempt {n}").format(n=d["attempt"]) if d.get("attempt")
+                              else "")
+                           for d in minutes.get("decisions", [])]),
+        (N_("Actions"), [f"{a['what']} ({a['owner']}"
+                         + (_(", by {due}").format(due=a["due"]) + ")" if a.get("due") else ")")
+                         for a in minutes.get("actions", [])]),
+        (N_("Agreements"), [a["text"] for a in minutes.get("agreements", [])]),
+        (N_("Notes"), [n["text"] for n in minutes.get("notes", [])]),
+        (N_("Airtime"), [f"{a['name']}: {span(a['seconds'])}, "
+                         + ngettext("{n} turn", "{n} turns", a["turns"]).format(n=a["turns"])
+                         for a in minutes.get("airtime", [])]),
     ]
     for title, lines in sections:
         if lines:
-            text.append(f"\n{title}\n", style="bold")
+            text.append(f"\n{_(title)}\n", style="bold")
             for line in lines:
                 text.append(f"  • {line}\n")
     return text
@@ -73,5 +77,5 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(summary_text(self.minutes, self.path, self.problem), id="summary")
-        yield Label("n opens the next meeting · q quits · ctrl+p commands and themes",
+        yield Label(_("n opens the next meeting · q quits · ctrl+p commands and themes"),
                     id="news")

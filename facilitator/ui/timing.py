@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from facilitator.engine.state import Meeting
+from facilitator.i18n import _
 
 
 def clock(seconds: float) -> str:
@@ -42,14 +43,15 @@ def _over(elapsed: float, limit: float | None) -> bool:
     return limit is not None and limit > 0 and elapsed > limit
 
 
-def _warn(elapsed: float, limit: float | None, whose: str) -> str:
+def _warn(elapsed: float, limit: float | None, whose: tuple[str, str, str]) -> str:
+
     if not limit:
         return ""
     left = limit - elapsed
     if left < 0:
-        return f"{span(-left)} over {whose} {span(limit)}."
+        return whose[0].format(over=span(-left), limit=span(limit), name=whose[2])
     if left <= min(60, limit * 0.2):
-        return f"{span(left)} left of {whose} {span(limit)}."
+        return whose[1].format(left=span(left), limit=span(limit), name=whose[2])
     return ""
 
 
@@ -59,7 +61,8 @@ def step_timing(meeting: Meeting, now: float) -> Timing | None:
         return None
     limit = run.step.time + run.extended if run.step.time else None
     elapsed = meeting.active(now) - run.entered
-    return Timing(elapsed, limit, _warn(elapsed, limit, "the step's"), _over(elapsed, limit))
+    whose = (_("{over} over the step's {limit}."), _("{left} left of the step's {limit}."), "")
+    return Timing(elapsed, limit, _warn(elapsed, limit, whose), _over(elapsed, limit))
 
 
 def floor_timing(meeting: Meeting, now: float) -> Timing | None:
@@ -67,5 +70,7 @@ def floor_timing(meeting: Meeting, now: float) -> Timing | None:
     if floor is None:
         return None
     elapsed = meeting.active(now) - floor.since
-    return Timing(elapsed, floor.limit, _warn(elapsed, floor.limit, f"{floor.name}'s"),
+    whose = (_("{over} over {name}'s {limit}."), _("{left} left of {name}'s {limit}."),
+             floor.name)
+    return Timing(elapsed, floor.limit, _warn(elapsed, floor.limit, whose),
                   _over(elapsed, floor.limit))

@@ -28,24 +28,29 @@ from facilitator.engine.steps.agenda import agenda_of
 from facilitator.engine.steps.decide import result, scale_of, stances_of
 from facilitator.engine.steps.discussion import ordered_stack
 from facilitator.engine.steps.round import round_of, still_to_speak
+from facilitator.i18n import N_, _, current
 from facilitator.minutes.build import effective_events
-from facilitator.ui.kinds import view_of, words
+from facilitator.ui.kinds import noun, view_of, words
+from facilitator.ui.titles import title_of
 
 
 def prompt(meeting: Meeting) -> str:
     if meeting.ended:
-        return "The meeting has ended."
+        return _("The meeting has ended.")
     if meeting.started_at is None:
-        return "Who is here? Join people, name the roles, then start."
+        return _("Who is here? Join people, name the roles, then start.")
     run = meeting.run
     wanted = meeting.waiting_for_roles()
     if run is None and wanted is not None:
-        return wanted.replace("`", "")
+        return _(wanted.replace("`", ""))  # the engine's sentence (in English)
     if run is None:
-        return "The protocol has ended. Add notes or records, or end the meeting."
+        return _("The protocol has ended. Add notes or records, or end the meeting.")
     if not run.step.prompt and run.step.type == "decision":  # a record step's own type
-        return f"Advance records the decision: {meeting.proposal or '(no proposal)'}"
-    return fill(meeting, run.step.prompt or view_of(run).prompt)
+        return _("Advance records the decision: {proposal}").format(
+            proposal=meeting.proposal or _("(no proposal)"))
+    if run.step.prompt:
+        return fill(meeting, current().text(run.step.prompt))
+    return fill(meeting, _(view_of(run).prompt))
 
 
 class OutlineLine(NamedTuple):
@@ -67,7 +72,8 @@ def outline(meeting: Meeting,
     (or `skipped`, when `ended` says the step last ended so)."""
     ended = ended or {}
     if not meeting.frames:
-        return [OutlineLine(0, s.display_title, s.kind, "") for s in meeting.protocol.steps]
+        return [OutlineLine(0, title_of(s), s.kind, "") for s in meeting.protocol.steps]
+
     lines: list[OutlineLine] = []
     for depth, frame in enumerate(meeting.frames):
         here = frame.run.index if frame.run else -1
@@ -76,7 +82,7 @@ def outline(meeting: Meeting,
             mark = "now" if index == here else ("done" if index in frame.trail else "")
             if mark == "done" and ended.get((frame.protocol.id, step.id)) == "skipped":
                 mark = "skipped"
-            inner.append(OutlineLine(depth, step.display_title, step.kind, mark))
+            inner.append(OutlineLine(depth, title_of(step), step.kind, mark))
         if depth == 0:
             lines = inner
         else:  # the inner protocol goes under the step that runs it
@@ -88,32 +94,37 @@ def outline(meeting: Meeting,
 def where(meeting: Meeting) -> str:
     """Where we are, through nested protocols: 'Weekly meeting › Agenda › Paint the shed ›
     Test (step 2 of 5, test for agreement)'."""
-    title = meeting.protocol.title
+    title = current().text(meeting.protocol.title)
     if meeting.frames and meeting.run is None and meeting.waiting_for_roles():
         item = current_item(meeting)
-        return f"{title}{f' · item: {item}' if item else ''} · waiting for roles"
+        if item:
+            return _("{title} · item: {item} · waiting for roles").format(title=title,
+                                                                          item=item)
+        return _("{title} · waiting for roles").format(title=title)
     if not meeting.frames or meeting.run is None:
-        state = "ended" if meeting.ended or meeting.outcome else "not started"
+        state = _("ended") if meeting.ended or meeting.outcome else _("not started")
         return f"{title} · {state}"
     path = [title]
     for frame in meeting.frames:
         if frame.run is None:
             continue
-        path.append(frame.run.step.display_title)
+        path.append(title_of(frame.run.step))
         agenda = agenda_of(frame.run)
         if agenda is not None and agenda.current is not None and frame is not meeting.frames[-1]:
             path.append(agenda.current.title)
     run = meeting.run
     steps = len(meeting.frames[-1].protocol.steps)
-    return f"{' › '.join(path)} (step {run.index + 1} of {steps}, {run.kind.noun})"
+    return _("{path} (step {n} of {steps}, {kind})").format(
+        path=" › ".join(path), n=run.index + 1, steps=steps, kind=noun(run.kind.noun))
 
 
 def header(meeting: Meeting) -> str:
     """The top line: the meeting's title (unless it is the protocol's), where it is, PAUSED,
     CONFIDENTIAL."""
     title = meeting.setup.title if meeting.setup.title != meeting.protocol.title else ""
-    paused = "PAUSED · " if meeting.paused_since is not None else ""  # first: never cut
-    marks = " · CONFIDENTIAL: kept out of the minutes" if confidential(meeting) else ""
+    paused = _("PAUSED") + " · " if meeting.paused_since is not None else ""  # never cut
+    marks = " · " + _("CONFIDENTIAL: kept out of the minutes") if confidential(meeting) \
+        else ""
     return paused + (f"{title} · {where(meeting)}" if title else where(meeting)) + marks
 
 
@@ -123,12 +134,21 @@ def confidential(meeting: Meeting) -> bool:
     return bool(run is not None and run.confidential)
 
 
+# The roles the built-in library and every meeting know, by id, for the catalogs (a
+# protocol's own role with a `title` is said in its own words).
+ROLE_WORDS = (N_("facilitator"), N_("notetaker"), N_("timekeeper"), N_("vibeswatcher"),
+              N_("presenter"), N_("proposer"), N_("host"), N_("mediator"))
+
+
 def role_title(meeting: Meeting, role: str) -> str:
+
     """A role's name for people: its `title` in any running protocol, else its id in words."""
     for protocol in [meeting.protocol, *(f.protocol for f in meeting.frames)]:
         if role in protocol.roles:
-            return protocol.roles[role].display_title
-    return role.replace("_", " ").replace("-", " ")
+            found = protocol.roles[role]
+            title = getattr(found, "title", None)
+            return current().text(title) if title else _(found.display_title)
+    return _(role.replace("_", " ").replace("-", " "))
 
 
 def stack(meeting: Meeting, limit: int | None = None) -> list[tuple[str, str]]:
@@ -205,7 +225,7 @@ def stance_board(meeting: Meeting) -> StanceBoard | None:
     for option in scale.options:
         names = [n + (f": {reason}" if reason else "")
                  for n, (key, reason) in given.items() if key == option.key]
-        rows.append((option.key, option.label, len(names), names))
+        rows.append((option.key, current().text(option.label), len(names), names))
     outcome, _ = result(meeting, run)
     return StanceBoard(len(given), len(present), hidden, rows, outcome,
                        meeting.proposal or "")
@@ -216,16 +236,16 @@ def stance_keys(meeting: Meeting) -> list[str]:
     run = meeting.run
     if run is None or stances_of(run) is None:
         return []
-    return [f"{o.key}: {o.label}" for o in scale_of(meeting, run).options]
+    return [f"{o.key}: {current().text(o.label)}" for o in scale_of(meeting, run).options]
 
 
 def last_test(meeting: Meeting) -> str:
     test = meeting.last_test
     if not test:
         return ""
-    tally = ", ".join(f"{words(k)} {v}" for k, v in test["tally"].items()) or "none"
-    return (f"Last test: {words(test['outcome'])}, attempt {test['attempt']} "
-            f"({tally}).")
+    tally = ", ".join(f"{words(k)} {v}" for k, v in test["tally"].items()) or _("none")
+    return _("Last test: {outcome}, attempt {attempt} ({tally}).").format(
+        outcome=words(test["outcome"]), attempt=test["attempt"], tally=tally)
 
 
 def record_of(e: Event) -> str | None:
@@ -233,20 +253,23 @@ def record_of(e: Event) -> str | None:
     for any other event."""
     match e:
         case DecisionRecorded():
-            return f"Decision: {e.text or '(no proposal)'}"
+            return _("Decision: {text}").format(text=e.text or _("(no proposal)"))
         case ActionRecorded():
-            due = f" by {e.due}" if e.due else ""
-            backup = f", backup {e.backup}" if e.backup else ""
-            return f"Action: {e.what} ({e.owner}{due}{backup})"
+            due = _(" by {due}").format(due=e.due) if e.due else ""
+            backup = _(", backup {name}").format(name=e.backup) if e.backup else ""
+            return _("Action: {what} ({owner}{due}{backup})").format(
+                what=e.what, owner=e.owner, due=due, backup=backup)
         case ShiftRecorded():
-            return f"Shift: {e.name}, {e.what}"
+            return _("Shift: {name}, {what}").format(name=e.name, what=e.what)
         case AgreementRecorded():
             parties = f" ({', '.join(e.parties)})" if e.parties else ""
-            return f"Agreement: {e.text}{parties}"
+            return _("Agreement: {text}{parties}").format(text=e.text, parties=parties)
         case Noted():
-            return f"Note: {e.text}"
+            return _("Note: {text}").format(text=e.text)
         case TestEnded():
-            return f"Test: {words(e.outcome)}, attempt {e.attempt}"
+            return _("Test: {outcome}, attempt {attempt}").format(
+
+                outcome=words(e.outcome), attempt=e.attempt)
     return None
 
 
@@ -260,14 +283,18 @@ def hint(meeting: Meeting) -> str:
     if meeting.ended:
         return ""
     if meeting.paused_since is not None:
-        return "Paused: every timer stands still. Resume when the group is back."
+        return _("Paused: every timer stands still. Resume when the group is back.")
     if meeting.started_at is None:
         missing = [r for r in meeting.protocol.roles if not meeting.holders(r)]
         if not meeting.present:
-            return "Nobody has joined yet: join people by name."
+            return _("Nobody has joined yet: join people by name.")
         if missing:
-            return "Name the " + ", ".join(missing) + " before starting."
-        return "Ready: start the meeting when everyone is here."
+            if current().english:
+                return "Name the " + ", ".join(missing) + " before starting."
+            return _("Name the {roles} before starting.").format(
+                roles=", ".join(role_title(meeting, r) for r in missing))
+        return _("Ready: start the meeting when everyone is here.")
+
     run = meeting.run
     if run is None:
         return ""  # the prompt says it

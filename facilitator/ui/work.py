@@ -15,15 +15,17 @@ from facilitator.engine.state import Meeting, Run
 from facilitator.engine.steps.agenda import Agenda, agenda_of
 from facilitator.engine.steps.decide import result, scale_of, stances_of
 from facilitator.engine.steps.review import reviews_of
+from facilitator.i18n import N_, _, current, ngettext
 from facilitator.ui.timing import span
+from facilitator.ui.titles import title_of
 
 Line = tuple[str, str]  # text, rich style
 
 # A review item's kind: its name, who it is when nobody is named, what its date is.
-ITEM_WORDS = {"action": ("Action", "nobody", "due"),
-              "agreement": ("Agreement", "the whole group", "review")}
-REVIEW_WORDS = {"done": "done", "keep": "keep going", "drop": "dropped",
-                "hand": "handed on"}
+ITEM_WORDS = {"action": (N_("Action"), N_("nobody"), N_("due")),
+              "agreement": (N_("Agreement"), N_("the whole group"), N_("review"))}
+REVIEW_WORDS = {"done": N_("done"), "keep": N_("keep going"), "drop": N_("dropped"),
+                "hand": N_("handed on")}
 
 
 @attrs.frozen
@@ -53,18 +55,19 @@ def left_to_review(meeting: Meeting, run: Run) -> list[str]:
 def review_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
     items = meeting.setup.review
     if not items:
-        return [("Nothing to review: no open actions, no agreements due.", "italic")]
+        return [(_("Nothing to review: no open actions, no agreements due."), "italic")]
     state = reviews_of(run)
     decided = state.reviewed if state is not None else {}
     left = len(left_to_review(meeting, run))
-    lines: list[Line] = [(f"{left} of {len(items)} still to review" if left
-                          else "Everything is reviewed: advance to move on.", "bold")]
+    lines: list[Line] = [(_("{left} of {n} still to review").format(left=left, n=len(items))
+                          if left else _("Everything is reviewed: advance to move on."),
+                          "bold")]
     for index, item in enumerate(items):
         here = index == seen.pointer
-        what, nobody, due = ITEM_WORDS.get(item.kind, ITEM_WORDS["action"])
+        what, nobody, due = (_(w) for w in ITEM_WORDS.get(item.kind, ITEM_WORDS["action"]))
         who = item.owner or nobody
         when = f", {due} {item.due}" if item.due else ""
-        result_word = REVIEW_WORDS.get(decided.get(item.id, ""), "not reviewed yet")
+        result_word = _(REVIEW_WORDS.get(decided.get(item.id, ""), N_("not reviewed yet")))
         lines.append((f"{'▶' if here else ' '} {what} {item.id}: {item.text}",
                       "reverse bold" if here else ("dim" if item.id in decided else "bold")))
         lines.append((f"    {who}{when} · {result_word}", "dim" if item.id in decided else ""))
@@ -93,23 +96,25 @@ def agenda_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
     for index, item in enumerate(state.items):
         protocol = item.protocol or agenda_run.step.default_protocol
         found_protocol = meeting.library.protocol(protocol)
-        how = found_protocol.title if found_protocol is not None else protocol
+        how = current().text(found_protocol.title) if found_protocol is not None else protocol
         time = f", {span(item.time)}" if item.time else ""
-        also = " (from last meeting)" if item.title in from_last else ""
+        also = _(" (from last meeting)") if item.title in from_last else ""
         if index < state.item:
-            gone = "deferred to next meeting" if item.title in deferred else "done"
-            lines.append((f"{'⏸' if gone != 'done' else '✓'} {item.title}: {gone}", "dim"))
+            deferred_now = item.title in deferred
+            gone = _("deferred to next meeting") if deferred_now else _("done")
+            lines.append((f"{'⏸' if deferred_now else '✓'} {item.title}: {gone}", "dim"))
         elif index == state.item:
-            lines.append((f"▶ {item.title}{also}: now ({how}{time})", "bold"))
+            lines.append((f"▶ {item.title}{also}: " + _("now ({how})").format(how=how + time),
+                          "bold"))
         else:
             lines.append((f"{index - max(state.item, -1)}. {item.title}{also} ({how}{time})", ""))
     if state.item < 0 and state.items:
-        lines.insert(0, ("Agree the agenda with the room: + adds, m moves; advance starts "
-                         "the first item.", "bold"))
+        lines.insert(0, (_("Agree the agenda with the room: + adds, m moves; advance starts "
+                           "the first item."), "bold"))
     elif state.item >= len(state.items):
-        lines.append(("Waiting for items: + adds one; advance ends the agenda.", "italic"))
+        lines.append((_("Waiting for items: + adds one; advance ends the agenda."), "italic"))
     elif not state.to_come:
-        lines.append(("Nothing more to come.", "dim"))
+        lines.append((_("Nothing more to come."), "dim"))
     return lines
 
 
@@ -121,13 +126,14 @@ def agenda_line(meeting: Meeting, seen: Seen) -> list[Line]:
     state = found[1]
     from_last = {i.title for i in meeting.setup.deferred}
     now = state.current
-    said = [f"Agenda: now {now.title}" + (" (from last meeting)" if now.title in from_last
-                                          else "") if now else "Agenda"]
+    said = [_("Agenda: now {title}").format(title=now.title)
+            + (_(" (from last meeting)") if now.title in from_last else "")
+            if now else _("Agenda")]
     if state.to_come:
-        said.append("next: " + ", ".join(i.title for i in state.to_come))
+        said.append(_("next: {titles}").format(titles=", ".join(i.title for i in state.to_come)))
     deferred = seen.deferred
     if deferred:
-        said.append("deferred: " + ", ".join(deferred))
+        said.append(_("deferred: {titles}").format(titles=", ".join(deferred)))
     return [(" · ".join(said), "")]
 
 
@@ -145,12 +151,15 @@ def rule_words(meeting: Meeting, run: Run) -> str:
     rule = run.step.rule
     present = len(meeting.present)
     need = -(-rule.quorum * present // 1) if present else 0
-    said = [f"quorum: {need} of {present} present must take part"]
+    said = [_("quorum: {need} of {present} present must take part").format(
+        need=need, present=present)]
     if rule.threshold < 1:
-        said.append(f"support: {rule.threshold.numerator}/{rule.threshold.denominator} "
-                    "of those counted")
+        said.append(_("support: {share} of those counted").format(
+            share=f"{rule.threshold.numerator}/{rule.threshold.denominator}"))
     if rule.max_stand_asides is not None:
-        said.append(f"at most {rule.max_stand_asides} may stand aside")
+        said.append(ngettext("at most {n} may stand aside", "at most {n} may stand aside",
+                             rule.max_stand_asides).format(n=rule.max_stand_asides))
+
     return "; ".join(said)
 
 
@@ -164,12 +173,14 @@ def stand_asides(meeting: Meeting, run: Run) -> int:
 
 def decide_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
     missing = missing_stances(meeting, run)
-    lines: list[Line] = [("Still to give a stance: " + (", ".join(missing) or "nobody"),
-                          "bold"),
-                         (rule_words(meeting, run).capitalize() + ".", "")]
+    rule = rule_words(meeting, run)
+    lines: list[Line] = [(_("Still to give a stance: {names}").format(
+                              names=", ".join(missing) or _("nobody")), "bold"),
+                         (rule[:1].upper() + rule[1:] + "." if not current().english
+                          else rule.capitalize() + ".", "")]
     if stand_asides(meeting, run) >= 2:
-        lines.append(("Several people stand aside: a reason to look at the proposal again "
-                      "before closing the test.", "italic"))
+        lines.append((_("Several people stand aside: a reason to look at the proposal again "
+                        "before closing the test."), "italic"))
     return lines
 
 
@@ -178,10 +189,13 @@ def decide_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
 
 def leads_to(meeting: Meeting, target: str) -> str:
     if target == "end":
-        return "the end of this protocol"
+        return _("the end of this protocol")
     frame = meeting.frames[-1] if meeting.frames else None
     step = frame.protocol.step(target) if frame is not None else None
-    return step.display_title if step is not None else target
+    if step is None:
+        return target
+    return title_of(step)
+
 
 
 def choose_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:

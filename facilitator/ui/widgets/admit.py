@@ -17,6 +17,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from facilitator.i18n import _
+
 Answer = Literal["admit", "refuse", "later"]
 
 
@@ -43,11 +45,14 @@ class Admit(ModalScreen[Answer]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Let {self.person}'s phone into the room?", id="question")
-            yield Label(f"{self.person} already has a phone in the room; admitting this one "
-                        "lets the other go." if self.known else
-                        f"{self.person} is not on this meeting's list; admitting joins them.")
-            yield Label("y admit · n turn away · escape later")
+            yield Label(_("Let {name}'s phone into the room?").format(name=self.person),
+                        id="question")
+            yield Label(_("{name} already has a phone in the room; admitting this one "
+                          "lets the other go.").format(name=self.person) if self.known else
+                        _("{name} is not on this meeting's list; admitting joins them.").format(
+                            name=self.person))
+            yield Label(_("y admit · n turn away · escape later"))
+
 
     def action_answer(self, answer: Answer) -> None:
         self.dismiss(answer)

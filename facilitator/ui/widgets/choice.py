@@ -35,7 +35,7 @@ class Choice(ModalScreen[str | None]):
         width: 60; max-width: 90%; height: auto; max-height: 80%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    Choice #question { text-style: bold; margin-bottom: 1; }
+    Choice #question { width: 1fr; text-style: bold; margin-bottom: 1; }
     Choice OptionList { height: auto; max-height: 16; }
     """
 

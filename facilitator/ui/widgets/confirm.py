@@ -14,10 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from facilitator.i18n import _
+
 
 class Confirm(ModalScreen[bool]):
     """Returns True for yes."""
 
+    # The keys are y and n in every language (see docs: key letters never change).
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"),
                 Binding("escape", "answer(False)", "No", show=False)]
 
@@ -33,11 +36,11 @@ class Confirm(ModalScreen[bool]):
     Confirm Button { margin-left: 2; }
     """
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = "", no: str = "") -> None:
         super().__init__()
         self.question = question
         self.detail = detail
-        self.labels = (yes, no)
+        self.labels = (yes or _("Yes"), no or _("No"))
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Label
 
 from facilitator.engine.state import Meeting
+from facilitator.i18n import _
 from facilitator.ui import timing
+from facilitator.ui.kinds import engine_words
 from facilitator.ui.widgets.panel import say
 
 
@@ -30,6 +33,8 @@ class FloorPanel(Vertical):
     FloorPanel.-over #warning { text-style: bold reverse; }
     FloorPanel.-idle Digits { display: none; }
     FloorPanel.-calm #warning { display: none; }
+    FloorPanel #flag { width: 1fr; text-style: italic; display: none; }
+    FloorPanel.-flagged #flag { display: block; }
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -42,6 +47,22 @@ class FloorPanel(Vertical):
         yield Digits("0:00", id="timer")
         yield Label("", id="timebox")
         yield Label("", id="warning")
+        yield Label("", id="flag")
+
+    def flag(self, flag: str, short: str = "") -> None:
+        """The vibes-watcher's quiet flag (`Counsel.floor_flag`): in the panel's lower
+        border, in fewer words (`short`) when the border is short of room for it, or else
+        on a line of its own."""
+        room = self.size.width - 6
+        if cell_len(flag) > room and short and cell_len(short) <= room:
+            flag = short
+        fits = cell_len(flag) <= room or not self.size.width
+        subtitle = flag if fits else ""
+        if self.border_subtitle != subtitle:
+            self.border_subtitle = subtitle
+        if self.is_mounted:
+            say(self.query_one("#flag", Label), "" if fits else flag)
+        self.set_class(bool(flag) and not fits, "-flagged")
 
     def on_mount(self) -> None:
         self.show(self.meeting, self.now)
@@ -57,24 +78,30 @@ class FloorPanel(Vertical):
                                      for name in ("speaker", "timebox", "warning"))
         digits = self.query_one(Digits)
         if meeting.floor is not None and floor is not None:
-            say(speaker, f"{meeting.floor.name} has the floor ({meeting.floor.reason})")
+            say(speaker, _("{name} has the floor ({reason})").format(
+                name=meeting.floor.name, reason=engine_words(meeting.floor.reason)))
             clock = timing.clock(floor.elapsed)
             if clock != digits.value:
                 digits.update(clock)
         else:
-            say(speaker, "Nobody holds the floor.")
+            say(speaker, _("Nobody holds the floor."))
         self.set_class(meeting.floor is None, "-idle")
         parts = []
         if floor is not None and floor.limit:
-            parts.append(f"speaker limit {timing.span(floor.limit)}")
+            parts.append(_("speaker limit {time}").format(time=timing.span(floor.limit)))
         if step is not None:
-            box = f" of {timing.span(step.limit)}" if step.limit else ", no timebox"
-            parts.append(f"step {timing.clock(step.elapsed)}{box}")
+            if step.limit:
+                parts.append(_("step {time} of {limit}").format(
+                    time=timing.clock(step.elapsed), limit=timing.span(step.limit)))
+            else:
+                parts.append(_("step {time}, no timebox").format(
+                    time=timing.clock(step.elapsed)))
         if meeting.paused_since is not None:
-            parts.append("PAUSED")
+            parts.append(_("PAUSED"))
         say(timebox, " · ".join(parts))
         warnings = [t.warning for t in (floor, step) if t is not None and t.warning]
         over = any(t.over for t in (floor, step) if t is not None)
         self.set_class(over, "-over")
         self.set_class(not warnings, "-calm")
-        say(warning, " ".join(warnings) + (" Extend, or move on when ready." if over else ""))
+        say(warning, " ".join(warnings) + (" " + _("Extend, or move on when ready.")
+                                           if over else ""))

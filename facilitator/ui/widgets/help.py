@@ -10,22 +10,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from facilitator.engine.commands import COMMANDS
+from facilitator.i18n import _
 from facilitator.ui.vocabulary import KEYS
 
 
 def help_text() -> Text:
     text = Text()
-    text.append("Keys\n", style="bold underline")
+    text.append(_("Keys") + "\n", style="bold underline")
     for key in KEYS:
         text.append(f"{key.shown:>8}  ", style="bold")
-        text.append(key.help + "\n")
-    text.append("\nThe command line (:) takes every command, exactly as in scripts\n",
-                style="bold underline")
+        text.append(_(key.help).format(n=key.shown) + "\n")
+    text.append("\n" + _("The command line (:) takes every command, exactly as in scripts")
+                + "\n", style="bold underline")
     for spec in COMMANDS.values():
         text.append(spec.usage, style="bold")
-        text.append(f"\n    {spec.what}\n")
-    text.append("\nA command that does not fit the moment is refused with a sentence "
-                "saying why; nothing changes.", style="italic")
+        text.append(f"\n    {_(spec.what)}\n")
+    text.append("\n" + _("A command that does not fit the moment is refused with a sentence "
+                         "saying why; nothing changes."), style="italic")
     return text
 
 
@@ -44,7 +45,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Help (escape closes)"
+            scroll.border_title = _("Help (escape closes)")
+
             yield Static(help_text())
 
     def action_close(self) -> None:

@@ -9,11 +9,13 @@ from rich.text import Text
 
 from facilitator.engine.events import Event, StepEnded
 from facilitator.engine.state import Meeting
+from facilitator.i18n import N_, _
 from facilitator.ui import view
 from facilitator.ui.following import Following
 from facilitator.ui.widgets.panel import MeetingPanel
 
 MARKS = {"now": "▶ ", "done": "✓ ", "skipped": "↷ ", "": "  "}
+SAID = {"now": N_("now"), "skipped": N_("skipped")}
 
 
 def _ending(event: Event) -> tuple[tuple[str, str], str] | None:
@@ -54,7 +56,9 @@ class StepOutline(MeetingPanel):
             label = f"{number}. {line.title}" if line.depth == 0 else line.title
             text.append(label, style=style)
             if line.mark in ("now", "skipped"):
-                text.append(f"  {line.mark}", style="bold" if line.mark == "now" else "dim")
+                text.append(f"  {_(SAID[line.mark])}",
+                            style="bold" if line.mark == "now" else "dim")
+
             text.append("\n")
         text.rstrip()
         return text

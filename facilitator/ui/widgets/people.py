@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from facilitator.engine.state import Meeting
+from facilitator.i18n import _, ngettext
 from facilitator.ui import timing, view
 from facilitator.ui.widgets.panel import TimedPanel
 
@@ -40,7 +41,7 @@ class PeoplePanel(TimedPanel):
 
     def show(self, meeting: Meeting) -> Text:
         if not meeting.seating:
-            return Text("Nobody yet: j joins someone.", style="italic")
+            return Text(_("Nobody yet: j joins someone."), style="italic")
         narrow = self.app.size.width < 100  # 80 columns: one line each, so nobody is cut
         room, width = self.room(), max(self.content_size.width, 1)
         text = Text()
@@ -50,7 +51,7 @@ class PeoplePanel(TimedPanel):
             height = sum(cell_len(line) // width + 1 for line in chunk.plain.split("\n"))
             left = len(meeting.seating) - shown
             if room and used + height + (left > 1) > room:
-                text.append(f"… and {left} more", style="italic")
+                text.append(_("… and {n} more").format(n=left), style="italic")
                 break
             if shown:
                 text.append("\n")
@@ -66,14 +67,15 @@ class PeoplePanel(TimedPanel):
         if row.pronouns:
             text.append(f" ({row.pronouns})")
         marks = [view.role_title(meeting, r) for r in row.roles]
-        marks += ["speaking"] if row.speaking else []
-        marks += ["left"] if not row.present else []
+        marks += [_("speaking")] if row.speaking else []
+        marks += [_("left")] if not row.present else []
         if narrow:
             text.append("".join(f" · {m}" for m in marks), style="italic")
             text.append(f" {timing.clock(row.airtime)}")
             return text
         if marks:
             text.append("\n  " + " · ".join(marks), style="italic")
-        turns = "turn" if row.turns == 1 else "turns"
-        text.append(f"\n  {bar(row.share)} {timing.clock(row.airtime)}, {row.turns} {turns}")
+        turns = ngettext("{n} turn", "{n} turns", row.turns).format(n=row.turns)
+        text.append(f"\n  {bar(row.share)} {timing.clock(row.airtime)}, {turns}")
+
         return text

@@ -23,18 +23,28 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from facilitator.i18n import N_, _
 from facilitator.ui.widgets.commandline import ListSuggester, take_completion
 
 FIELDS = {
-    "action": (("what", "What is to be done", ""), ("owner", "Who does it", "a name"),
-               ("due", "Due date", "YYYY-MM-DD, or leave empty"),
-               ("backup", "Who backs them up", "a name, or leave empty (no backup)")),
-    "agreement": (("text", "The agreement", ""),
-                  ("parties", "Who it binds", "names with commas; empty: the whole group")),
-    "note": (("text", "The note", ""),),
+    "action": (("what", N_("What is to be done"), ""), ("owner", N_("Who does it"), N_("a name")),
+               ("due", N_("Due date"), N_("YYYY-MM-DD, or leave empty")),
+               ("backup", N_("Who backs them up"), N_("a name, or leave empty (no backup)"))),
+    "agreement": (("text", N_("The agreement"), ""),
+                  ("parties", N_("Who it binds"),
+                   N_("names with commas; empty: the whole group"))),
+    "note": (("text", N_("The note"), ""),),
 }
-TITLES = {"action": "Record an action", "agreement": "Record an agreement",
-          "note": "Record a note"}
+TITLES = {"action": N_("Record an action"), "agreement": N_("Record an agreement"),
+          "note": N_("Record a note")}
+
+
+def _not_a_date(due: str) -> bool:
+    try:
+        dt.date.fromisoformat(due)
+    except ValueError:
+        return True
+    return False
 
 
 def warnings(kind: str, values: dict[str, str], known: list[str], today: dt.date) -> list[str]:
@@ -45,20 +55,22 @@ def warnings(kind: str, values: dict[str, str], known: list[str], today: dt.date
     backup = values.get("backup", "").strip()
     for who in (owner, backup) if kind == "action" else ():
         if who and who.casefold() not in names:
-            said.append(f"Nobody called {who} is here or in the group's memory; "
-                        "check the name.")
+            said.append(_("Nobody called {name} is here or in the group's memory; "
+                          "check the name.").format(name=who))
     if kind == "action" and backup and backup.casefold() == owner.casefold():
-        said.append("The backup is someone other than the owner: name another person, or "
-                    "leave it empty.")
+        said.append(_("The backup is someone other than the owner: name another person, or "
+                      "leave it empty."))
     due = values.get("due", "").strip()
     if kind == "action" and due:
         try:
             day = dt.date.fromisoformat(due)
         except ValueError:
-            said.append(f"{due} is not a date; write it like {today.isoformat()}.")
+            said.append(_("{due} is not a date; write it like {today}.").format(
+                due=due, today=today.isoformat()))
         else:
             if day < today:
-                said.append(f"{due} is in the past (today is {today.isoformat()}).")
+                said.append(_("{due} is in the past (today is {today}).").format(
+                    due=due, today=today.isoformat()))
     return said
 
 
@@ -107,17 +119,18 @@ class RecordForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(TITLES[self.form], id="question")
+            yield Label(_(TITLES[self.form]), id="question")
             for name, label, placeholder in FIELDS[self.form]:
-                yield Label(label, classes="field")
+                yield Label(_(label), classes="field")
                 suggester = ListSuggester(self.people + self.known) \
                     if name in ("owner", "backup") else None
-                yield Input(placeholder=placeholder, id=name, suggester=suggester)
+                yield Input(placeholder=_(placeholder) if placeholder else "", id=name,
+                            suggester=suggester)
             yield Label("", id="warning")
-            aside = "enter: next field, then record · escape: cancel"
+            aside = _("enter: next field, then record · escape: cancel")
             if self.confidential:
-                aside = ("This step is confidential: the record stays out of the minutes. "
-                         + aside)
+                aside = (_("This step is confidential: the record stays out of the minutes.")
+                         + " " + aside)
             yield Label(aside, id="aside")
 
     def on_mount(self) -> None:
@@ -141,20 +154,22 @@ class RecordForm(ModalScreen[str | None]):
         first = FIELDS[self.form][0][0]
         if not values[first].strip():
             fields[0].focus()
-            self.query_one("#warning", Label).update("Write what is recorded first.")
+            self.query_one("#warning", Label).update(_("Write what is recorded first."))
             return
         if self.form == "action" and not values["owner"].strip():
             fields[1].focus()
-            self.query_one("#warning", Label).update("An action needs an owner.")
+            self.query_one("#warning", Label).update(_("An action needs an owner."))
             return
-        said = warnings(self.form, values, self.known, self.today)
-        if any(w.endswith(" is not a date; write it like " + self.today.isoformat() + ".")
-               for w in said):
-            fields[2].focus()
-            return
-        if any(w.startswith("The backup is someone other") for w in said):
-            fields[3].focus()
-            return
+        if self.form == "action":
+            due = values.get("due", "").strip()
+            backup = values.get("backup", "").strip()
+            if due and _not_a_date(due):
+                fields[2].focus()
+                return
+            if backup and backup.casefold() == values["owner"].strip().casefold():
+                fields[3].focus()
+                return
+
         self.dismiss(command(self.form, values))
 
     def action_complete(self) -> None:

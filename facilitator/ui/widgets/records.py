@@ -7,8 +7,9 @@ from typing import Any
 
 from rich.text import Text
 
-from facilitator.engine.events import Event
+from facilitator.engine.events import Event, TestEnded
 from facilitator.engine.state import Meeting
+from facilitator.i18n import _, ngettext
 from facilitator.ui import view
 from facilitator.ui.following import Following
 from facilitator.ui.widgets.panel import MeetingPanel
@@ -17,8 +18,7 @@ SHOWN = 8
 
 
 def _taken(event: Event) -> str | None:
-    record = view.record_of(event)
-    return None if record is None or record.startswith("Test:") else record
+    return None if isinstance(event, TestEnded) else view.record_of(event)
 
 
 class RecordsPanel(MeetingPanel):
@@ -44,10 +44,12 @@ class RecordsPanel(MeetingPanel):
         standing = self._records.standing
         count = len(standing)
         if not count:
-            text.append("No records yet.", style="italic")
+            text.append(_("No records yet."), style="italic")
             return text
         if count > SHOWN:
-            text.append(f"({count - SHOWN} earlier)\n", style="italic")
+            text.append(ngettext("({n} earlier)", "({n} earlier)", count - SHOWN).format(
+                n=count - SHOWN) + "\n", style="italic")
+
         for record in standing.last(SHOWN):
             text.append("• " + record + "\n")
         text.rstrip()

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from facilitator.i18n import N_, _, ngettext
 from facilitator.room.hub import Room
 from facilitator.room.qr import qr_lines
 from facilitator.ui.widgets.panel import say
 
-INPUT_WORDS = {"on": "phones: on", "no-stances": "phones: on, stances off",
-               "off": "phones: OFF"}
+INPUT_WORDS = {"on": N_("phones: on"), "no-stances": N_("phones: on, stances off"),
+               "off": N_("phones: OFF")}
 
 
 class RoomBox(Vertical):
@@ -42,7 +43,7 @@ class RoomBox(Vertical):
         yield self.panel
 
     def on_mount(self) -> None:
-        self.border_title = "Room"
+        self.border_title = _("Room")
 
 
 class RoomPanel(Static):
@@ -63,17 +64,21 @@ class RoomPanel(Static):
         room, problem = self.room, self.problem
         text = Text()
         text.append(self.address + "\n", style="bold")
-        text.append("Room code: ", style="bold")
+        text.append(_("Room code: "), style="bold")
         text.append(room.code + "\n", style="bold reverse")
-        text.append(INPUT_WORDS[room.input] + " (R switches)\n")
+        text.append(_(INPUT_WORDS[room.input]) + " " + _("(R switches)") + "\n")
         joined = sum(1 for seat in room.seats.values() if seat.admitted)
-        text.append(f"{joined} phone{'' if joined == 1 else 's'} joined\n")
+        text.append(ngettext("{n} phone joined", "{n} phones joined", joined).format(n=joined)
+                    + "\n")
         if problem:
             text.append(problem + "\n", style="bold")
         waiting = room.waiting()
         if waiting:
-            text.append(f"Waiting (A admits): {', '.join(waiting)}\n", style="bold")
+            text.append(_("Waiting (A admits): {names}").format(names=", ".join(waiting))
+                        + "\n", style="bold")
         for arrival in list(room.arrivals)[-5:]:
             mark = "" if arrival.accepted else " ✗"
-            text.append(f"from {arrival.source}: {arrival.said}{mark}\n")
+            text.append(_("from {source}: {said}").format(source=arrival.source,
+                                                          said=arrival.said) + mark + "\n")
+
         say(self, text)  # drawn again only when it changed

@@ -14,7 +14,9 @@ from rich.text import Text
 from facilitator.engine.state import Meeting
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.steps.round import round_of
+from facilitator.i18n import _, current
 from facilitator.ui import view
+from facilitator.ui.kinds import engine_words
 from facilitator.ui.widgets.panel import MeetingPanel
 
 
@@ -39,15 +41,16 @@ class StackPanel(MeetingPanel):
         state = round_of(run)
         if state is not None:
             queue = view.round_queue(meeting)
-            text.append("Still to speak: ", style="bold")
-            text.append(", ".join(queue) if queue else "nobody")
+            text.append(_("Still to speak: "), style="bold")
+            text.append(", ".join(queue) if queue else _("nobody"))
             if state.passed:
-                text.append("\nPassed: ", style="bold")
+                text.append("\n" + _("Passed: "), style="bold")
                 text.append(", ".join(state.passed))
             if run.step.collect is not None:
                 answers = "; ".join(f"{n}: {v}" for n, v in state.collected.items())
-                text.append(f"\n{run.step.collect.field.capitalize()}: ", style="bold")
-                text.append(answers or "none yet (collect NAME VALUE)")
+                field = current().text(run.step.collect.field)
+                text.append(f"\n{field.capitalize()}: ", style="bold")
+                text.append(answers or _("none yet (collect NAME VALUE)"))
             return text
         hands = stack_of(run)
         if hands is None:
@@ -55,14 +58,16 @@ class StackPanel(MeetingPanel):
         room = self.room()
         stack = view.stack(meeting, limit=room or None)
         if not stack:
-            return Text("The stack is empty.", style="italic")
+            return Text(_("The stack is empty."), style="italic")
         width, used = max(self.content_size.width, 1), 0
-        for place, (name, reason) in enumerate(stack, 1):
+        for place, (name, why) in enumerate(stack, 1):
+            reason = engine_words(why)
             line = f"{place}. {name}  {reason}"
             height = cell_len(line) // width + 1
             left = len(hands.stack) - place + 1
             if room and used + height + (left > 1) > room:
-                text.append(f"… and {left} more", style="italic")
+                text.append(_("… and {n} more").format(n=left), style="italic")
+
                 break
             if place > 1:
                 text.append("\n")
