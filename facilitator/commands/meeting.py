@@ -120,9 +120,19 @@ def add_room_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _display(args: argparse.Namespace) -> int:
+    from facilitator.i18n import _, available, supported
     from facilitator.ui.launch import display
 
-    return display(_group(args), args.meeting)
+    also = None
+    if args.also:
+        also = supported(args.also)
+        if also is None:
+            print(_("facilitator: `{value}` is not a language facilitator speaks; choose one of "
+                    "{languages}.").format(value=args.also,
+                                           languages=", ".join(available()[:-1])),
+                  file=sys.stderr)
+            return 2
+    return display(_group(args), args.meeting, also)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -161,4 +171,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     disp = subparsers.add_parser("display", help="a read-only, large view of the live meeting")
     disp.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
     disp.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None)
+    disp.add_argument("--also", metavar="LANG", default=None,
+                      help="a second language, shown beside the first (--lang, else the "
+                      "group's): a bilingual room")
     disp.set_defaults(func=_display)
+

@@ -11,7 +11,11 @@ Rules:
   the facilitator to admit it. A wrong room code counts against the address; repeated
   ones wait longer and longer (`limits.WrongCodes`).
 - What a phone is shown is what the projector shows (`ui.view`, the same functions), and
-  its own person's airtime, stack place and choices: nothing else from a confidential step.
+  its own person's airtime, stack place and choices: nothing else from a confidential step
+  (`room.shown`).
+- A phone is answered in its own language: the server speaks it (`ui.speaking`) while the
+  room works for that phone, so its sentences, refusals and state come in it; what the
+  facilitator's screen lists (`Arrival`) is said there, in the facilitator's.
 """
 
 from __future__ import annotations
@@ -31,13 +35,15 @@ import attrs
 from facilitator.engine.commands import COMMANDS
 from facilitator.engine.events import BallotCast, Event
 from facilitator.engine.state import Meeting
-from facilitator.engine.steps.decide import own_device, scale_of, secret, stances_of
-from facilitator.engine.steps.discussion import stack_of
+from facilitator.engine.steps.decide import own_device
 from facilitator.engine.steps.round import round_of
 from facilitator.errors import Refused
+from facilitator.i18n import N_, _, current
 from facilitator.room.limits import Buckets, WrongCodes
+from facilitator.room.shown import _dumps, _spoken, own, projector
 from facilitator.session import LiveMeeting
-from facilitator.ui import view
+
+__all__ = ["INPUT_STATES", "Arrival", "Room", "RoomError", "new_code", "own", "projector"]
 
 ANONYMOUS = "a phone"  # the suggestion box's source: no name
 INTERJECTIONS = ("point-of-process", "clarify", "direct-response")
@@ -67,8 +73,13 @@ class Arrival:
     """One phone action as the facilitator's screen lists it."""
 
     source: str
-    said: str  # the phone's words, or its refusal
+    said: str  # the phone's words, or one of `MARKED`, translated where shown
     accepted: bool
+
+
+# What the facilitator's screen lists instead of a phone's words (said in the screen's
+# language, whatever the phone's).
+MARKED = (N_("a stance"), N_("a suggestion"), N_("a secret stance"))
 
 
 def new_code() -> str:
@@ -99,7 +110,8 @@ class Room:
         self.closed = False  # the server is stopping: streams end
         self._changed = asyncio.Event()
         self._seen: tuple[int, int] | None = None
-        self._shown: tuple[Meeting, dict[str, Any], float, str, str] | None = None
+        # The projector's part, per language, for the meeting as it stands.
+        self._shown: dict[str, tuple[Meeting, dict[str, Any], float, str, str]] = {}
 
     def _give(self, command: str, source: str) -> list[Event]:
         live = self._meeting()
@@ -110,27 +122,30 @@ class Room:
     def _meeting(self) -> LiveMeeting:
         live = self.live()
         if live is None:
-            raise RoomError(409, "No meeting is open yet; wait for the facilitator to open it.")
+            raise RoomError(409, _("No meeting is open yet; wait for the facilitator to open "
+                                   "it."))
         if live.meeting.ended:
-            raise RoomError(410, "The meeting has ended; thank you for taking part.")
+            raise RoomError(410, _("The meeting has ended; thank you for taking part."))
         return live
 
     def join(self, name: str, code: str, client: str) -> dict[str, Any]:
         """A phone asks to take `name`: a token, usable now or once admitted."""
         now = self.clock()
         if not self.per_client.take(client, now):
-            raise RoomError(429, "Too many requests from this phone; wait a moment.")
+            raise RoomError(429, _("Too many requests from this phone; wait a moment."))
         wait = self.wrong.wait(client, now)
         if wait > 0:
-            raise RoomError(429, f"Too many wrong room codes; wait {wait:.0f} seconds and "
-                            "try again.")
+            raise RoomError(429, _("Too many wrong room codes; wait {seconds} seconds and try "
+                                   "again.").format(seconds=f"{wait:.0f}"))
         if not hmac.compare_digest(code.strip().encode(), self.code.encode()):
             self.wrong.failed(client, now)
-            raise RoomError(403, "That is not the room code; read it again from the screen.")
+            raise RoomError(403, _("That is not the room code; read it again from the "
+                                   "screen."))
         self.wrong.succeeded(client)
         name = " ".join(name.split())
         if not name or len(name) > 60:
-            raise RoomError(400, "Give your name as the meeting knows it (at most 60 letters).")
+            raise RoomError(400, _("Give your name as the meeting knows it (at most 60 "
+                                   "letters)."))
         live = self._meeting()
         token = secrets.token_urlsafe(32)
         known = live.meeting.people.get(name)
@@ -140,10 +155,11 @@ class Room:
         self._notice()
         if admitted:
             return {"token": token, "name": name}
-        why = (f"{name} already has a phone in the room" if taken else
-               f"{name} is not on this meeting's list yet")
-        return {"token": token, "name": name,
-                "waiting": f"{why}; the facilitator will admit you. Keep this page open."}
+        why = (_("{name} already has a phone in the room; the facilitator will admit you. "
+                 "Keep this page open.") if taken else
+               _("{name} is not on this meeting's list yet; the facilitator will admit you. "
+                 "Keep this page open."))
+        return {"token": token, "name": name, "waiting": why.format(name=name)}
 
     def waiting(self) -> list[str]:
         """Names waiting to be admitted, first come first."""
@@ -177,13 +193,14 @@ class Room:
         """The seat a token holds, or RoomError for a token that is not (or no longer) one."""
         seat = self.seats.get(token) if token else None
         if seat is None:
-            raise RoomError(401, "This phone is not in the room; join with the room code.")
+            raise RoomError(401, _("This phone is not in the room; join with the room code."))
         live = self.live()
         if live is None or live.id != seat.meeting_id or live.meeting.ended:
-            raise RoomError(410, "That meeting has ended; join the next one with its code.")
+            raise RoomError(410, _("That meeting has ended; join the next one with its "
+                                   "code."))
         if admitted and not seat.admitted:
-            raise RoomError(403, "The facilitator has not admitted you yet; keep this page "
-                            "open.")
+            raise RoomError(403, _("The facilitator has not admitted you yet; keep this page "
+                                   "open."))
         return seat
 
     # --- acting -----------------------------------------------------------------------
@@ -192,21 +209,21 @@ class Room:
         """A phone's words, given in its person's voice. RoomError says why not."""
         seat = self.seat(token)
         if not self.per_token.take(token, self.clock()):
-            raise RoomError(429, "Slow down: too many taps at once. Try again in a moment.")
+            raise RoomError(429, _("Slow down: too many taps at once. Try again in a moment."))
         command, source = self.command(seat.name, words)
         try:
             events = self.give(command, source)
         except Refused as refusal:
             # A refused stance may still be a secret one: its option is not shown.
-            said = "a stance" if command.startswith("stance") else words
-            self.arrivals.append(Arrival(source, f"{said} (refused)", False))
+            said = MARKED[0] if command.startswith("stance") else words
+            self.arrivals.append(Arrival(source, said, False))
             self._notice()
             raise RoomError(409, str(refusal)) from None
         # The facilitator's screen, too, is told only what the journal keeps.
         if source == ANONYMOUS:
-            words = "a suggestion"
+            words = MARKED[1]
         elif any(isinstance(e, BallotCast) for e in events):
-            words = "a secret stance"
+            words = MARKED[2]
         self.arrivals.append(Arrival(source, words, True))
         self.changed()
 
@@ -217,33 +234,37 @@ class Room:
         except ValueError:
             parts = words.split()
         if not parts or parts[0].lower() not in PHONE_COMMANDS:
-            raise RoomError(400, "From a phone: hand, lower, pass, stance KEY [REASON], "
-                            "collect VALUE or suggest TEXT.")
+            raise RoomError(400, _("From a phone: hand, lower, pass, stance KEY [REASON], "
+                                   "collect VALUE or suggest TEXT."))
         verb, rest = parts[0].lower(), words.strip()[len(parts[0]):].strip()
-        if self.input == "off" or (self.input == "no-stances" and verb == "stance"):
-            what = "stances" if self.input == "no-stances" else "input"
-            raise RoomError(409, f"The facilitator has switched the room's {what} off for "
-                            "now; speak up in the room instead.")
+        if self.input == "off":
+            raise RoomError(409, _("The facilitator has switched the room's input off for "
+                                   "now; speak up in the room instead."))
+        if self.input == "no-stances" and verb == "stance":
+            raise RoomError(409, _("The facilitator has switched the room's stances off for "
+                                   "now; speak up in the room instead."))
         me = shlex.quote(name)
         if verb == "suggest":
             if not rest:
-                raise RoomError(400, "Write your suggestion after `suggest`.")
+                raise RoomError(400, _("Write your suggestion after `suggest`."))
             return f"suggest {shlex.quote(rest)}", ANONYMOUS
         if verb == "hand":
             if rest and rest not in INTERJECTIONS:
-                raise RoomError(400, "A hand is plain, or one of: " + ", ".join(INTERJECTIONS)
-                                + ".")
+                raise RoomError(400, _("A hand is plain, or one of: {kinds}.").format(
+                    kinds=", ".join(INTERJECTIONS)))
             return f"hand {me} {rest}".strip(), own_device(name)
         if verb in ("lower", "pass"):
             if rest:
-                raise RoomError(400, f"`{verb}` from a phone takes nothing more.")
+                raise RoomError(400, _("`{verb}` from a phone takes nothing more.").format(
+                    verb=verb))
             if verb == "pass":
                 self._may_pass(name)
             return f"{verb} {me}", own_device(name)
         if not rest:
-            raise RoomError(400, f"Say which: {COMMANDS[verb].usage.replace(' NAME', '')}.")
+            raise RoomError(400, _("Say which: {usage}.").format(
+                usage=COMMANDS[verb].usage.replace(" NAME", "")))
         if verb == "stance":
-            key, _, reason = rest.partition(" ")
+            key, _sep, reason = rest.partition(" ")
             said = [key, reason.strip()] if reason.strip() else [key]
             return f"stance {me} {shlex.join(said)}", own_device(name)
         return f"collect {me} {shlex.quote(rest)}", own_device(name)
@@ -252,7 +273,7 @@ class Room:
         floor = self._meeting().meeting.floor
         if round_of(self._meeting().meeting.run) is not None and (
                 floor is None or floor.name != name):
-            raise RoomError(409, "The round has not reached you; pass when it does.")
+            raise RoomError(409, _("The round has not reached you; pass when it does."))
 
     def switch(self, state: str) -> None:
         """The facilitator switches the room's input: on, no-stances or off."""
@@ -301,19 +322,25 @@ class Room:
 
     def state_json(self, token: str) -> str:
         """`state` as JSON text. The projector's part is built and encoded once per change
-        of the meeting, not once per phone: 200 phones follow it."""
+        of the meeting and language, not once per phone: 200 phones follow it. In the
+        language spoken now (the phone's: `ui.speaking`)."""
         seat = self.seat(token, admitted=False)
         if not seat.admitted:
-            return _dumps({"waiting": "The facilitator will admit you; keep this page open.",
-                           "me": {"name": seat.name}})
+            return _dumps({"waiting": _("The facilitator will admit you; keep this page "
+                                        "open."), "me": {"name": seat.name}})
         live = self._meeting()
         m, now = live.meeting, live.clock.now()
-        if self._shown is None or self._shown[0] is not m or self._shown[4] != self.input:
+        lang = current().lang
+        cached = self._shown.get(lang)
+        if cached is None or cached[0] is not m or cached[4] != self.input:
+            if cached is None or cached[0] is not m:
+                self._shown = {k: v for k, v in self._shown.items() if v[0] is m}
             shown = projector(m)
             shared = _dumps({k: v for k, v in shown.items() if k != "floor"}
                             | {"input": self.input})
-            self._shown = (m, shown, _spoken(m), shared, self.input)
-        _, shown, spoken, shared, _ = self._shown
+            cached = self._shown[lang] = (m, shown, _spoken(m), shared, self.input)
+        _m, shown, spoken, shared, _input = cached
+
         floor = shown["floor"]
         if floor is not None and m.floor is not None:  # its time moves: made per request
             floor = {**floor, "held_s": round(m.active(now) - m.floor.since, 1)}
@@ -321,73 +348,3 @@ class Room:
         return '{"me":' + me + ',"floor":' + _dumps(floor) + "," + shared[1:]
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, separators=(",", ":"))
-
-
-def projector(m: Meeting, now: float | None = None) -> dict[str, Any]:
-    """What `facilitator display` shows, as data (`held_s` as of `now`, if given)."""
-    floor = m.floor
-    board = view.stance_board(m)
-    state: dict[str, Any] = {
-        "where": view.header(m), "prompt": view.prompt(m), "ended": m.ended,
-        "paused": m.paused_since is not None,
-        "floor": None if floor is None else {
-            "name": floor.name,
-            "held_s": round(m.active(now) - floor.since, 1) if now is not None else 0.0,
-            "limit_s": floor.limit, "reason": floor.reason},
-        "stack": [{"name": n, "why": why} for n, why in view.stack(m)],
-        "round": view.round_queue(m),
-        "stances": None,
-    }
-    if board is not None:
-        state["stances"] = {
-            "proposal": board.proposal, "given": board.given, "expected": board.expected,
-            "hidden": board.hidden,
-            "rows": [] if board.hidden else [
-                {"key": k, "label": label, "count": c, "names": names}
-                for k, label, c, names in board.rows]}
-    return state
-
-
-def _spoken(m: Meeting) -> float:
-    """Everyone's airtime in finished turns (the floor's running turn is added per view)."""
-    return sum(m.speech(n).airtime for n in m.seating)
-
-
-def own(m: Meeting, now: float, name: str, spoken: float | None = None,
-        stack: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    """One person's own view: their airtime and place, and what they can do now (as
-    `view.people` counts it, for one person)."""
-    floor = m.floor
-    running = m.active(now) - floor.since if floor is not None else 0.0
-    mine = m.speech(name).airtime + (running if floor and floor.name == name else 0.0)
-    total = (_spoken(m) if spoken is None else spoken) + running
-    run = m.run
-    me: dict[str, Any] = {
-        "name": name, "airtime_s": round(mine), "turns": m.speech(name).turns,
-        "share": round(mine / total, 3) if total else 0.0,
-        "on_stack": None, "can_hand": stack_of(run) is not None,
-        "can_pass": False, "collect": None, "ballot": None,
-    }
-    places = [h["name"] for h in (stack if stack is not None else projector(m)["stack"])]
-    if name in places:
-        me["on_stack"] = places.index(name) + 1
-    state = round_of(run)
-    if run is not None and state is not None:
-        floor = m.floor
-        me["can_pass"] = bool(run.step.allow_pass and floor and floor.name == name)
-        field = run.step.collect
-        if field is not None:
-            me["collect"] = {"field": field.field, "choices": field.choices,
-                             "given": state.collected.get(name), "private": run.step.private}
-    stances = stances_of(run)
-    if run is not None and stances is not None and m.proposal is not None:
-        scale = scale_of(m, run)
-        given = stances.stances.get(name)
-        me["ballot"] = {
-            "proposal": m.proposal, "secret": secret(run),
-            "options": [{"key": o.key, "label": o.label, "reason": o.reason}
-                        for o in scale.options],
-            "given": given[0] if given else None}
-    return me

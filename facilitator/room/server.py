@@ -3,6 +3,8 @@
 Routes are a table; each handler is thin: authenticate, parse, hand one command to the
 room (which hands it to the live meeting), answer. Every error is a status and a
 sentence (`{"error": ...}`), never a traceback. Bodies are read up to `MAX_BODY` bytes.
+Every answer is in the phone's language (`room.words.phone_language`: `?lang=`, else
+`Accept-Language`): the room's work for one request is done speaking it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from facilitator.i18n import Translator, _, translator
 from facilitator.room.hub import Room, RoomError
+from facilitator.room.words import phone_language, words
+from facilitator.ui.speaking import speaking
 
 MAX_BODY = 4096  # bytes: a name, a code, a command with a reason
 KEEPALIVE = 15.0  # seconds between comments on a quiet event stream
@@ -42,38 +47,50 @@ def error(status: int, sentence: str) -> JSONResponse:
     return JSONResponse({"error": sentence}, status_code=status, headers=HEADERS)
 
 
-async def body(request: Request) -> dict[str, Any]:
-    """The request's JSON object, read up to MAX_BODY bytes."""
+async def body(request: Request, said: Translator) -> dict[str, Any]:
+    """The request's JSON object, read up to MAX_BODY bytes; what is wrong with it said in
+    the phone's language (`said`: no other language is spoken while it is read)."""
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
-        raise RoomError(413, f"That request is too large; at most {MAX_BODY} bytes.")
+        raise RoomError(413, _too_large(said))
     data = b""
     async for chunk in request.stream():
         data += chunk
         if len(data) > MAX_BODY:
-            raise RoomError(413, f"That request is too large; at most {MAX_BODY} bytes.")
+            raise RoomError(413, _too_large(said))
     try:
         parsed = json.loads(data)
     except (ValueError, UnicodeDecodeError):
-        raise RoomError(400, "The request is not JSON; send an object such as "
-                        '{"command": "hand"}.') from None
+        raise RoomError(400, said.gettext("The request is not JSON; send an object such as "
+                                          '{{"command": "hand"}}.').format()) from None
     if not isinstance(parsed, dict):
-        raise RoomError(400, 'Send a JSON object, such as {"command": "hand"}.')
+        raise RoomError(400, said.gettext('Send a JSON object, such as {{"command": "hand"}}.')
+                        .format())
     return parsed
+
+
+def _too_large(said: Translator) -> str:
+    return said.gettext("That request is too large; at most {n} bytes.").format(n=MAX_BODY)
 
 
 def text_field(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
-        raise RoomError(400, f"Give `{key}` as text.")
+        raise RoomError(400, _("Give `{key}` as text.").format(key=key))
     return value
 
 
 def bearer(request: Request) -> str:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    scheme, _sep, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise RoomError(401, "This phone is not in the room; join with the room code.")
+        raise RoomError(401, _("This phone is not in the room; join with the room code."))
     return token.strip()
+
+
+def language(request: Request) -> str:
+    """The language to answer this phone in."""
+    return phone_language(request.query_params.get("lang"),
+                          request.headers.get("accept-language"))
 
 
 def client(request: Request) -> str:
@@ -87,25 +104,36 @@ def build(room: Room) -> Starlette:
         return HTMLResponse(_page(), headers=HEADERS)
 
     async def join(request: Request) -> Response:
-        data = await body(request)
-        answer = room.join(text_field(data, "name"), text_field(data, "code"),
-                           client(request))
+        lang = language(request)
+        data = await body(request, translator(lang))
+        with speaking(lang):
+            answer = room.join(text_field(data, "name"), text_field(data, "code"),
+                               client(request))
         return JSONResponse(answer, status_code=202 if "waiting" in answer else 200,
                             headers=HEADERS)
 
     async def do(request: Request) -> Response:
-        token = bearer(request)
-        room.seat(token)  # who, before reading anything more
-        data = await body(request)
-        room.do(token, text_field(data, "command"))
+        lang = language(request)
+        with speaking(lang):
+            token = bearer(request)
+            room.seat(token)  # who, before reading anything more
+        data = await body(request, translator(lang))
+        with speaking(lang):
+            room.do(token, text_field(data, "command"))
         return JSONResponse({"ok": True}, headers=HEADERS)
 
     async def state(request: Request) -> Response:
-        return JSONResponse(room.state(bearer(request)), headers=HEADERS)
+        with speaking(language(request)):
+            return JSONResponse(room.state(bearer(request)), headers=HEADERS)
+
+    async def page_words(request: Request) -> Response:
+        return JSONResponse(words(language(request)), headers=HEADERS)
 
     async def events(request: Request) -> Response:
-        token = bearer(request)
-        room.state(token)
+        lang = language(request)
+        with speaking(lang):
+            token = bearer(request)
+            room.state(token)
 
         async def stream() -> AsyncIterator[str]:
             version = -1
@@ -113,7 +141,8 @@ def build(room: Room) -> Starlette:
                 if room.closed or await request.is_disconnected():
                     return
                 try:
-                    now = room.state_json(token)  # sent as it was encoded, not decoded first
+                    with speaking(lang):  # sent as it was encoded, not decoded first
+                        now = room.state_json(token)
                 except RoomError as gone:
                     yield f"event: gone\ndata: {json.dumps({'error': gone.sentence})}\n\n"
                     return
@@ -132,14 +161,17 @@ def build(room: Room) -> Starlette:
     async def refused(request: Request, exc: Exception) -> Response:
         if isinstance(exc, RoomError):
             return error(exc.status, exc.sentence)
-        return error(500, "Something went wrong on the facilitator's laptop; the meeting "
-                     "goes on. Try again, or raise your hand in the room.")
+        with speaking(language(request)):
+            return error(500, _("Something went wrong on the facilitator's laptop; the "
+                                "meeting goes on. Try again, or raise your hand in the room."))
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        return error(404, "There is nothing here; open the room's page at /.")
+        with speaking(language(request)):
+            return error(404, _("There is nothing here; open the room's page at /."))
 
     async def not_allowed(request: Request, exc: Exception) -> Response:
-        return error(405, "That method is not used here; see docs/room.md.")
+        with speaking(language(request)):
+            return error(405, _("That method is not used here; see docs/room.md."))
 
     routes = [
         Route("/", page, methods=["GET"]),
@@ -147,6 +179,8 @@ def build(room: Room) -> Starlette:
         Route("/api/do", do, methods=["POST"]),
         Route("/api/state", state, methods=["GET"]),
         Route("/api/events", events, methods=["GET"]),
+        Route("/api/words", page_words, methods=["GET"]),
+
     ]
     return Starlette(routes=routes, exception_handlers={
         RoomError: refused, Exception: refused, 404: not_found, 405: not_allowed})

@@ -103,9 +103,11 @@ def resume(group: Group, meeting_id: str | None, plain: bool = False,
     return run_full_screen(app)
 
 
-def display(group: Group, meeting_id: str | None) -> int:
-    """`facilitator display [ID]`: the read-only view for a projector."""
+def display(group: Group, meeting_id: str | None, also: str | None = None) -> int:
+    """`facilitator display [ID] [--also LANG]`: the read-only view for a projector, in a
+    second language beside the first when `also` names one."""
     check_terminal(None)
     from facilitator.ui.display import DisplayApp
 
-    return run_full_screen(DisplayApp(group, meeting_id, SystemClock()))
+    return run_full_screen(DisplayApp(group, meeting_id, SystemClock(), also=also))
+

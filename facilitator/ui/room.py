@@ -117,9 +117,10 @@ class RoomActions:
         """A phone's command, given to the live meeting now; Refused as typed."""
         live = self.live
         if live is None:
-            raise Refused("No meeting is open yet; wait for the facilitator to open it.")
+            raise Refused(_("No meeting is open yet; wait for the facilitator to open it."))
         if parse(command).name == "end":
-            raise Refused("Only the facilitator ends the meeting.")
+            raise Refused(_("Only the facilitator ends the meeting."))
+
         events = live.do(command, source=source)
         self._room_news.extend(events)
         self._show_soon()

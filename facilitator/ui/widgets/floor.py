@@ -16,6 +16,7 @@ from facilitator.engine.state import Meeting
 from facilitator.i18n import _
 from facilitator.ui import timing
 from facilitator.ui.kinds import engine_words
+from facilitator.ui.speaking import speaking
 from facilitator.ui.widgets.panel import say
 
 
@@ -37,10 +38,11 @@ class FloorPanel(Vertical):
     FloorPanel.-flagged #flag { display: block; }
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.meeting: Meeting | None = None
         self.now = 0.0
+        self.lang = lang  # its own language (a bilingual projector), else the current one
 
     def compose(self) -> ComposeResult:
         yield Label("", id="speaker")
@@ -72,6 +74,10 @@ class FloorPanel(Vertical):
         self.meeting, self.now = meeting, now
         if meeting is None or not self.is_mounted:
             return
+        with speaking(self.lang):
+            self._show(meeting, now)
+
+    def _show(self, meeting: Meeting, now: float) -> None:
         floor = timing.floor_timing(meeting, now)
         step = timing.step_timing(meeting, now)
         speaker, timebox, warning = (self.query_one(f"#{name}", Label)

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from facilitator.engine.state import Meeting
+from facilitator.ui.speaking import speaking
 
 _VALUES = (int, float, str, bool, type(None))
 
@@ -76,7 +77,10 @@ def say(widget: Static, content: str | Text) -> None:
 
 
 class MeetingPanel(Widget):
-    """A panel that shows one side of the meeting."""
+    """A panel that shows one side of the meeting, in the current language or in its own
+    (`lang`: one column of a bilingual projector)."""
+
+    lang: str | None = None
 
     DEFAULT_CSS = """
     MeetingPanel {
@@ -114,7 +118,9 @@ class MeetingPanel(Widget):
         basis = (*self.basis(meeting), self.app.size.width)
         if self._basis is None or not same(self._basis, basis):
             self._basis = basis
-            self._text = self.show(meeting)
+            with speaking(self.lang):
+                self._text = self.show(meeting)
+
         return self._text
 
     def redraw(self) -> None:

@@ -15,12 +15,25 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from facilitator.i18n import N_, _, ngettext
-from facilitator.room.hub import Room
+from facilitator.room.hub import ANONYMOUS, MARKED, Room
 from facilitator.room.qr import qr_lines
 from facilitator.ui.widgets.panel import say
 
-INPUT_WORDS = {"on": N_("phones: on"), "no-stances": N_("phones: on, stances off"),
+PHONE = "'s phone"  # the engine's `own_device`: "Ana's phone"
+N_("a phone")  # the suggestion box's source (`room.hub.ANONYMOUS`), for the catalogs
+INPUT_WORDS = {
+"on": N_("phones: on"), "no-stances": N_("phones: on, stances off"),
                "off": N_("phones: OFF")}
+
+
+def source_words(source: str) -> str:
+    """Where a phone's action came from ("Ana's phone", "a phone"), in the screen's
+    language; the name as it is."""
+    if source == ANONYMOUS:
+        return _(ANONYMOUS)
+    if source.endswith(PHONE):
+        return _("{name}'s phone").format(name=source[:-len(PHONE)])
+    return source
 
 
 class RoomBox(Vertical):
@@ -77,8 +90,10 @@ class RoomPanel(Static):
             text.append(_("Waiting (A admits): {names}").format(names=", ".join(waiting))
                         + "\n", style="bold")
         for arrival in list(room.arrivals)[-5:]:
-            mark = "" if arrival.accepted else " ✗"
-            text.append(_("from {source}: {said}").format(source=arrival.source,
-                                                          said=arrival.said) + mark + "\n")
+            said = _(arrival.said) if arrival.said in MARKED else arrival.said
+            if not arrival.accepted:
+                said = _("{said} (refused)").format(said=said) + " ✗"
+            text.append(_("from {source}: {said}").format(source=source_words(arrival.source),
+                                                          said=said) + "\n")
 
         say(self, text)  # drawn again only when it changed
