@@ -43,18 +43,26 @@ def _leftover(name: str) -> bool:
 
 def tidy(group: Group, now: float | None = None) -> list[Path]:
     """Remove what killed processes left behind and no live write can be using; returns
-    what was removed. An empty journal's stale lock goes with it."""
+    what was removed. An empty journal's stale lock goes with it.
+
+    Only the journals of meetings without minutes are looked at closely: a recorded
+    meeting's journal was never empty, so a long history costs one look at each folder."""
     now = time.time() if now is None else now
+    recorded = group.recorded()
     removed = []
     for folder in (group.path, group.journals_path, group.minutes_path):
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError:
             continue
+        journals = folder == group.journals_path
         for entry in entries:
-            path = Path(entry.path)
-            journal = folder == group.journals_path and entry.name.endswith(".jsonl")
-            if not (journal or _leftover(entry.name)):
+            name = entry.name
+            journal = journals and name.endswith(".jsonl")
+            if journal and name[: -len(".jsonl")] in recorded:
+                continue
+            if not (journal or _leftover(name)):
                 continue
             try:
                 info = entry.stat(follow_symlinks=False)
@@ -62,6 +70,7 @@ def tidy(group: Group, now: float | None = None) -> list[Path]:
                 continue
             if not entry.is_file(follow_symlinks=False) or now - info.st_mtime < LEFTOVER_AGE_S:
                 continue
+            path = Path(entry.path)
             if journal:
                 if info.st_size or held_elsewhere(path):
                     continue
