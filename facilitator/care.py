@@ -146,10 +146,11 @@ def _carrying(rows: list[fairshare.Row]) -> set[str]:
 
 
 def workload(meetings: fairshare.Meetings, open_actions: list[Action], roster: list[Person],
-             facts: CareFacts, today: str) -> list[fairshare.Row]:
+             facts: CareFacts, today: str, backups: bool = True) -> list[fairshare.Row]:
     """`fairshare.workload` with shifts, rest and backups: per person also `shifts_week`
     (shifts in the last seven days), `resting_until`, and `backups`, a sentence for each
-    open action of someone carrying too much naming who could back it up."""
+    open action of someone carrying too much naming who could back it up (left empty
+    without `backups`, for a caller that reads only the warnings)."""
     history = fairshare.history_of(meetings)
     rows = fairshare.workload(history, open_actions, roster)
     known = {_key(r["name"]) for r in rows}
@@ -175,11 +176,11 @@ def workload(meetings: fairshare.Meetings, open_actions: list[Action], roster: l
     free = {r["name"]: r["open_actions"] for r in rows
             if _key(r["name"]) not in busy and _key(r["name"]) in around}
     owned: dict[str, list[Action]] = {}  # open actions by owner: one pass, not one a person
-    for action in open_actions:
+    for action in open_actions if backups else ():
         owned.setdefault(_key(action.owner or ""), []).append(action)
     for row in rows:
         row["backups"] = []
-        if not row["warning"] and not row["resting_until"]:
+        if not backups or (not row["warning"] and not row["resting_until"]):
             continue
         for action in owned.get(_key(row["name"]), ()):
             row["backups"].append(_backup_for(action, free, away))
@@ -211,7 +212,8 @@ def suggest_roles(meetings: fairshare.Meetings, roster: list[Person],
     nobody is asked first for two roles while someone as free could be."""
     history = fairshare.history_of(meetings)
     order = fairshare.suggest_roles(history, roster)
-    rows = {_key(r["name"]): r for r in workload(history, open_actions, roster, facts, today)}
+    rows = {_key(r["name"]): r
+            for r in workload(history, open_actions, roster, facts, today, backups=False)}
     left_out: dict[str, str] = {}
     for rest in resting(facts, today).values():
         left_out[rest.name] = f"resting until {spoken(rest.until)}"

@@ -75,7 +75,9 @@ class History:
         attended: Counter[str] = Counter()
         roles: dict[str, dict[str, tuple[int, int]]] = {}
         for index, meeting in enumerate(history):
-            attended.update(set(meeting.attendance))
+            # Each name once a meeting, in the order given: names that differ only in case
+            # then sort the same way in every process (a set's order changes with the hash).
+            attended.update(list(dict.fromkeys(meeting.attendance)))
             for role, names in meeting.roles.items():
                 held = roles.setdefault(str(role), {})
                 for name in role_names(names):

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sample_minutes import make_minutes
 
 from facilitator import care, fairshare
+from facilitator.cli import main
 from facilitator.commands.group import SHOWN
 from facilitator.store import cache
 from facilitator.store.group import Group
@@ -179,3 +180,44 @@ def test_the_history_reads_one_cache_file(tmp_path: Path) -> None:
     fresh.history()
     assert dict(fresh.reads) == {"memory.history.json": 1}
     assert Counter(m.id for m in fresh.history().recent) == {"m1": 1}
+
+
+def test_the_group_commands_read_each_cache_file_once_and_no_row_per_meeting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Each group command reads a cache file at most once; `meetings`, `roles suggest`,
+    `workload`, `airtime` and `minutes --last` read the history summed up, never the table
+    with a row for every meeting (nor every action ever given)."""
+    group = Group(tmp_path / "group")
+    for n in range(3):
+        group.record_minutes(make_minutes(f"m{n}", f"2026-03-0{n + 1}"))
+    Group(group.path).meetings()  # a fresh cache
+    seen: Counter[str] = Counter()
+    real = cache.read
+
+    def counted(path: Path, sources: str | None = None) -> object:
+        seen[path.name] += 1
+        return real(path, sources)
+
+    monkeypatch.setattr(cache, "read", counted)
+    for words in (["meetings"], ["roles", "suggest"], ["workload"], ["airtime"],
+                  ["minutes", "--last"], ["actions"], ["roster"], ["decisions"],
+                  ["moratorium"], ["principles"]):
+        seen.clear()
+        assert main([*words, "--group", str(group.path)]) == 0
+        assert set(seen.values()) <= {1}, (words, seen)
+        if words[0] in ("meetings", "roles", "workload", "airtime", "minutes"):
+            assert not {"memory.meetings.json", "memory.actions.json"} & set(seen), (words, seen)
+    capsys.readouterr()
+
+
+def test_names_that_differ_only_in_case_keep_the_order_they_came_in() -> None:
+    """Who came is counted in the order the minutes name them, not a set's order (which
+    changes from process to process), so `roles suggest` orders 'ana' and 'Ana' alike on
+    every run."""
+    names = ("bo", "ana", "Bo", "Ana", "cy", "CY")
+    meeting = MeetingRecord("m1", started_at="2026-03-01T19:00:00", attendance=names)
+    later = MeetingRecord("m2", started_at="2026-03-08T19:00:00", attendance=("Ana", "dee"))
+    assert list(History.of([later, meeting]).attended) == [*names, "dee"]
+    order = fairshare.suggest_roles([meeting, later], [])["notetaker"]
+    assert order == ["ana", "Ana", "bo", "Bo", "cy", "CY", "dee"]
