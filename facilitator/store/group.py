@@ -142,14 +142,13 @@ class Group:
         recorded = self._derived.recorded()
         try:
             with explained(f"The journals in {self.journals_path} could not be listed"):
-                with os.scandir(self.journals_path) as entries:
-                    names = [e.name for e in entries if e.name.endswith(".jsonl")
-                             and e.name[: -len(".jsonl")] not in recorded and e.is_file()]
+                names = [n for n in os.listdir(self.journals_path)
+                         if n.endswith(".jsonl") and n[: -len(".jsonl")] not in recorded]
         except StoreError as error:
             if isinstance(error.__cause__, FileNotFoundError):
                 return []
             raise
-        return [self.journals_path / n for n in names]
+        return [p for p in (self.journals_path / n for n in names) if p.is_file()]
 
     def unfinished_meetings(self) -> list[OpenMeeting]:
         """Meetings whose journal has no `end` command, newest first. Journals with no

@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -52,25 +53,24 @@ def tidy(group: Group, now: float | None = None) -> list[Path]:
     removed = []
     for folder in (group.path, group.journals_path, group.minutes_path):
         try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
+            names = os.listdir(folder)
         except OSError:
             continue
         journals = folder == group.journals_path
-        for entry in entries:
-            name = entry.name
+        # Names first (no file looked at): leftovers start with a dot; journals count only
+        # when their meeting has no minutes.
+        for name in [n for n in names if n[:1] == "." or (
+                journals and n.endswith(".jsonl") and n[: -len(".jsonl")] not in recorded)]:
             journal = journals and name.endswith(".jsonl")
-            if journal and name[: -len(".jsonl")] in recorded:
-                continue
             if not (journal or _leftover(name)):
                 continue
+            path = folder / name
             try:
-                info = entry.stat(follow_symlinks=False)
+                info = os.lstat(path)
             except OSError:
                 continue
-            if not entry.is_file(follow_symlinks=False) or now - info.st_mtime < LEFTOVER_AGE_S:
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < LEFTOVER_AGE_S:
                 continue
-            path = Path(entry.path)
             if journal:
                 if info.st_size or held_elsewhere(path):
                     continue
