@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_minutes import make_minutes
+from sample_minutes import count_reads, make_minutes
 
 from facilitator import care, fairshare
 from facilitator.cli import main
@@ -192,14 +192,7 @@ def test_the_group_commands_read_each_cache_file_once_and_no_row_per_meeting(
     for n in range(3):
         group.record_minutes(make_minutes(f"m{n}", f"2026-03-0{n + 1}"))
     Group(group.path).meetings()  # a fresh cache
-    seen: Counter[str] = Counter()
-    real = cache.read
-
-    def counted(path: Path, sources: str | None = None) -> object:
-        seen[path.name] += 1
-        return real(path, sources)
-
-    monkeypatch.setattr(cache, "read", counted)
+    seen = count_reads(monkeypatch)
     for words in (["meetings"], ["roles", "suggest"], ["workload"], ["airtime"],
                   ["minutes", "--last"], ["actions"], ["roster"], ["decisions"],
                   ["moratorium"], ["principles"]):
