@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable
 
 from facilitator import fairshare
 from facilitator.store.care import CareFacts, Rest
-from facilitator.store.history import chronological
-from facilitator.store.rows import Action, MeetingRecord, Person
+from facilitator.store.rows import Action, Person
 
 SHIFTS_A_WEEK = 3
 ABSENT_IN_A_ROW = 3
@@ -113,21 +112,20 @@ def hand_on(owners: Iterable[tuple[str, str]], facts: CareFacts, today: str) -> 
             for label, owner in owners if owner and _key(owner) in away]
 
 
-def check_in_notes(meetings: list[MeetingRecord], facts: CareFacts, today: str,
+def check_in_notes(meetings: fairshare.Meetings, facts: CareFacts, today: str,
                    roster: Iterable[Person] = ()) -> list[str]:
     """Quiet notes for the facilitator at the check-in: someone missed the last three
     meetings (and did no shift since; up to six, then they have likely moved on), or had
     no room in the last two capacity checks. Nobody resting is noted: they told the group
     they are away."""
-    history = chronological(meetings)
+    history = fairshare.history_of(meetings)
     away = resting(facts, today)
     notes: list[str] = []
-    people = sorted({n for m in history for n in m.attendance}, key=_key)
-    for name in people:
-        seen = [m.date for m in history if _key(name) in map(_key, m.attendance)]
-        last = max(seen + [str(d) for d in shift_days(facts, name)])
-        missed = [m for m in history if m.date > seen[-1]] if seen else []
-        if (ABSENT_IN_A_ROW <= len(missed) <= ABSENT_AT_MOST and last <= seen[-1]
+    for name in sorted(history.attended, key=_key):
+        # By date: the last meeting they came to, the latest, and how many came after.
+        came, latest, missed = history.seen[_key(name)]
+        last = max([latest] + [str(d) for d in shift_days(facts, name)])
+        if (ABSENT_IN_A_ROW <= missed <= ABSENT_AT_MOST and last <= came
                 and _key(name) not in away):
             notes.append(f"Nobody has heard from {name} since {spoken(last)}; someone might "
                          "check in.")

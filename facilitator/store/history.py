@@ -18,6 +18,7 @@ Rules:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -56,8 +57,10 @@ class History:
 
     count: how many meetings ended; attended: how many each person came to, by the name
     as written (in the order first seen); roles: {role: {casefolded name: (the position,
-    oldest first from 0, of the last meeting they held it in, how many times)}};
-    recent and newest: see the module's rules.
+    oldest first from 0, of the last meeting they held it in, how many times)}}; seen:
+    {casefolded name: (the date of the last meeting they came to, the latest date of any
+    they came to, how many meetings have a later date than the first)}; recent and newest:
+    see the module's rules.
     """
 
     count: int = 0
@@ -65,6 +68,7 @@ class History:
     roles: dict[str, dict[str, tuple[int, int]]] = attrs.field(factory=dict)
     recent: tuple[MeetingRecord, ...] = ()
     newest: tuple[MeetingRecord, ...] = ()
+    seen: dict[str, tuple[str, str, int]] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, meetings: Iterable[MeetingRecord], keep: int = KEEP) -> History:
@@ -74,19 +78,26 @@ class History:
         history = chronological(given)
         attended: Counter[str] = Counter()
         roles: dict[str, dict[str, tuple[int, int]]] = {}
+        came: dict[str, tuple[str, str]] = {}  # casefolded name -> (last date, latest date)
         for index, meeting in enumerate(history):
             # Each name once a meeting, in the order given: names that differ only in case
             # then sort the same way in every process (a set's order changes with the hash).
             attended.update(list(dict.fromkeys(meeting.attendance)))
+            for key in {name.casefold() for name in meeting.attendance}:
+                latest = came[key][1] if key in came else meeting.date
+                came[key] = (meeting.date, max(latest, meeting.date))
             for role, names in meeting.roles.items():
                 held = roles.setdefault(str(role), {})
                 for name in role_names(names):
                     key = name.casefold()
                     held[key] = (index, held.get(key, (0, 0))[1] + 1)
+        dates = sorted(m.date for m in history)
+        seen = {key: (last, latest, len(dates) - bisect.bisect_right(dates, last))
+                for key, (last, latest) in came.items()}
         keep = max(keep, 0)
         return cls(len(history), dict(attended), roles,
                    tuple(history[max(len(history) - keep, 0):]),
-                   tuple(newest_first(given)[:keep]))
+                   tuple(newest_first(given)[:keep]), seen)
 
     def last(self, n: int) -> list[MeetingRecord]:
         """The last `n` meetings, oldest first (all of them when there are fewer)."""
@@ -103,7 +114,8 @@ class History:
                 "roles": {r: {k: list(v) for k, v in held.items()}
                           for r, held in self.roles.items()},
                 "recent": [attrs.asdict(m) for m in self.recent],
-                "newest": [attrs.asdict(m) for m in self.newest]}
+                "newest": [attrs.asdict(m) for m in self.newest],
+                "seen": {k: list(v) for k, v in self.seen.items()}}
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> History:
@@ -112,7 +124,8 @@ class History:
                  for r, held in row["roles"].items()}
         return cls(int(row["count"]), {str(n): int(c) for n, c in row["attended"]}, roles,
                    tuple(MeetingRecord.from_row(m) for m in row["recent"]),
-                   tuple(MeetingRecord.from_row(m) for m in row["newest"]))
+                   tuple(MeetingRecord.from_row(m) for m in row["newest"]),
+                   {str(k): (str(v[0]), str(v[1]), int(v[2])) for k, v in row["seen"].items()})
 
 
 SUMMARIES = ("history", "open_actions", "open_agreements")

@@ -26,11 +26,15 @@ NAMES = ["Ana", "ana", "Ben", "Cy", "Dee"]
 ROLES = ["facilitator", "notetaker", "timekeeper", "presenter"]
 
 
-def from_scratch(meetings: list[MeetingRecord]) -> tuple[dict[str, int], dict]:
+def from_scratch(meetings: list[MeetingRecord]) -> tuple[dict[str, int], dict, dict]:
     """Totals folded the plain way, one question at a time, as the commands once did."""
     history = chronological(meetings)
     attended = {name: sum(1 for m in history if name in m.attendance)
                 for m in history for name in m.attendance}
+    seen = {}
+    for key in {n.casefold() for m in history for n in m.attendance}:
+        dates = [m.date for m in history if key in {n.casefold() for n in m.attendance}]
+        seen[key] = (dates[-1], max(dates), len([m for m in history if m.date > dates[-1]]))
     roles: dict[str, dict[str, tuple[int, int]]] = {}
     for role in {r for m in history for r in m.roles}:
         names = {n.casefold() for m in history for n in role_names(m.roles.get(role))}
@@ -39,12 +43,12 @@ def from_scratch(meetings: list[MeetingRecord]) -> tuple[dict[str, int], dict]:
             held = [i for i, m in enumerate(history) for n in
                     role_names(m.roles.get(role)) if n.casefold() == name]
             roles[role][name] = (held[-1], len(held))
-    return attended, roles
+    return attended, roles, seen
 
 
 people = st.lists(st.sampled_from(NAMES), min_size=1, max_size=4)
 a_meeting = st.fixed_dictionaries({
-    "day": st.integers(1, 6),  # few days: many meetings start at the same moment
+    "day": st.integers(1, 12),  # few days: many meetings start at the same moment
     "people": people,
     "roles": st.dictionaries(st.sampled_from(ROLES),
                              st.sampled_from(NAMES) | st.lists(st.sampled_from(NAMES),
@@ -84,8 +88,8 @@ def test_the_history_in_the_cache_is_the_history_of_every_meeting(specs: list[di
         group = Group(folder / "group")
         cached, meetings = group.history(), group.meetings()
         assert cached == History.of(meetings)
-        attended, roles = from_scratch(meetings)
-        assert cached.attended == attended and cached.roles == roles
+        attended, roles, seen = from_scratch(meetings)
+        assert cached.attended == attended and cached.roles == roles and cached.seen == seen
         assert cached.count == len(meetings)
         assert list(cached.newest) == meetings[:KEEP]
         assert list(cached.recent) == chronological(meetings)[-KEEP:]
@@ -98,6 +102,8 @@ def test_the_history_in_the_cache_is_the_history_of_every_meeting(specs: list[di
                 care.suggest_roles(meetings, roster, open_, facts, "2026-04-01")
             assert care.workload(source, open_, roster, facts, "2026-04-01") == \
                 care.workload(meetings, open_, roster, facts, "2026-04-01")
+            assert care.check_in_notes(source, facts, "2026-04-01", roster) == \
+                care.check_in_notes(meetings, facts, "2026-04-01", roster)
         for n in (1, 4, KEEP):
             assert fairshare.airtime_shares(cached, n) == fairshare.airtime_shares(meetings, n)
     finally:
