@@ -59,8 +59,8 @@ class History:
     as written (in the order first seen); roles: {role: {casefolded name: (the position,
     oldest first from 0, of the last meeting they held it in, how many times)}}; seen:
     {casefolded name: (the date of the last meeting they came to, the latest date of any
-    they came to, how many meetings have a later date than the first)}; recent and newest:
-    see the module's rules.
+    they came to, how many meetings have a later date than that last one)}; recent and
+    newest: see the module's rules.
     """
 
     count: int = 0
@@ -83,7 +83,7 @@ class History:
             # Each name once a meeting, in the order given: names that differ only in case
             # then sort the same way in every process (a set's order changes with the hash).
             attended.update(list(dict.fromkeys(meeting.attendance)))
-            for key in {name.casefold() for name in meeting.attendance}:
+            for key in dict.fromkeys(name.casefold() for name in meeting.attendance):
                 latest = came[key][1] if key in came else meeting.date
                 came[key] = (meeting.date, max(latest, meeting.date))
             for role, names in meeting.roles.items():
