@@ -323,9 +323,13 @@ class Group:
         """Action items still open, oldest first (A1, A2, ...)."""
         return [Action.from_row(r) for r in self._derived.table("open_actions")]
 
+    def open_agreements(self) -> list[Agreement]:
+        """Agreements still open, in order (G1, G2, ...)."""
+        return [Agreement.from_row(r) for r in self._derived.table("open_agreements")]
+
     def agreements_due(self, today: dt.date) -> list[Agreement]:
         """Open agreements whose review date is today or earlier, earliest first."""
-        due = [a for a in map(Agreement.from_row, self._derived.table("open_agreements"))
+        due = [a for a in self.open_agreements()
                if a.review_on and a.review_on <= today.isoformat()]
         return sorted(due, key=lambda a: a.review_on or "")
 

@@ -95,6 +95,7 @@ def test_the_history_in_the_cache_is_the_history_of_every_meeting(specs: list[di
         assert list(cached.recent) == chronological(meetings)[-KEEP:]
         roster, open_, facts = group.roster(), group.open_actions(), group.care()
         assert open_ == [a for a in group.actions() if a.status == "open"]
+        assert group.open_agreements() == [g for g in group.agreements() if g.status == "open"]
         for source in (cached, meetings):  # the same answers from the summary or the list
             assert fairshare.suggest_roles(source, roster) == fairshare.suggest_roles(
                 meetings, roster)
@@ -192,8 +193,8 @@ def test_the_group_commands_read_each_cache_file_once_and_no_row_per_meeting(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     """Each group command reads a cache file at most once; `meetings`, `roles suggest`,
-    `workload`, `airtime` and `minutes --last` read the history summed up, never the table
-    with a row for every meeting (nor every action ever given)."""
+    `workload`, `airtime`, `minutes --last` and `agreements` read summaries, never the table
+    with a row for every meeting (nor every action or agreement ever made)."""
     group = Group(tmp_path / "group")
     for n in range(3):
         group.record_minutes(make_minutes(f"m{n}", f"2026-03-0{n + 1}"))
@@ -201,12 +202,13 @@ def test_the_group_commands_read_each_cache_file_once_and_no_row_per_meeting(
     seen = count_reads(monkeypatch)
     for words in (["meetings"], ["roles", "suggest"], ["workload"], ["airtime"],
                   ["minutes", "--last"], ["actions"], ["roster"], ["decisions"],
-                  ["moratorium"], ["principles"]):
+                  ["moratorium"], ["principles"], ["agreements"]):
         seen.clear()
         assert main([*words, "--group", str(group.path)]) == 0
         assert set(seen.values()) <= {1}, (words, seen)
-        if words[0] in ("meetings", "roles", "workload", "airtime", "minutes"):
-            assert not {"memory.meetings.json", "memory.actions.json"} & set(seen), (words, seen)
+        if words[0] in ("meetings", "roles", "workload", "airtime", "minutes", "agreements"):
+            every = {"memory.meetings.json", "memory.actions.json", "memory.agreements.json"}
+            assert not every & set(seen), (words, seen)
     capsys.readouterr()
 
 
