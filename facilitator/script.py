@@ -222,7 +222,12 @@ def load_script(path: Path) -> Script:
 def _stream(name: str, opened: Callable[[], IO[bytes]],
             occurrence: int) -> Iterator[tuple[str, int]]:
     """The commands of a script `load_script` checked, read from its file again."""
-    with _text(opened) as text, _yaml_errors(name):
+    try:
+        stream = _text(opened)
+    except OSError as error:  # moved or removed since it was checked
+        raise ScriptError(f"{name}: cannot be read any more ({error.strerror}); check the "
+                          "path and run the script again.") from None
+    with stream as text, _yaml_errors(name):
         for seen, value, line in Walk(text, "commands"):
             if seen == occurrence:
                 if not isinstance(value, str):  # the file changed since it was checked

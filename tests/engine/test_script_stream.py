@@ -97,6 +97,15 @@ def test_plain_words_stay_words_in_streamed_commands(tmp_path: Path) -> None:
         load_script(write(tmp_path, "protocol: check-in\ncommands:\n  - start\n  - true\n"))
 
 
+def test_a_script_removed_before_it_runs_is_said_in_a_sentence(tmp_path: Path) -> None:
+    """The commands are read when the script runs: a file gone by then is named."""
+    path = write(tmp_path, "protocol: check-in\nparticipants: [Ana]\ncommands: [start]\n")
+    script = load_script(path)
+    path.unlink()
+    with pytest.raises(ScriptError, match=r"s\.yaml: cannot be read any more"):
+        run_script(script, LIBRARY, [])
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
 def test_a_script_from_a_pipe_is_read_once(tmp_path: Path) -> None:
     """A pipe cannot be read twice: its text is kept, and the script runs from it."""
