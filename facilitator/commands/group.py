@@ -14,6 +14,8 @@ from facilitator.errors import StoreError
 from facilitator.i18n import N_, _, ngettext
 from facilitator.minutes.safe import json_printable
 
+SHOWN = 20  # ended meetings `meetings` lists without --all (the cache keeps them whole)
+
 
 def open_group(path: Any) -> Any:
     """The group (imported when a command runs, not when the parser is built)."""
@@ -52,14 +54,21 @@ def _print_json(value: Any) -> None:
 
 
 def meetings(args: argparse.Namespace) -> int:
-    """List the group's meetings, the ones still open first."""
+    """List the group's meetings, the ones still open first, then the newest ended ones
+    (`--all`: every one; `--format json` always gives every one)."""
     group = open_group(args.group)
-    open_, ended = group.unfinished_meetings(), group.meetings()
+    open_ = group.unfinished_meetings()
     if args.format == "json":
         _print_json([{**attrs.asdict(o), "created_at": _iso(o.created_at), "status": "open"}
                      for o in open_]
-                    + [{**attrs.asdict(m), "status": "ended"} for m in ended])
+                    + [{**attrs.asdict(m), "status": "ended"} for m in group.meetings()])
         return 0
+    if args.all:
+        ended, earlier = group.meetings(), 0
+    else:
+        history = group.history()
+        ended = list(history.newest[:SHOWN])
+        earlier = history.count - len(ended)
     if not open_ and not ended:
         say(_("No meetings yet in {folder}.").format(folder=group.path))
     for o in open_:
@@ -77,6 +86,9 @@ def meetings(args: argparse.Namespace) -> int:
             "(" + _("{protocol}; {minutes} min; {present}").format(
                 protocol=m.protocol, minutes=minutes, present=present) + ")"
         )
+    if earlier:
+        them = "1 earlier meeting is" if earlier == 1 else f"{earlier} earlier meetings are"
+        say(f"... and {them} not shown; `facilitator meetings --all` lists every one.")
     return 0
 
 
@@ -239,6 +251,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         return parser
 
     p = add("meetings", meetings, "list the group's meetings")
+    p.add_argument("--all", action="store_true",
+                   help=f"every ended meeting, not only the newest {SHOWN}")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
     p = add("minutes", minutes, "print the minutes of a meeting")

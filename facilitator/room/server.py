@@ -113,13 +113,13 @@ def build(room: Room) -> Starlette:
                 if room.closed or await request.is_disconnected():
                     return
                 try:
-                    now = room.state(token)
+                    now = room.state_json(token)  # sent as it was encoded, not decoded first
                 except RoomError as gone:
                     yield f"event: gone\ndata: {json.dumps({'error': gone.sentence})}\n\n"
                     return
                 if version != room.version or version < 0:
                     version = room.version
-                    yield f"data: {json.dumps(now, separators=(',', ':'))}\n\n"
+                    yield f"data: {now}\n\n"
                     # A burst of changes reaches a phone as one update, not one each.
                     await asyncio.sleep(COALESCE)
                 else:

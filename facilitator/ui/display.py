@@ -132,7 +132,7 @@ class DisplayApp(App[int]):
         for panel in self.query(MeetingPanel):
             panel.meeting = meeting
         floor = self.query_one(FloorPanel)
-        floor.meeting, floor.now = meeting, now
+        floor.show(meeting, now)
         header = view.header(meeting)
         if stopped is not None:
             header = (f"STOPPED: no sign from the facilitator's computer for "

@@ -49,6 +49,8 @@ KEY_BINDINGS: list[BindingType] = [
     *(Binding(k.key, f"key('{k.name}', 0)", k.label, show=False) for k in _MEETING_KEYS),
 ]
 
+BAR_KEYS = tuple(k.name for k in _MEETING_KEYS if k.label)  # the keys the bar can offer
+
 SETUP = {"join", "role", "propose", "start"}
 STEPPING = {"advance", "pause", "undo", "end"}
 
@@ -86,10 +88,29 @@ class KeyActions(StepKeyActions, SetupKeyActions):
     def send(self, command: str) -> bool:
         raise NotImplementedError
 
+    _shown: tuple[Any, dict[str, bool]] | None = None  # (meeting, which keys it shows)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "key" and parameters and parameters[1]:
-            return shown(self.live.meeting, str(parameters[0]))
+            # Asked for every key on every key press and every refresh of the bar: worked
+            # out once for each state of the meeting.
+            meeting = self.live.meeting
+            if self._shown is None or self._shown[0] is not meeting:
+                self._shown = (meeting, {})
+            known = self._shown[1]
+            name = str(parameters[0])
+            if name not in known:
+                known[name] = shown(meeting, name)
+            return known[name]
         return True
+
+    def bar_basis(self) -> tuple[object, ...]:
+        """What the key bar shows is made of: which keys the meeting offers now, the word
+        of the space key, what has focus (the command line takes letters)."""
+        meeting = self.live.meeting
+        offered = tuple(self.check_action("key", (name, 1)) for name in BAR_KEYS)
+        return (*offered, meeting.paused_since is None, self.focused,  # type: ignore[attr-defined]
+                len(self.app.screen_stack), self.app.size.width)
 
     def key_label(self, binding: Binding) -> str:
         """A key's word in the bar: space says Resume while the meeting is paused."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
@@ -33,16 +34,26 @@ from facilitator.ui.widgets.confirm import Confirm
 from facilitator.ui.widgets.floor import FloorPanel
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.outline import StepOutline
-from facilitator.ui.widgets.panel import MeetingPanel, TimedPanel
+from facilitator.ui.widgets.panel import MeetingPanel, TimedPanel, say
 from facilitator.ui.widgets.people import PeoplePanel
 from facilitator.ui.widgets.prompt import PromptPanel
 from facilitator.ui.widgets.records import RecordsPanel
 from facilitator.ui.widgets.stack import StackPanel
 from facilitator.ui.widgets.stances import StanceBoardPanel
-from facilitator.ui.widgets.work import WorkPanel, work_lines
-from facilitator.ui.work import Seen
+from facilitator.ui.widgets.work import WorkPanel
 
 TICK_SECONDS = 0.5
+
+
+class _Parts(NamedTuple):
+    panels: list[MeetingPanel]  # every panel handed the meeting alone
+    records: RecordsPanel
+    outline: StepOutline
+    work: WorkPanel
+    floor: FloorPanel
+    where: Label
+    news: Label
+    keys: KeyBar
 
 
 class MeetingScreen(KeyActions, Screen[None]):
@@ -65,6 +76,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.news = ""
         self.review_at = 0  # the highlighted item of a review
         self.review_began = None  # when the review it belongs to began
+        self._parts: _Parts | None = None
         if resumed:
             self.news = (f"Taken up from its journal: the {live.entries.commands()} commands given "
                          "before are in place.")
@@ -115,31 +127,45 @@ class MeetingScreen(KeyActions, Screen[None]):
     # --- state down --------------------------------------------------------------------
 
     def show(self) -> None:
-        """Hand the meeting as it stands to every panel."""
+        """Hand the meeting as it stands to every panel; each draws again only what changed
+        (`facilitator.ui.widgets.panel`), so a key costs the same at entry 100 and 30,000,
+        with twelve people or three hundred."""
         meeting, now = self.live.meeting, self.clock.now()
-        for panel in self.query(MeetingPanel):
-            panel.meeting = meeting
+        parts = self.parts()
+        self.first_to_review(meeting)
+        for panel in parts.panels:
             if isinstance(panel, TimedPanel):
                 panel.now = now
-        floor = self.query_one(FloorPanel)
-        floor.meeting, floor.now = meeting, now
-        self.query_one(RecordsPanel).entries = self.live.entries  # read from where it left off
-        self.query_one(StepOutline).entries = self.live.entries  # read from where it left off
-        work = self.query_one(WorkPanel)
-        work.seen = Seen(self.review_at, tuple(self.live.entries), self.app.size.width < 100)
-        work.display = bool(work_lines(meeting, work.seen))
-        self.first_to_review(meeting)
+            panel.meeting = meeting
+        for follower in (parts.records, parts.outline):  # read from where they left off
+            follower.entries = self.live.entries
+            follower.meeting = meeting
+        parts.work.follow(meeting, self.live.entries, self.review_at)
+        parts.floor.show(meeting, now)
         beside = view_of(meeting.run).panel if meeting.run else ""
         self.set_class(beside == "stances", "-decide")
         self.set_class(beside == "stack", "-stack")
-        self.query_one("#where", Label).update(view.header(meeting))
-        floor.border_subtitle = Counsel.floor_flag(meeting, now)
-        self.query_one("#news", Label).update(self.news)
-        self.query_one(KeyBar).refresh_keys()
+        say(parts.where, view.header(meeting))
+        flag = Counsel.floor_flag(meeting, now)
+        if parts.floor.border_subtitle != flag:
+            parts.floor.border_subtitle = flag
+        say(parts.news, self.news)
+        parts.keys.refresh_keys(self.bar_basis())
         quiet = self.counsel.quiet(meeting)
         if quiet and quiet != self.quiet:
             self.notify(quiet, title="Quietly, for you", timeout=30)
         self.quiet = quiet
+
+    def parts(self) -> _Parts:
+        """The screen's widgets, found once."""
+        if self._parts is None:
+            panels = [p for p in self.query(MeetingPanel)
+                      if not isinstance(p, RecordsPanel | StepOutline | WorkPanel)]
+            self._parts = _Parts(panels, self.query_one(RecordsPanel),
+                                 self.query_one(StepOutline), self.query_one(WorkPanel),
+                                 self.query_one(FloorPanel), self.query_one("#where", Label),
+                                 self.query_one("#news", Label), self.query_one(KeyBar))
+        return self._parts
 
     def tick(self) -> None:
         """Let hard timeboxes fire, then move the timers."""
@@ -152,12 +178,14 @@ class MeetingScreen(KeyActions, Screen[None]):
             self.tell(events)
             self.show()
             return
-        now = self.clock.now()
-        for panel in self.query(TimedPanel):
-            panel.now = now
-        floor = self.query_one(FloorPanel)
-        floor.now = now
-        floor.border_subtitle = Counsel.floor_flag(self.live.meeting, now)
+        now, meeting, parts = self.clock.now(), self.live.meeting, self.parts()
+        for panel in parts.panels:
+            if isinstance(panel, TimedPanel):
+                panel.now = now
+        parts.floor.show(meeting, now)
+        flag = Counsel.floor_flag(meeting, now)
+        if parts.floor.border_subtitle != flag:
+            parts.floor.border_subtitle = flag
 
     def tell(self, events: list[Event]) -> None:
         said = sentences(events, self.live.meeting)

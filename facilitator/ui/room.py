@@ -36,7 +36,7 @@ from facilitator.errors import Refused
 from facilitator.room.hub import INPUT_STATES, Room, new_code
 from facilitator.room.serve import RoomServer, local_address
 from facilitator.ui.widgets.admit import Admit, Answer
-from facilitator.ui.widgets.room import RoomPanel
+from facilitator.ui.widgets.room import RoomBox, RoomPanel
 
 if TYPE_CHECKING:
     from facilitator.session import LiveMeeting
@@ -162,11 +162,11 @@ class RoomActions:
         if self._room_shown is not None:
             await self._room_shown.wait()
 
-    def room_panel(self) -> RoomPanel | None:
+    def room_panel(self) -> RoomBox | None:
         if self.room is None or self.room_server is None:
             return None
-        return RoomPanel(self.room, self.room_server.address,
-                         problem=self.room_server.failed, id="room")
+        return RoomBox(self.room, self.room_server.address,
+                       problem=self.room_server.failed, id="room-box")
 
     def room_changed(self) -> None:
         for panel in self.screen.query(RoomPanel):  # type: ignore[attr-defined]

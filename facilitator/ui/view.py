@@ -9,7 +9,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from facilitator.engine.events import (
@@ -131,12 +131,13 @@ def role_title(meeting: Meeting, role: str) -> str:
     return role.replace("_", " ").replace("-", " ")
 
 
-def stack(meeting: Meeting) -> list[tuple[str, str]]:
-    """Who speaks next, in order, each with the reason they stand there."""
+def stack(meeting: Meeting, limit: int | None = None) -> list[tuple[str, str]]:
+    """Who speaks next, in order, each with the reason they stand there (the first
+    `limit` of them, when given)."""
     run = meeting.run
     if run is None:
         return []
-    return [(hand.name, reason) for hand, reason in ordered_stack(meeting, run)]
+    return [(hand.name, reason) for hand, reason in ordered_stack(meeting, run, limit)]
 
 
 def round_queue(meeting: Meeting) -> list[str]:
@@ -157,19 +158,26 @@ class PersonRow(NamedTuple):
 
 
 def people(meeting: Meeting, now: float) -> list[PersonRow]:
+    return list(people_rows(meeting, now))
+
+
+def people_rows(meeting: Meeting, now: float) -> Iterator[PersonRow]:
+    """Everyone who joined, in seating order, made one at a time: a panel that has room
+    for twenty of three hundred makes twenty."""
     floor = meeting.floor
     live = meeting.active(now) - floor.since if floor else 0.0
-    times = {n: meeting.speech(n).airtime + (live if floor and floor.name == n else 0.0)
-             for n in meeting.seating}
-    total = sum(times.values()) or 1.0
-    rows = []
+    speaking = floor.name if floor else None
+    total = sum(meeting.speech(n).airtime for n in meeting.seating) + live or 1.0
+    holding: dict[str, list[str]] = {}
+    for role, holders in meeting.roles.items():
+        for holder in holders:
+            holding.setdefault(holder, []).append(role)
     for name in meeting.seating:
         person = meeting.people[name]
-        roles = tuple(r for r, holders in meeting.roles.items() if name in holders)
-        rows.append(PersonRow(name, person.pronouns, roles, meeting.speech(name).turns,
-                              times[name], times[name] / total, person.present,
-                              bool(floor and floor.name == name)))
-    return rows
+        speech = meeting.speech(name)
+        airtime = speech.airtime + (live if name == speaking else 0.0)
+        yield PersonRow(name, person.pronouns, tuple(holding.get(name, ())), speech.turns,
+                        airtime, airtime / total, person.present, name == speaking)
 
 
 class StanceBoard(NamedTuple):

@@ -8,17 +8,13 @@ on, and it is marked with ▶ as well as shown reversed (never told by colour al
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
-
 import attrs
 
-from facilitator.engine.events import ItemDeferred
+from facilitator.engine.events import Event, ItemDeferred
 from facilitator.engine.state import Meeting, Run
 from facilitator.engine.steps.agenda import Agenda, agenda_of
 from facilitator.engine.steps.decide import result, scale_of, stances_of
 from facilitator.engine.steps.review import reviews_of
-from facilitator.minutes.build import effective_events
 from facilitator.ui.timing import span
 
 Line = tuple[str, str]  # text, rich style
@@ -35,12 +31,13 @@ class Seen:
     """What the screen knows besides the meeting: the highlighted line, the journal."""
 
     pointer: int = 0
-    entries: tuple[Mapping[str, Any], ...] = ()
+    deferred: tuple[str, ...] = ()  # the agenda items deferred so far, undo respected
     compact: bool = False  # a narrow terminal: an agenda further out in one line
 
 
-def deferred_titles(entries: Iterable[Mapping[str, Any]]) -> list[str]:
-    return [e.title for e in effective_events(entries) if isinstance(e, ItemDeferred)]
+def deferral(event: Event) -> str | None:
+    """The title of an agenda item deferred by `event` (a `Following` keeps these)."""
+    return event.title if isinstance(event, ItemDeferred) else None
 
 
 # --- review ---------------------------------------------------------------------------
@@ -90,7 +87,7 @@ def agenda_work(meeting: Meeting, run: Run, seen: Seen) -> list[Line]:
     if found is None:
         return []
     agenda_run, state = found
-    deferred = deferred_titles(seen.entries)
+    deferred = seen.deferred
     from_last = {i.title for i in meeting.setup.deferred}
     lines: list[Line] = []
     for index, item in enumerate(state.items):
@@ -128,7 +125,7 @@ def agenda_line(meeting: Meeting, seen: Seen) -> list[Line]:
                                           else "") if now else "Agenda"]
     if state.to_come:
         said.append("next: " + ", ".join(i.title for i in state.to_come))
-    deferred = deferred_titles(seen.entries)
+    deferred = seen.deferred
     if deferred:
         said.append("deferred: " + ", ".join(deferred))
     return [(" · ".join(said), "")]

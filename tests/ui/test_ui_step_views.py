@@ -186,15 +186,39 @@ async def test_the_record_form_warns_of_an_unknown_owner_and_a_past_date(
         warning = str(app.screen.query_one("#warning").render())
         assert "Nobody called Zed is here or in the group's memory" in warning
         assert "2000-01-01 is in the past" in warning
-        await keys(pilot, "enter")
-        assert [(e.what, e.owner, e.due) for e in events(live, ActionRecorded)] == [
-            ("Fix the gate", "Zed", "2000-01-01")]
+        await keys(pilot, "enter", "enter")  # the due date, then no backup
+        assert [(e.what, e.owner, e.due, e.backup) for e in events(live, ActionRecorded)] == [
+            ("Fix the gate", "Zed", "2000-01-01", None)]
         await keys(pilot, "w", "1", "tab")  # nothing typed: tab takes no completion
         await type_text(pilot, "Oil the hinge")
         await keys(pilot, "enter")
         await type_text(pilot, "De")
-        await keys(pilot, "tab", "enter", "enter")
+        await keys(pilot, "tab", "enter", "enter", "enter")
         assert events(live, ActionRecorded)[-1].owner == "Dee"
+
+
+@ui_test
+async def test_the_record_form_names_a_backup_who_is_not_the_owner(tmp_path: Path) -> None:
+    parts, live = week_two(tmp_path, "review A1 done", "review A2 done", "advance")
+    app = parts.app(live)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "w", "1")
+        await type_text(pilot, "Book the hall")
+        await keys(pilot, "enter")
+        await type_text(pilot, "Ana")
+        await keys(pilot, "enter", "enter")  # no due date
+        await type_text(pilot, "Ana")
+        warning = str(app.screen.query_one("#warning").render())
+        assert "The backup is someone other than the owner" in warning
+        await keys(pilot, "enter")  # not taken: the form stays, on the backup
+        assert isinstance(app.screen, RecordForm) and app.screen.focused.id == "backup"
+        assert events(live, ActionRecorded) == []
+        app.screen.focused.value = ""
+        await type_text(pilot, "Be")
+        await keys(pilot, "tab", "enter")  # the completion: Ben
+        assert [(e.what, e.owner, e.backup) for e in events(live, ActionRecorded)] == [
+            ("Book the hall", "Ana", "Ben")]
 
 
 @ui_test

@@ -72,15 +72,17 @@ def _key(m: Meeting, run: Run, state: Stack, hand: Hand) -> tuple[Any, ...]:
     return (2, hand.name in state.spoken, speech.turns, airtime, hand.seq)
 
 
-def ordered_stack(m: Meeting, run: Run) -> list[tuple[Hand, str]]:
-    """The stack in speaking order, each hand with the reason it stands where it does."""
+def ordered_stack(m: Meeting, run: Run,
+                  limit: int | None = None) -> list[tuple[Hand, str]]:
+    """The stack in speaking order, each hand with the reason it stands where it does
+    (the first `limit` hands only, when given: a screen with room for twenty)."""
     state = stack_of(run)
     if state is None:
         return []
     keys = {h: _key(m, run, state, h) for h in state.stack}
     hands = sorted(state.stack, key=keys.__getitem__)
     out = []
-    for i, hand in enumerate(hands):
+    for i, hand in enumerate(hands[:limit]):
         why = reason(m, run, state, hand)
         after = hands[i + 1] if i + 1 < len(hands) else None
         if m.setup.rules >= 2 and after is not None and hand.kind == after.kind == "hand" \

@@ -5,13 +5,15 @@ Over-time is said in words ("1m 30s over the step's 10m."), never by colour alon
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.reactive import reactive
 from textual.widgets import Digits, Label
 
 from facilitator.engine.state import Meeting
 from facilitator.ui import timing
+from facilitator.ui.widgets.panel import say
 
 
 class FloorPanel(Vertical):
@@ -30,10 +32,10 @@ class FloorPanel(Vertical):
     FloorPanel.-calm #warning { display: none; }
     """
 
-    meeting: reactive[Meeting | None] = reactive(None)
-    """The meeting as it stands."""
-    now: reactive[float] = reactive(0.0)
-    """Epoch seconds, assigned on every tick."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.meeting: Meeting | None = None
+        self.now = 0.0
 
     def compose(self) -> ComposeResult:
         yield Label("", id="speaker")
@@ -41,24 +43,26 @@ class FloorPanel(Vertical):
         yield Label("", id="timebox")
         yield Label("", id="warning")
 
-    def watch_meeting(self) -> None:
-        self._show()
+    def on_mount(self) -> None:
+        self.show(self.meeting, self.now)
 
-    def watch_now(self) -> None:
-        self._show()
-
-    def _show(self) -> None:
-        meeting = self.meeting
+    def show(self, meeting: Meeting | None, now: float) -> None:
+        """Show the floor at `now`; only what changed is drawn again."""
+        self.meeting, self.now = meeting, now
         if meeting is None or not self.is_mounted:
             return
-        floor = timing.floor_timing(meeting, self.now)
-        step = timing.step_timing(meeting, self.now)
-        speaker = self.query_one("#speaker", Label)
+        floor = timing.floor_timing(meeting, now)
+        step = timing.step_timing(meeting, now)
+        speaker, timebox, warning = (self.query_one(f"#{name}", Label)
+                                     for name in ("speaker", "timebox", "warning"))
+        digits = self.query_one(Digits)
         if meeting.floor is not None and floor is not None:
-            speaker.update(f"{meeting.floor.name} has the floor ({meeting.floor.reason})")
-            self.query_one(Digits).update(timing.clock(floor.elapsed))
+            say(speaker, f"{meeting.floor.name} has the floor ({meeting.floor.reason})")
+            clock = timing.clock(floor.elapsed)
+            if clock != digits.value:
+                digits.update(clock)
         else:
-            speaker.update("Nobody holds the floor.")
+            say(speaker, "Nobody holds the floor.")
         self.set_class(meeting.floor is None, "-idle")
         parts = []
         if floor is not None and floor.limit:
@@ -68,10 +72,9 @@ class FloorPanel(Vertical):
             parts.append(f"step {timing.clock(step.elapsed)}{box}")
         if meeting.paused_since is not None:
             parts.append("PAUSED")
-        self.query_one("#timebox", Label).update(" · ".join(parts))
+        say(timebox, " · ".join(parts))
         warnings = [t.warning for t in (floor, step) if t is not None and t.warning]
         over = any(t.over for t in (floor, step) if t is not None)
         self.set_class(over, "-over")
         self.set_class(not warnings, "-calm")
-        self.query_one("#warning", Label).update(
-            " ".join(warnings) + (" Extend, or move on when ready." if over else ""))
+        say(warning, " ".join(warnings) + (" Extend, or move on when ready." if over else ""))

@@ -31,7 +31,16 @@ class KeyBar(Static):
     # Spelled out even when the line is short of room: how to learn the rest, how to stop.
     ALWAYS_SAID = ("?", "E")
 
-    def refresh_keys(self) -> None:
+    _shown: tuple[int, Text] | None = None  # the bar on the screen, with its height
+
+    _basis: tuple[object, ...] | None = None
+
+    def refresh_keys(self, basis: tuple[object, ...] | None = None) -> None:
+        """Draw the bar again; not at all when the screen says what the bar is made of
+        (`basis`) and that has not changed since the last time."""
+        if basis is not None and basis == self._basis:
+            return
+        self._basis = basis
         keys: list[tuple[str, str]] = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -44,16 +53,21 @@ class KeyBar(Static):
         # after every update (the bar is as wide as the terminal, less its padding).
         room = self.app.size.width - 2
         full = sum(len(k) + len(d) + 2 for k, d in keys) - 1  # no space after the last
+        height, text = 1, None
         if room < full:
             lines = self._lines(keys, room)
             if len(lines) == 2:
-                self.styles.height = 2
-                self.update(Text("\n").join(self._line(line, lambda key: True)
-                                             for line in lines))
-                return
-        self.styles.height = 1
-        self.update(self._line(keys, spelled=lambda key: full <= room or
-                               key in self.ALWAYS_SAID))
+                height = 2
+                text = Text("\n").join(self._line(line, lambda key: True) for line in lines)
+        if text is None:
+            text = self._line(keys, spelled=lambda key: full <= room or
+                              key in self.ALWAYS_SAID)
+        if (height, text) == self._shown:  # a key that changes nothing here draws nothing
+            return
+        self._shown = (height, text)
+        if self.styles.height is None or self.styles.height.value != height:
+            self.styles.height = height
+        self.update(text, layout=False)  # the bar's height is set above, never measured
 
     @staticmethod
     def _lines(keys: list[tuple[str, str]], room: int) -> list[list[tuple[str, str]]]:

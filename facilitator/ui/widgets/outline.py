@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
-from textual.reactive import reactive
 
 from facilitator.engine.events import Event, StepEnded
 from facilitator.engine.state import Meeting
@@ -28,18 +27,24 @@ class StepOutline(MeetingPanel):
     """The outline of steps: ▶ marks the current step (and says `now`), ✓ the visited,
     ↷ the skipped (and says `skipped`)."""
 
-    entries: reactive[Sequence[Mapping[str, Any]]] = reactive((), always_update=True)
-    """The journal's entries, for how each step ended (the live meeting's own sequence:
-    each refresh reads only what was added)."""
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._ended = Following(_ending)
+        self.entries: Sequence[Mapping[str, Any]] = ()
+        """The journal's entries, for how each step ended (the live meeting's own
+        sequence: each refresh reads only what was added)."""
+
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        # The outline moves when a step is entered or ends, not with what is said in one.
+        return (meeting.protocol, *(f.protocol for f in meeting.frames),
+                *(f.run.index if f.run else -1 for f in meeting.frames),
+                *(f.trail for f in meeting.frames),
+                len(self._ended.catch_up(self.entries)))
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
         number = 0
-        ended = dict(self._ended.catch_up(self.entries).items())
+        ended = dict(self._ended.standing.items())
         for line in view.outline(meeting, ended):
             number = number + 1 if line.depth == 0 else number
             indent = "  " * line.depth

@@ -1,16 +1,78 @@
 """The base of every panel of the meeting screen: it is handed the meeting and renders it.
 
 "Attributes down": the screen assigns a new frozen `Meeting` (and the time, for panels with
-timers); reassignment refreshes the panel. Panels never call the engine.
+timers). A key press must cost the same whatever the size of the meeting and the room, so
+a panel draws again only when what it shows has changed:
+- `basis` names what the panel's text is made of (the frozen parts of the meeting it
+  reads, the time when it shows a running timer, the terminal's width); while every part
+  is the very same object as last time, the text is not made again;
+- a text made again that is equal to the one on the screen is not drawn again;
+- a new layout of the screen is asked for only when the panel's height changes
+  (`keeps_height`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from fractions import Fraction
+from typing import Any
+
+from rich.cells import cell_len
 from rich.text import Text
-from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Static
 
 from facilitator.engine.state import Meeting
+
+_VALUES = (int, float, str, bool, type(None))
+
+
+def same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    """Whether two bases are the same: frozen parts by identity (a deep comparison of a
+    meeting would cost what this saves), plain values by value."""
+    if len(old) != len(new):
+        return False
+    for a, b in zip(old, new, strict=True):
+        if a is not b and not (isinstance(a, _VALUES) and isinstance(b, _VALUES) and a == b):
+            return False
+    return True
+
+
+def keeps_height(widget: Widget, old: str, new: str) -> bool:
+    """Whether the layout would give `widget`, with the content it now renders (`new`, in
+    place of `old`), the height it has: always for a widget of fixed height; for one of
+    `auto` height, when both have as many lines and none is wrapped, or else when its
+    content, measured as the layout measures it, takes the height it has now (within its
+    min- and max-height)."""
+    height = widget.styles.height
+    if height is not None and not height.is_auto:
+        return True
+    size, extrema = widget.content_size, getattr(widget, "_extrema", None)
+    if size.width <= 0 or extrema is None:  # never laid out yet
+        return False
+    if old.count("\n") == new.count("\n") and all(
+            cell_len(line) <= size.width for line in (*old.split("\n"), *new.split("\n"))):
+        return True
+    _, _, low, high = extrema
+    content = Fraction(widget.get_content_height(widget.container_size, widget.app.size,
+                                                 size.width))
+    if low is not None:
+        content = max(content, low)
+    if high is not None:
+        content = min(content, high)
+    return int(content) == size.height
+
+
+def say(widget: Static, content: str | Text) -> None:
+    """Show `content` in a label-like widget, unless it shows it already."""
+    said: str | Text | None = getattr(widget, "_said", None)
+    if said is not None and type(said) is type(content) and said == content:
+        return
+    widget._said = content  # type: ignore[attr-defined]
+    widget.update(content, layout=False)
+    old = "" if said is None else (said if isinstance(said, str) else said.plain)
+    if not keeps_height(widget, old, content if isinstance(content, str) else content.plain):
+        widget.refresh(layout=True)
 
 
 class MeetingPanel(Widget):
@@ -22,13 +84,54 @@ class MeetingPanel(Widget):
     }
     """
 
-    meeting: reactive[Meeting | None] = reactive(None, layout=True)
-    """The meeting as it stands; assigned by the screen after every change."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._meeting: Meeting | None = None
+        self._now = 0.0
+        self._basis: tuple[Any, ...] | None = None
+        self._text = Text("")
+
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting as it stands; assigned by the screen after every change."""
+        return self._meeting
+
+    @meeting.setter
+    def meeting(self, meeting: Meeting | None) -> None:
+        self._meeting = meeting
+        self.redraw()
+
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        """What the text is made of, besides the terminal's width. By default the meeting
+        itself: a new text after every command."""
+        return (meeting,)
+
+    def text(self) -> Text:
+        """The panel's text, made again only when its basis changed."""
+        meeting = self._meeting
+        if meeting is None:
+            return Text("")
+        basis = (*self.basis(meeting), self.app.size.width)
+        if self._basis is None or not same(self._basis, basis):
+            self._basis = basis
+            self._text = self.show(meeting)
+        return self._text
+
+    def redraw(self) -> None:
+        """Draw again if the text changed; lay the screen out again only if its height may.
+        A hidden panel waits until it is shown (it is drawn then, from its basis)."""
+        if not self.is_mounted or self.styles.display == "none":
+            return
+        old = self._text
+        new = self.text()
+        if new is old or new == old:
+            return
+        self.refresh()
+        if not keeps_height(self, old.plain, new.plain):
+            self.refresh(layout=True)
 
     def render(self) -> Text:
-        if self.meeting is None:
-            return Text("")
-        return self.show(self.meeting)
+        return self.text()
 
     def show(self, meeting: Meeting) -> Text:
         raise NotImplementedError
@@ -37,5 +140,16 @@ class MeetingPanel(Widget):
 class TimedPanel(MeetingPanel):
     """A panel whose content moves with the clock (timers, airtime)."""
 
-    now: reactive[float] = reactive(0.0)
-    """Epoch seconds, assigned by the screen on every tick."""
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        return (meeting, self._now)
+
+    @property
+    def now(self) -> float:
+        """Epoch seconds, assigned by the screen on every tick."""
+        return self._now
+
+    @now.setter
+    def now(self, now: float) -> None:
+        if now != self._now:
+            self._now = now
+            self.redraw()

@@ -1,7 +1,13 @@
-"""The people present: pronouns, roles, turns and an airtime bar with its figure."""
+"""The people present: pronouns, roles, turns and an airtime bar with its figure.
+
+The panel makes only the rows it has room for: with three hundred people in the hall, a
+key costs what it costs with twelve, and the last line says how many more there are."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
+from rich.cells import cell_len
 from rich.text import Text
 
 from facilitator.engine.state import Meeting
@@ -20,27 +26,54 @@ class PeoplePanel(TimedPanel):
     """Everyone who joined; who speaks is marked ▶ and `speaking`, who left says so. At
     80 columns each person takes one line: name, roles, airtime."""
 
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        floor = meeting.floor  # while someone speaks, their airtime moves with the clock
+        running = (self.now, meeting.paused_since, meeting.paused_total) if floor else ()
+        return (meeting.people, meeting.seating, meeting.roles, meeting.stats, floor,
+                self.room(), meeting.protocol, *(f.protocol for f in meeting.frames),
+                *running)
+
+    def room(self) -> int:
+        """How many lines the panel shows (0: as many as it takes)."""
+        height = self.styles.height
+        return self.content_size.height if height is not None and not height.is_auto else 0
+
     def show(self, meeting: Meeting) -> Text:
-        text = Text()
-        rows = view.people(meeting, self.now)
-        if not rows:
+        if not meeting.seating:
             return Text("Nobody yet: j joins someone.", style="italic")
-        for row in rows:
-            text.append("▶ " if row.speaking else "  ", style="bold")
-            text.append(row.name, style="bold" if row.present else "dim strike")
-            if row.pronouns:
-                text.append(f" ({row.pronouns})")
-            marks = [view.role_title(meeting, r) for r in row.roles]
-            marks += ["speaking"] if row.speaking else []
-            marks += ["left"] if not row.present else []
-            if self.app.size.width < 100:  # 80 columns: one line each, so nobody is cut
-                text.append("".join(f" · {m}" for m in marks), style="italic")
-                text.append(f" {timing.clock(row.airtime)}\n")
-                continue
-            if marks:
-                text.append("\n  " + " · ".join(marks), style="italic")
-            turns = "turn" if row.turns == 1 else "turns"
-            text.append(f"\n  {bar(row.share)} {timing.clock(row.airtime)}, "
-                        f"{row.turns} {turns}\n")
-        text.rstrip()
+        narrow = self.app.size.width < 100  # 80 columns: one line each, so nobody is cut
+        room, width = self.room(), max(self.content_size.width, 1)
+        text = Text()
+        used = 0
+        for shown, row in enumerate(view.people_rows(meeting, self.now)):
+            chunk = self._row(meeting, row, narrow)
+            height = sum(cell_len(line) // width + 1 for line in chunk.plain.split("\n"))
+            left = len(meeting.seating) - shown
+            if room and used + height + (left > 1) > room:
+                text.append(f"… and {left} more", style="italic")
+                break
+            if shown:
+                text.append("\n")
+            text.append_text(chunk)
+            used += height
+        return text
+
+    @staticmethod
+    def _row(meeting: Meeting, row: view.PersonRow, narrow: bool) -> Text:
+        text = Text()
+        text.append("▶ " if row.speaking else "  ", style="bold")
+        text.append(row.name, style="bold" if row.present else "dim strike")
+        if row.pronouns:
+            text.append(f" ({row.pronouns})")
+        marks = [view.role_title(meeting, r) for r in row.roles]
+        marks += ["speaking"] if row.speaking else []
+        marks += ["left"] if not row.present else []
+        if narrow:
+            text.append("".join(f" · {m}" for m in marks), style="italic")
+            text.append(f" {timing.clock(row.airtime)}")
+            return text
+        if marks:
+            text.append("\n  " + " · ".join(marks), style="italic")
+        turns = "turn" if row.turns == 1 else "turns"
+        text.append(f"\n  {bar(row.share)} {timing.clock(row.airtime)}, {row.turns} {turns}")
         return text

@@ -21,7 +21,7 @@ class PromptPanel(MeetingPanel):
 
     def __init__(self, *, hints: bool = True, **kwargs: object) -> None:
         """`hints`: say what to do next (the facilitator's screen; not the projector's)."""
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.hints = hints
 
     def show(self, meeting: Meeting) -> Text:

@@ -1,5 +1,5 @@
-"""A form for one record: an action (what, owner, due date), an agreement (text, who it
-binds) or a note. It returns the `record ...` command it stands for, as in scripts.
+"""A form for one record: an action (what, owner, due date, backup), an agreement (text,
+who it binds) or a note. It returns the `record ...` command it stands for, as in scripts.
 
 | key | does |
 | --- | --- |
@@ -27,7 +27,8 @@ from facilitator.ui.widgets.commandline import ListSuggester, take_completion
 
 FIELDS = {
     "action": (("what", "What is to be done", ""), ("owner", "Who does it", "a name"),
-               ("due", "Due date", "YYYY-MM-DD, or leave empty")),
+               ("due", "Due date", "YYYY-MM-DD, or leave empty"),
+               ("backup", "Who backs them up", "a name, or leave empty (no backup)")),
     "agreement": (("text", "The agreement", ""),
                   ("parties", "Who it binds", "names with commas; empty: the whole group")),
     "note": (("text", "The note", ""),),
@@ -40,8 +41,15 @@ def warnings(kind: str, values: dict[str, str], known: list[str], today: dt.date
     """What the form warns about before the record is taken."""
     said = []
     owner = values.get("owner", "").strip()
-    if kind == "action" and owner and owner.casefold() not in {n.casefold() for n in known}:
-        said.append(f"Nobody called {owner} is here or in the group's memory; check the name.")
+    names = {n.casefold() for n in known}
+    backup = values.get("backup", "").strip()
+    for who in (owner, backup) if kind == "action" else ():
+        if who and who.casefold() not in names:
+            said.append(f"Nobody called {who} is here or in the group's memory; "
+                        "check the name.")
+    if kind == "action" and backup and backup.casefold() == owner.casefold():
+        said.append("The backup is someone other than the owner: name another person, or "
+                    "leave it empty.")
     due = values.get("due", "").strip()
     if kind == "action" and due:
         try:
@@ -58,8 +66,9 @@ def command(kind: str, values: dict[str, str]) -> str:
     q = shlex.quote
     if kind == "action":
         due = values.get("due", "").strip()
+        backup = values.get("backup", "").strip()
         return (f"record action {q(values['what'].strip())} {q(values['owner'].strip())}"
-                + (f" {due}" if due else ""))
+                + (f" {due}" if due else "") + (f" --backup {q(backup)}" if backup else ""))
     if kind == "agreement":
         names = [n.strip() for n in values.get("parties", "").split(",") if n.strip()]
         return f"record agreement {q(values['text'].strip())}" + "".join(
@@ -101,8 +110,8 @@ class RecordForm(ModalScreen[str | None]):
             yield Label(TITLES[self.form], id="question")
             for name, label, placeholder in FIELDS[self.form]:
                 yield Label(label, classes="field")
-                suggester = ListSuggester(self.people + self.known) if name == "owner" \
-                    else None
+                suggester = ListSuggester(self.people + self.known) \
+                    if name in ("owner", "backup") else None
                 yield Input(placeholder=placeholder, id=name, suggester=suggester)
             yield Label("", id="warning")
             aside = "enter: next field, then record · escape: cancel"
@@ -138,9 +147,13 @@ class RecordForm(ModalScreen[str | None]):
             fields[1].focus()
             self.query_one("#warning", Label).update("An action needs an owner.")
             return
+        said = warnings(self.form, values, self.known, self.today)
         if any(w.endswith(" is not a date; write it like " + self.today.isoformat() + ".")
-               for w in warnings(self.form, values, self.known, self.today)):
+               for w in said):
             fields[2].focus()
+            return
+        if any(w.startswith("The backup is someone other") for w in said):
+            fields[3].focus()
             return
         self.dismiss(command(self.form, values))
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
-from textual.reactive import reactive
 
 from facilitator.engine.events import Event
 from facilitator.engine.state import Meeting
@@ -28,19 +27,21 @@ class RecordsPanel(MeetingPanel):
     The records are kept up to date as entries arrive: a refresh reads only the entries
     added since the last one, so a key costs the same at entry 100 and at entry 30,000."""
 
-    entries: reactive[Sequence[Mapping[str, Any]]] = reactive((), always_update=True, layout=True)
-    """The journal's entries (the live meeting's own sequence, which only grows)."""
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._records = Following(_taken)
+        self.entries: Sequence[Mapping[str, Any]] = ()
+        """The journal's entries (the live meeting's own sequence, which only grows)."""
+
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        return (meeting.last_test, len(self._records.catch_up(self.entries)))
 
     def show(self, meeting: Meeting) -> Text:
         text = Text()
         last = view.last_test(meeting)
         if last:
             text.append(last + "\n", style="bold")
-        standing = self._records.catch_up(self.entries)
+        standing = self._records.standing
         count = len(standing)
         if not count:
             text.append("No records yet.", style="italic")

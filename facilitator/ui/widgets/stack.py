@@ -1,8 +1,14 @@
 """Who speaks next: the stack of a discussion with the reason each person stands where
-they do, or the order of a round."""
+they do, or the order of a round.
+
+A long stack is shown as far as the panel has room, and the last line says how many more
+hands are up: a hundred hands cost a key what ten do."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
+from rich.cells import cell_len
 from rich.text import Text
 
 from facilitator.engine.state import Meeting
@@ -14,6 +20,16 @@ from facilitator.ui.widgets.panel import MeetingPanel
 
 class StackPanel(MeetingPanel):
     """The speaking stack (discussion) or who is still to speak (round)."""
+
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        # What the order and its reasons are made of (engine.steps.discussion, .round).
+        return (meeting.run, meeting.stats, meeting.roles, meeting.people, meeting.seating,
+                meeting.setup, self.room())
+
+    def room(self) -> int:
+        """How many lines the panel shows (0: as many as it takes)."""
+        height = self.styles.height
+        return self.content_size.height if height is not None and not height.is_auto else 0
 
     def show(self, meeting: Meeting) -> Text:
         run = meeting.run
@@ -33,14 +49,25 @@ class StackPanel(MeetingPanel):
                 text.append(f"\n{run.step.collect.field.capitalize()}: ", style="bold")
                 text.append(answers or "none yet (collect NAME VALUE)")
             return text
-        if stack_of(run) is None:
+        hands = stack_of(run)
+        if hands is None:
             return text
-        stack = view.stack(meeting)
+        room = self.room()
+        stack = view.stack(meeting, limit=room or None)
         if not stack:
             return Text("The stack is empty.", style="italic")
+        width, used = max(self.content_size.width, 1), 0
         for place, (name, reason) in enumerate(stack, 1):
+            line = f"{place}. {name}  {reason}"
+            height = cell_len(line) // width + 1
+            left = len(hands.stack) - place + 1
+            if room and used + height + (left > 1) > room:
+                text.append(f"… and {left} more", style="italic")
+                break
+            if place > 1:
+                text.append("\n")
             text.append(f"{place}. ", style="bold")
             text.append(name, style="bold")
-            text.append(f"  {reason}\n")
-        text.rstrip()
+            text.append(f"  {reason}")
+            used += height
         return text

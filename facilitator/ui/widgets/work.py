@@ -4,11 +4,14 @@ an agenda running further out is shown under the inner step's own lines."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
 from rich.text import Text
-from textual.reactive import reactive
 
 from facilitator.engine.state import Meeting
 from facilitator.ui import work
+from facilitator.ui.following import Following
 from facilitator.ui.kinds import view_of
 from facilitator.ui.widgets.panel import MeetingPanel
 from facilitator.ui.work import Line, Seen
@@ -28,15 +31,31 @@ def work_lines(meeting: Meeting, seen: Seen) -> list[Line]:
 
 
 class WorkPanel(MeetingPanel):
-    """The work of the step (the screen hides it when there is none)."""
+    """The work of the step; hidden when there is none. The agenda items deferred so far
+    are kept up to date as entries arrive (`Following`), like the records."""
 
-    seen: reactive[Seen] = reactive(Seen, layout=True)
-    """The highlighted line and the journal's entries; assigned by the screen."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deferred = Following(work.deferral)
+        self.pointer = 0  # the highlighted item of a review
+
+    def follow(self, meeting: Meeting, entries: Sequence[Mapping[str, Any]],
+               pointer: int) -> None:
+        """Take the meeting, the journal's entries (the live meeting's own sequence, read
+        from where it left off) and the highlighted line; show or hide the panel."""
+        self._deferred.catch_up(entries)
+        self.pointer = pointer
+        self.meeting = meeting
+        self.display = bool(self.text())
+
+    def basis(self, meeting: Meeting) -> tuple[Hashable, ...]:
+        return (meeting, self.pointer, len(self._deferred.standing))
 
     def show(self, meeting: Meeting) -> Text:
-        lines = work_lines(meeting, self.seen)
+        seen = Seen(self.pointer, tuple(self._deferred.standing.items()),
+                    self.app.size.width < 100)
         text = Text()
-        for line, style in lines:
+        for line, style in work_lines(meeting, seen):
             if text:
                 text.append("\n")
             text.append(line, style=style)
