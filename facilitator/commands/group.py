@@ -87,8 +87,10 @@ def meetings(args: argparse.Namespace) -> int:
                 protocol=m.protocol, minutes=minutes, present=present) + ")"
         )
     if earlier:
-        them = "1 earlier meeting is" if earlier == 1 else f"{earlier} earlier meetings are"
-        say(f"... and {them} not shown; `facilitator meetings --all` lists every one.")
+        say(ngettext("... and {n} earlier meeting is not shown; `facilitator meetings --all` "
+                     "lists every one.",
+                     "... and {n} earlier meetings are not shown; `facilitator meetings --all` "
+                     "lists every one.", earlier).format(n=earlier))
     return 0
 
 
