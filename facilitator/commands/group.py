@@ -11,7 +11,7 @@ import attrs
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
-from facilitator.i18n import N_, _, ngettext
+from facilitator.i18n import N_, _, current, ngettext
 from facilitator.minutes.safe import json_printable
 
 SHOWN = 20  # ended meetings `meetings` lists without --all (the cache keeps them whole)
@@ -203,6 +203,8 @@ def actions(args: argparse.Namespace) -> int:
 
 def decisions(args: argparse.Namespace) -> int:
     """Show the decision log, or the entries that contain WORD."""
+    from facilitator.minutes.view import word
+
     group = open_group(args.group)
     found = group.decisions(" ".join(args.word) or None)
     if not found:
@@ -210,8 +212,9 @@ def decisions(args: argparse.Namespace) -> int:
     for d in found:
         mark = " (" + _("recorded") + ")" if d.recorded else ""
         tally = ", ".join(f"{k} {v}" for k, v in d.tally.items())
+        outcome = d.outcome if current().english else word(d.outcome)  # ids in English
         say(
-            f"{d.date}  {d.proposal}: {d.outcome}{mark}"
+            f"{d.date}  {d.proposal}: {outcome}{mark}"
             + (f" [{tally}]" if tally else "")
         )
     return 0
