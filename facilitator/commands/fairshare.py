@@ -140,7 +140,8 @@ def _airtime(args: argparse.Namespace) -> int:
     say(_("Over {span} ({minutes} min of speaking):").format(span=span,
                                                              minutes=round(total / 60)))
     for name, fraction in shares["shares"].items():
-        say(f"  {name}: {_share(fraction) if fraction else _('did not take the floor')}")
+        said = _share(fraction) if fraction else _("did not take the floor")
+        say(f"  {name}: {said}")
     value = shares["evenness"]
     if value is None:
         say(_("Too little was said to tell how evenly the floor was shared."))
