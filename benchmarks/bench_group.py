@@ -4,7 +4,8 @@ measured in the same run, interleaved and repeated; and rebuilding the cache fro
 Each case runs as a person runs it, a whole `facilitator ...` process (the bar: at most
 1.1x at 500 meetings what it costs at 10), and in-process (a fresh Group, memory read once,
 imports already loaded) to show what is left of the history's cost once start-up is not
-counted. Min and median of the repeats.
+counted. Min and median of the repeats. `meetings --all` (every meeting, not the newest
+20) is shown beside them and not held to the bar.
 
 Run: python benchmarks/bench_group.py [--repeats 7]
 """
@@ -31,7 +32,10 @@ from facilitator.protocols.loader import build_library, builtin_source
 from facilitator.session import LiveMeeting
 
 COMMANDS = (["meetings"], ["actions"], ["decisions"], ["principles"], ["roster"],
-            ["roles", "suggest"], ["workload"], ["airtime"], ["moratorium"])
+            ["roles", "suggest"], ["workload"], ["airtime"], ["moratorium"],
+            ["meetings", "--all"])
+# Shown, not held to the bar: a listing of every meeting grows with them by its nature.
+UNBARRED = ("meetings --all",)
 OPEN = """
 import sys
 from facilitator.clock import SystemClock
@@ -104,7 +108,7 @@ def main() -> None:
             for name, _ in cases:
                 line, ratio = row(name, table[(name, SIZES[0])], table[(name, SIZES[1])])
                 print(line)
-                ok &= ratio <= 1.1 or not bar
+                ok &= ratio <= 1.1 or not bar or name in UNBARRED
         rebuilds = []
         for _ in range(repeats):
             for cache in Path(groups[500]).glob("memory.*"):

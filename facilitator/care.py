@@ -2,7 +2,8 @@
 
 Rules:
 - Pure functions of the typed rows `Group` returns and `today` (an ISO date): no clock here,
-  so a simulated month reads the same on any day.
+  so a simulated month reads the same on any day. The meetings' history is
+  `Group.history()` or the meetings themselves, as in `facilitator.fairshare`.
 - Kindness over arithmetic: results are sentences about people, never a score. A reason
   for resting is never repeated here; check-in notes are for the facilitator's eyes only
   and never reach the minutes.
@@ -16,8 +17,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from facilitator import fairshare
+from facilitator.i18n import _, current
 from facilitator.store.care import CareFacts, Rest
-from facilitator.store.rows import Action, MeetingRecord, Person
+from facilitator.store.rows import Action, Person
 
 SHIFTS_A_WEEK = 3
 ABSENT_IN_A_ROW = 3
@@ -39,8 +41,10 @@ def _day(text: str) -> dt.date | None:
 
 
 def spoken(date: str) -> str:
-    """`2026-11-03` as people say it: `3 November`."""
+    """`2026-11-03` as people say it: `3 November` (`3 de noviembre` in Spanish)."""
     day = _day(date)
+    if day is not None and not current().english:
+        return current().day_month(day)
     return f"{day.day} {MONTHS[day.month - 1]}" if day else date
 
 
@@ -80,12 +84,22 @@ def week_off_until(facts: CareFacts, name: str, today: str) -> dt.date | None:
 def shift_warning(facts: CareFacts, name: str, today: str,
                   roster: Iterable[Person] = ()) -> str | None:
     """"Ana has done 3 shifts this week; suggest she takes next week off", or None."""
-    they, s = _they(name, roster)
+    they, _s = _they(name, roster)
     count = shifts_this_week(facts, name, today)
     if count >= SHIFTS_A_WEEK:
-        return f"{name} has done {count} shifts this week; suggest {they} take{s} next week off."
+        # One message per pronoun: another language says it its own way.
+        said = {"she": _("{name} has done {count} shifts this week; suggest she takes next "
+                         "week off."),
+                "he": _("{name} has done {count} shifts this week; suggest he takes next week "
+                        "off."),
+                "they": _("{name} has done {count} shifts this week; suggest they take next "
+                          "week off.")}
+        return said[they].format(name=name, count=count)
     if week_off_until(facts, name, today):
-        return f"{name} did {SHIFTS_A_WEEK} shifts last week; let {they} take this week off."
+        said = {"she": _("{name} did {count} shifts last week; let she take this week off."),
+                "he": _("{name} did {count} shifts last week; let he take this week off."),
+                "they": _("{name} did {count} shifts last week; let they take this week off.")}
+        return said[they].format(name=name, count=SHIFTS_A_WEEK)
     return None
 
 
@@ -99,43 +113,43 @@ def rest_warning(name: str, facts: CareFacts, today: str) -> str | None:
     rest = resting(facts, today).get(_key(name))
     if rest is None:
         return None
-    return (f"{name} is resting until {spoken(rest.until)}; could someone else take this "
-            "one, or hold it until then?")
+    return _("{name} is resting until {day}; could someone else take this one, or hold it "
+             "until then?").format(name=name, day=spoken(rest.until))
 
 
 def hand_on(owners: Iterable[tuple[str, str]], facts: CareFacts, today: str) -> list[str]:
     """For the review step: a sentence for each (label, owner) whose owner is resting."""
     away = resting(facts, today)
-    return [f"{owner} is resting until {spoken(away[_key(owner)].until)}: {label} could be "
-            f"handed on (`review {label} hand NAME`)."
+    return [_("{name} is resting until {day}: {label} could be handed on (`review {label} "
+              "hand NAME`).").format(name=owner, day=spoken(away[_key(owner)].until),
+                                     label=label)
             for label, owner in owners if owner and _key(owner) in away]
 
 
-def check_in_notes(meetings: list[MeetingRecord], facts: CareFacts, today: str,
+def check_in_notes(meetings: fairshare.Meetings, facts: CareFacts, today: str,
                    roster: Iterable[Person] = ()) -> list[str]:
     """Quiet notes for the facilitator at the check-in: someone missed the last three
     meetings (and did no shift since; up to six, then they have likely moved on), or had
     no room in the last two capacity checks. Nobody resting is noted: they told the group
     they are away."""
-    history = fairshare.chronological(meetings)
+    history = fairshare.history_of(meetings)
     away = resting(facts, today)
     notes: list[str] = []
-    people = sorted({n for m in history for n in m.attendance}, key=_key)
-    for name in people:
-        seen = [m.date for m in history if _key(name) in map(_key, m.attendance)]
-        last = max(seen + [str(d) for d in shift_days(facts, name)])
-        missed = [m for m in history if m.date > seen[-1]] if seen else []
-        if (ABSENT_IN_A_ROW <= len(missed) <= ABSENT_AT_MOST and last <= seen[-1]
+    for name in sorted(history.attended, key=_key):
+        # By date: the last meeting they came to, the latest, and how many came after.
+        came, latest, missed = history.seen[_key(name)]
+        last = max([latest] + [str(d) for d in shift_days(facts, name)])
+        if (ABSENT_IN_A_ROW <= missed <= ABSENT_AT_MOST and last <= came
                 and _key(name) not in away):
-            notes.append(f"Nobody has heard from {name} since {spoken(last)}; someone might "
-                         "check in.")
+            notes.append(_("Nobody has heard from {name} since {day}; someone might check "
+                           "in.").format(name=name, day=spoken(last)))
     checks = sorted(facts.capacity, key=lambda c: c.date)[-RED_RUNNING:]
     if len(checks) == RED_RUNNING:
         red = set.intersection(*({_key(n) for n in c.red} for c in checks))
         for name in sorted({n for n in checks[-1].red if _key(n) in red}, key=_key):
             if _key(name) not in away:
-                notes.append(f"{name} has had little room for a while; someone might check "
-                             "in.")
+                notes.append(_("{name} has had little room for a while; someone might check "
+                               "in.").format(name=name))
     return notes
 
 
@@ -143,12 +157,14 @@ def _carrying(rows: list[fairshare.Row]) -> set[str]:
     return {_key(r["name"]) for r in rows if r["warning"]}
 
 
-def workload(meetings: list[MeetingRecord], open_actions: list[Action], roster: list[Person],
-             facts: CareFacts, today: str) -> list[fairshare.Row]:
+def workload(meetings: fairshare.Meetings, open_actions: list[Action], roster: list[Person],
+             facts: CareFacts, today: str, backups: bool = True) -> list[fairshare.Row]:
     """`fairshare.workload` with shifts, rest and backups: per person also `shifts_week`
     (shifts in the last seven days), `resting_until`, and `backups`, a sentence for each
-    open action of someone carrying too much naming who could back it up."""
-    rows = fairshare.workload(meetings, open_actions, roster)
+    open action of someone carrying too much naming who could back it up (left empty
+    without `backups`, for a caller that reads only the warnings)."""
+    history = fairshare.history_of(meetings)
+    rows = fairshare.workload(history, open_actions, roster)
     known = {_key(r["name"]) for r in rows}
     for shift in facts.shifts:
         if _key(shift.name) not in known:
@@ -168,33 +184,39 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action], roster: 
     # Who could back up a task: not carrying too much, not resting, and at one of the last
     # two meetings (around, not someone nobody has seen); the fewest open items first,
     # counting the tasks named here.
-    around = {_key(n) for m in fairshare.chronological(meetings)[-2:] for n in m.attendance}
+    around = {_key(n) for m in history.last(2) for n in m.attendance}
     free = {r["name"]: r["open_actions"] for r in rows
             if _key(r["name"]) not in busy and _key(r["name"]) in around}
+    owned: dict[str, list[Action]] = {}  # open actions by owner: one pass, not one a person
+    for action in open_actions if backups else ():
+        owned.setdefault(_key(action.owner or ""), []).append(action)
     for row in rows:
         row["backups"] = []
-        if not row["warning"] and not row["resting_until"]:
+        if not backups or (not row["warning"] and not row["resting_until"]):
             continue
-        for action in (a for a in open_actions if _key(a.owner or "") == _key(row["name"])):
+        for action in owned.get(_key(row["name"]), ()):
             row["backups"].append(_backup_for(action, free, away))
     return rows
 
 
 def _backup_for(action: Action, free: dict[str, int], away: dict[str, Rest]) -> str:
-    task = f"{action.owner}'s {action.id} ({action.what})"
+    task = _("{owner}'s {id} ({what})").format(owner=action.owner, id=action.id,
+                                                what=action.what)
     named = ""
     if action.backup and _key(action.backup) not in away:
-        return f"{task}: {action.backup} is its backup."
+        return _("{task}: {name} is its backup.").format(task=task, name=action.backup)
     if action.backup:
-        named = f" {action.backup}, its backup, is resting;"
+        named = " " + _("{name}, its backup, is resting;").format(name=action.backup)
     if not free:
-        return f"{task}:{named} nobody has room for it now; it could wait."
+        return _("{task}:{named} nobody has room for it now; it could wait.").format(
+            task=task, named=named)
     chosen = min(free, key=lambda n: (free[n], _key(n)))
     free[chosen] += 1  # the next task goes to someone else
-    return f"{task}:{named} {chosen} could back it up."
+    return _("{task}:{named} {name} could back it up.").format(task=task, named=named,
+                                                               name=chosen)
 
 
-def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],
+def suggest_roles(meetings: fairshare.Meetings, roster: list[Person],
                   open_actions: list[Action], facts: CareFacts,
                   today: str) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Who to ask for each role, and who is not asked (by name: why, in a kind word).
@@ -203,18 +225,20 @@ def suggest_roles(meetings: list[MeetingRecord], roster: list[Person],
     after three shifts are left out; people carrying too much are asked last; a role's
     backups come before the others (cross-training), unless they held it last time; and
     nobody is asked first for two roles while someone as free could be."""
-    order = fairshare.suggest_roles(meetings, roster)
-    rows = {_key(r["name"]): r for r in workload(meetings, open_actions, roster, facts, today)}
+    history = fairshare.history_of(meetings)
+    order = fairshare.suggest_roles(history, roster)
+    rows = {_key(r["name"]): r
+            for r in workload(history, open_actions, roster, facts, today, backups=False)}
     left_out: dict[str, str] = {}
     for rest in resting(facts, today).values():
-        left_out[rest.name] = f"resting until {spoken(rest.until)}"
+        left_out[rest.name] = _("resting until {day}").format(day=spoken(rest.until))
     for row in rows.values():
         off = week_off_until(facts, row["name"], today)
         if off and row["name"] not in left_out:
-            left_out[row["name"]] = f"a week off after {SHIFTS_A_WEEK} shifts"
+            left_out[row["name"]] = _("a week off after {n} shifts").format(n=SHIFTS_A_WEEK)
     out = {_key(n) for n in left_out}
-    counts = fairshare.attended(meetings, roster)
-    last = fairshare.chronological(meetings)[-1:] if meetings else []
+    counts = fairshare.attended(history, roster)
+    last = history.last(1)
     result: dict[str, list[str]] = {}
     firsts: set[str] = set()
     for role, names in order.items():

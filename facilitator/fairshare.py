@@ -1,10 +1,13 @@
 """Fair share: who to ask for a role next, who carries too much, who held the floor.
 
 Rules:
-- The functions take the typed rows `Group` returns (meetings, roster, open actions) in
-  any order: meetings are put oldest first by `started_at`, ties kept in the order given
-  (simulated meetings all start at the same moment; `Group.meetings()` keeps them in the
-  order they were recorded).
+- The functions take the typed rows `Group` returns (roster, open actions) and the
+  meetings' history: either `Group.history()`, the index summed up (what the commands
+  pass: its size does not grow with the number of meetings), or the meetings themselves
+  in any order (`Group.meetings()`), which are summed up the same way first
+  (`facilitator.store.history.History.of`): oldest first by `started_at`, ties kept in the
+  order given (simulated meetings all start at the same moment; `Group.meetings()` keeps
+  them in the order they were recorded). Both give the same answers.
 - Only the rotating roles (`ROLES`) count as workload; a presenter carries a proposal,
   not a chore.
 - Results are sentences to read kindly, never a scoreboard: nothing here ranks people by
@@ -14,69 +17,71 @@ Rules:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _
 from facilitator.minutes.fairness import MEASURE, evenness
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store is imported when a function runs, not when the parser is built
     from facilitator.store.group import Group
+    from facilitator.store.history import History
     from facilitator.store.rows import Action, MeetingRecord, Moratorium, Person
+
+    Meetings = History | Iterable[MeetingRecord]
 
 ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
 RECENT = 4  # meetings that count as "recent" for workload
 IN_A_ROW = 3
-VERBS = {"facilitator": "facilitated", "notetaker": "taken notes",
-         "timekeeper": "kept time", "vibeswatcher": "watched the vibes"}
+# "Ana has facilitated three meetings in a row", one sentence per role for the catalogs.
+IN_A_ROW_SAID = {
+    "facilitator": N_("{name} has facilitated three meetings in a row; ask someone else."),
+    "notetaker": N_("{name} has taken notes three meetings in a row; ask someone else."),
+    "timekeeper": N_("{name} has kept time three meetings in a row; ask someone else."),
+    "vibeswatcher": N_("{name} has watched the vibes three meetings in a row; ask someone "
+                       "else."),
+}
 Row = dict[str, Any]
 
 
-def _when(meeting: MeetingRecord) -> float:
-    try:
-        return dt.datetime.fromisoformat(str(meeting.started_at)).timestamp()
-    except ValueError:
-        return 0.0
+def history_of(meetings: Meetings, keep: int | None = None) -> History:
+    """The history as given, or summed up from the meetings (keeping `keep` whole)."""
+    from facilitator.store.history import History
 
-
-def chronological(meetings: Iterable[MeetingRecord]) -> list[MeetingRecord]:
-    """The meetings oldest first; meetings that started at the same moment keep their order."""
-    return sorted(meetings, key=_when)
+    if isinstance(meetings, History):
+        return meetings
+    return History.of(meetings) if keep is None else History.of(meetings, keep)
 
 
 def holders(meeting: MeetingRecord) -> dict[str, list[str]]:
     """The rotating roles of a meeting and who held each: {role: [names]}."""
-    found: dict[str, list[str]] = {}
-    for role, names in meeting.roles.items():
-        if role in ROLES:
-            found[role] = [str(n) for n in (names if isinstance(names, list) else [names]) if n]
-    return found
+    from facilitator.store.history import role_names
+
+    return {role: role_names(names) for role, names in meeting.roles.items() if role in ROLES}
 
 
 def _key(name: str) -> str:
     return name.casefold()
 
 
-def attended(meetings: Iterable[MeetingRecord], roster: Iterable[Person] = ()) -> dict[str, int]:
+def attended(meetings: Meetings, roster: Iterable[Person] = ()) -> dict[str, int]:
     """How many meetings each person came to (the roster's count when it knows more)."""
-    counts: Counter[str] = Counter()
-    for meeting in meetings:
-        counts.update(set(meeting.attendance))
+    counts = Counter(history_of(meetings).attended)
     for person in roster:
         counts[person.name] = max(counts[person.name], person.meetings)
     return dict(counts)
 
 
-def suggest_roles(meetings: list[MeetingRecord], roster: list[Person]) -> dict[str, list[str]]:
+def suggest_roles(meetings: Meetings, roster: list[Person]) -> dict[str, list[str]]:
     """For each rotating role, the people in the order they should be asked.
 
     Those who never held it come first, then the least recent, then the fewest times, then
     by name. People who opted out of the role are left out; someone who came to fewer than
     two meetings is never asked first to facilitate while anyone else could be.
     """
-    history = chronological(meetings)
+    history = history_of(meetings)
     counts = attended(history, roster)
     outs = {_key(p.name): set(p.opt_outs) for p in roster}
     people = sorted(counts, key=_key)
@@ -88,21 +93,17 @@ def suggest_roles(meetings: list[MeetingRecord], roster: list[Person]) -> dict[s
 
 
 def _asking_order(
-    role: str, history: list[MeetingRecord], counts: dict[str, int]
+    role: str, history: History, counts: dict[str, int]
 ) -> Callable[[str], tuple[bool, bool, int, int, str]]:
     """The sort key for `role`: newcomers to facilitation last; never held, least recent,
     fewest times, name."""
-    last: dict[str, int] = {}
-    times: Counter[str] = Counter()
-    for index, meeting in enumerate(history):
-        for name in holders(meeting).get(role, []):
-            last[_key(name)] = index
-            times[_key(name)] += 1
+    held = history.roles.get(role, {})
 
     def order(name: str) -> tuple[bool, bool, int, int, str]:
         k = _key(name)
         newcomer = role == "facilitator" and counts[name] < 2
-        return (newcomer, k in last, last.get(k, -1), times[k], k)
+        last, times = held.get(k, (-1, 0))
+        return (newcomer, k in held, last, times, k)
 
     return order
 
@@ -111,31 +112,29 @@ def _open_counts(open_actions: Iterable[Action]) -> Counter[str]:
     return Counter(_key(a.owner) for a in open_actions if a.owner)
 
 
-def _load(meetings: list[MeetingRecord],
-          open_actions: list[Action]) -> tuple[float, Counter[str]]:
+def _load(history: History, open_actions: list[Action]) -> tuple[float, Counter[str]]:
     """The mean of open items over everyone at the last four meetings, and each person's."""
-    recent = chronological(meetings)[-RECENT:]
-    present = {_key(n) for m in recent for n in m.attendance}
+    present = {_key(n) for m in history.last(RECENT) for n in m.attendance}
     counts = _open_counts(open_actions)
     return (sum(counts[p] for p in present) / len(present) if present else 0.0), counts
 
 
-def _too_many(name: str, meetings: list[MeetingRecord], open_actions: list[Action],
+def _too_many(name: str, history: History, open_actions: list[Action],
               load: tuple[float, Counter[str]] | None = None) -> int | None:
     """The person's open items when they pass twice the mean and at least three, else None.
-    `load` is `_load(meetings, open_actions)` when the caller asks for many people."""
-    mean, counts = load or _load(meetings, open_actions)
+    `load` is `_load(history, open_actions)` when the caller asks for many people."""
+    mean, counts = load or _load(history, open_actions)
     mine = counts[_key(name)]
     return mine if mine >= 3 and mine > 2 * mean else None
 
 
-def overloaded(name: str, meetings: list[MeetingRecord], open_actions: list[Action]) -> str | None:
+def overloaded(name: str, meetings: Meetings, open_actions: list[Action]) -> str | None:
     """The gentle warning when an action goes to someone who already carries too much."""
-    mine = _too_many(name, meetings, open_actions)
+    mine = _too_many(name, history_of(meetings), open_actions)
     if mine is None:
         return None
-    return (f"{name} already carries {mine} open action items, more than twice the usual; "
-            "could someone else take this one?")
+    return _("{name} already carries {n} open action items, more than twice the usual; could "
+             "someone else take this one?").format(name=name, n=mine)
 
 
 def _in_a_row(name: str, recent: list[MeetingRecord]) -> str | None:
@@ -146,14 +145,14 @@ def _in_a_row(name: str, recent: list[MeetingRecord]) -> str | None:
     same = set.intersection(*held)
     if same:
         role = min(same)
-        return f"{name} has {VERBS[role]} three meetings in a row; ask someone else."
+        return _(IN_A_ROW_SAID[role]).format(name=name)
     if all(held):
-        return f"{name} has held a role in each of the last three meetings; ask someone else."
+        return _("{name} has held a role in each of the last three meetings; ask someone "
+                 "else.").format(name=name)
     return None
 
 
-def workload(meetings: list[MeetingRecord], open_actions: list[Action],
-             roster: list[Person]) -> list[Row]:
+def workload(meetings: Meetings, open_actions: list[Action], roster: list[Person]) -> list[Row]:
     """Per person, by name: {name, open_actions, roles_recent, meetings, warning}.
 
     `roles_recent` counts the rotating roles held in the last four meetings; `warning` is a
@@ -161,8 +160,8 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action],
     everyone who came to any of the last four meetings and at least three, or a role in
     each of the last three meetings.
     """
-    history = chronological(meetings)
-    recent = history[-RECENT:]
+    history = history_of(meetings)
+    recent = history.last(RECENT)
     counts = attended(history, roster)
     known = {_key(n) for n in counts}
     for action in open_actions:
@@ -179,8 +178,8 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action],
             roles.update(r for r, names in holders(meeting).items()
                          if _key(name) in map(_key, names))
         many = _too_many(name, history, open_actions, load)
-        carries = (f"{name} carries {many} open action items, more than twice the usual; "
-                   "ask someone else for the next one.") if many else None
+        carries = _("{name} carries {n} open action items, more than twice the usual; ask "
+                    "someone else for the next one.").format(name=name, n=many) if many else None
         warnings = [w for w in (carries, _in_a_row(name, recent)) if w]
         rows.append({"name": name, "open_actions": opened[_key(name)],
                      "roles_recent": dict(sorted(roles.items())), "meetings": counts[name],
@@ -188,13 +187,14 @@ def workload(meetings: list[MeetingRecord], open_actions: list[Action],
     return rows
 
 
-def airtime_shares(meetings: list[MeetingRecord], n: int = RECENT) -> Row:
+def airtime_shares(meetings: Meetings, n: int = RECENT) -> Row:
     """Each person's share of the floor over the last `n` meetings, and how even it was.
 
     Returns {meetings, seconds: {name: s}, shares: {name: fraction}, evenness, measure};
-    everyone present counts, silent people included (with 0 seconds).
+    everyone present counts, silent people included (with 0 seconds). A `History` must
+    keep the last `n` meetings whole (`Group.history(keep=n)`).
     """
-    recent = chronological(meetings)[-n:] if n > 0 else []
+    recent = history_of(meetings, keep=max(n, 0)).last(n)
     seconds: dict[str, float] = {}
     for meeting in recent:
         for name in meeting.attendance:
@@ -240,11 +240,12 @@ def set_moratorium(group: Group, reason: str) -> Moratorium:
     """Put a moratorium on new initiatives in place, for `reason`."""
     reason = " ".join(reason.split())
     if not reason:
-        raise StoreError("Say why the group pauses new initiatives: "
-                         "`facilitator moratorium set REASON`.")
+        raise StoreError(_("Say why the group pauses new initiatives: "
+                           "`facilitator moratorium set REASON`."))
     if current_moratorium(group) is not None:
-        raise StoreError(f"A moratorium is already in place ({current_moratorium(group)}). "
-                         "Lift it first with `facilitator moratorium lift REASON`.")
+        raise StoreError(_("A moratorium is already in place ({reason}). Lift it first with "
+                           "`facilitator moratorium lift REASON`.").format(
+            reason=current_moratorium(group)))
     group.set_moratorium(reason)
     return group.moratoria()[-1]
 
@@ -253,10 +254,10 @@ def lift_moratorium(group: Group, reason: str) -> Moratorium:
     """Lift the moratorium in place, saying why; the record of it is kept."""
     reason = " ".join(reason.split())
     if not reason:
-        raise StoreError("Say why the moratorium ends: `facilitator moratorium lift REASON`.")
+        raise StoreError(_("Say why the moratorium ends: `facilitator moratorium lift REASON`."))
     if current_moratorium(group) is None:
-        raise StoreError("There is no moratorium to lift; the group is open to new "
-                         "initiatives.")
+        raise StoreError(_("There is no moratorium to lift; the group is open to new "
+                           "initiatives."))
     last = max(i for i, m in enumerate(group.moratoria()) if not m.lifted_on)
     group.lift_moratorium(reason)
     return group.moratoria()[last]

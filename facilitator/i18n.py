@@ -112,9 +112,10 @@ class Translator:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._catalog: _gettext.NullTranslations = _gettext.NullTranslations()
-        if lang not in (SOURCE, PSEUDO):
-            self._catalog = _gettext.translation(DOMAIN, LOCALE_DIR, [lang.replace("-", "_")],
-                                                 fallback=True)
+        compiled = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if lang not in (SOURCE, PSEUDO) and compiled.is_file():
+            with compiled.open("rb") as mo:  # the folder is named as we name the language
+                self._catalog = _gettext.GNUTranslations(mo)
 
     @property
     def english(self) -> bool:

@@ -27,10 +27,11 @@ from facilitator.engine.snapshot import Unfaithful, freeze, thaw
 from facilitator.engine.state import Meeting, Setup
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.minutes.build import build_minutes
+from facilitator.minutes.fold import MinutesFold
 from facilitator.opening import group_setup, set_aside_damaged
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
-from facilitator.store.care import record_capacity
+from facilitator.store.care import capacity_answers, record_capacity
 from facilitator.store.group import Group, opened_by
 from facilitator.store.journal import (
     Entries,
@@ -125,6 +126,11 @@ class LiveMeeting:
         self.journal = journal
         self.group = group
         self.entries = entries if entries is not None else Entries()
+        self.accepted = len(self.entries)  # entries in the journal (snapshots aside)
+        # A meeting that keeps no entries (a script's) folds them into its minutes as they
+        # come, and keeps each person's last capacity answer: memory stays flat.
+        self.fold: MinutesFold | None = None
+        self.capacity: dict[str, str] = {}
         self.warning: str | None = None  # what reading the journal had to say, on resuming
         self.header: dict[str, Any] | None = None  # for the journal, until the first command
         self._last_beat = float("-inf")
@@ -132,11 +138,16 @@ class LiveMeeting:
 
     @classmethod
     def open(cls, library: Library, sources: Sources, protocol: str, clock: Clock, *,
-             title: str = "", group: Group | None = None) -> LiveMeeting:
+             title: str = "", group: Group | None = None,
+             keep_entries: bool = True) -> LiveMeeting:
+        """A new meeting. `keep_entries=False`: its entries are not kept in memory (the
+        screens read them; a script does not), only what its minutes will say."""
         now = clock.now()
         meeting_id = new_meeting_id(protocol, now, group)
         setup = group_setup(group, protocol, title, meeting_id, now)
         live = cls(Meeting.open(setup, library), clock, sources, None, group)
+        if not keep_entries:
+            live.fold = MinutesFold(setup.to_dict())
         if group is not None:
             # The journal is made by the first accepted command: opening a meeting and
             # leaving without a word leaves nothing to resume.
@@ -209,16 +220,21 @@ class LiveMeeting:
     def _accept(self, command: str, at: float, meeting: Meeting,
                 events: list[Event], **extra: Any) -> list[Event]:
         # The entry is the journal's line: events in their JSON form.
-        entry = {"seq": len(self.entries) + 1, "at": at, "command": command, **extra,
+        entry = {"seq": self.accepted + 1, "at": at, "command": command, **extra,
                  "events": [to_json(e) for e in events]}
         if self.journal is None and self.header is not None and self.group is not None:
             self.journal = self.group.new_journal(self.id, self.header)
             self.header = None
         if self.journal is not None:
             self.journal.append(entry)  # durable before anyone sees the change
-        self.entries.append(entry)
+        if self.fold is None:
+            self.entries.append(entry)
+        else:
+            self.fold.add(entry)
+            self.capacity.update(capacity_answers((entry,)))
+        self.accepted += 1
         self.meeting = meeting
-        if self.journal is not None and len(self.entries) % SNAPSHOT_EVERY == 0 \
+        if self.journal is not None and self.accepted % SNAPSHOT_EVERY == 0 \
                 and not meeting.ended:
             self._snapshot(at)
         return events
@@ -232,7 +248,7 @@ class LiveMeeting:
         except Unfaithful:
             return
         assert self.journal is not None
-        self.journal.append({"seq": len(self.entries), "at": at, "command": TICK,
+        self.journal.append({"seq": self.accepted, "at": at, "command": TICK,
                              "events": [], "snapshot": state})
 
     def _claim_id(self) -> None:
@@ -289,7 +305,10 @@ class LiveMeeting:
         self._beat_failing = False
 
     def minutes(self) -> dict[str, Any]:
-        return build_minutes(self.meeting.setup.to_dict(), self.entries)
+        if self.fold is None:
+            return build_minutes(self.meeting.setup.to_dict(), self.entries)
+        self.fold.setup = self.meeting.setup.to_dict()  # its id may have changed (_claim_id)
+        return self.fold.minutes()  # the meeting's last word: it takes no command after
 
     def finish(self, formats: dict[str, str] | None = None) -> dict[str, Any]:
         """After `end`: the minutes, recorded into the group's memory. Returns them."""
@@ -297,7 +316,11 @@ class LiveMeeting:
         try:
             if self.group is not None and self.meeting.ended:
                 if self.group.record_minutes(minutes, formats or {}):
-                    record_capacity(self.group, minutes, self.entries)
+                    # Without its entries, a meeting gives each person's last answer.
+                    answers = self.entries if self.fold is None else [{"events": [
+                        {"type": "Collected", "field": "capacity", "name": name,
+                         "value": value} for name, value in self.capacity.items()]}]
+                    record_capacity(self.group, minutes, answers)
         finally:
             self.close()  # ended: recorded now, or from its journal when the group next opens
         return minutes

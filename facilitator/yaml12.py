@@ -10,7 +10,8 @@ keep ruamel's round-trip loader (see facilitator.protocols.loader).
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 import yaml
 
@@ -67,53 +68,100 @@ def scalar(value: str, plain: bool) -> Any:
     return value
 
 
-def load(text: str) -> tuple[Any, Lines]:
+class Streamed:
+    """Where `walk` left out a list it streamed: the `occurrence`-th one it streamed."""
+
+    def __init__(self, occurrence: int) -> None:
+        self.occurrence = occurrence
+
+
+Source = str | IO[str]
+
+
+def load(text: Source) -> tuple[Any, Lines]:
     """YAML text -> plain data (dicts, lists, scalars) and the lines of its parts.
 
-    Built from libyaml's event stream, so no tree of nodes is held beside the data (a
-    50,000-line script would need more memory for its nodes than for its meeting).
+    Built from libyaml's event stream, so no tree of nodes is held beside the data.
     Raises YAMLError (with `problem_mark`) on a syntax error."""
-    lines = Lines()
-    anchors: dict[str, Any] = {}
-    stack: list[tuple[Any, dict[Any, int], list[Any]]] = []  # container, lines, pending key
-    root: list[Any] = []
+    walker = Walk(text)
+    for _ in walker:
+        pass
+    return walker.result
 
-    def put(value: Any, line: int) -> None:
-        if not stack:
-            root.append(value)
-            return
-        container, where, pending = stack[-1]
-        if isinstance(container, list):
-            where[len(container)] = line
-            container.append(value)
-        elif not pending:
-            try:
-                hash(value)
-            except TypeError:
-                value = str(value)
-            pending.append((value, line))
-        else:
-            key, key_line = pending.pop()
-            where[key] = key_line
-            container[key] = value
 
-    for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.ScalarEvent):
-            value = scalar(event.value, not event.style and event.tag is None)
-            if event.anchor:
-                anchors[event.anchor] = value
-            put(value, line)
-        elif isinstance(event, yaml.AliasEvent):
-            put(anchors.get(event.anchor), line)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-            if event.anchor:
-                anchors[event.anchor] = container
-            put(container, line)
-            where: dict[Any, int] = {}
-            lines.at[id(container)] = where
-            stack.append((container, where, []))
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            stack.pop()
-    return (root[0] if root else None), lines
+class Walk:
+    """YAML text read event by event. Gone through, it gives `(occurrence, value, line)`
+    for each item of the lists that are the value of `key` in the top mapping of the first
+    document, and leaves them out of the data (an anchor-free list: one an alias could name
+    again is built as any other): a script's commands go by one at a time, whatever their
+    number. Then `result` holds the data (`Streamed(occurrence)` in each such list's place)
+    and the lines of its parts.
+
+    `text` may be a file open for reading text: libyaml reads it a block at a time."""
+
+    def __init__(self, text: Source, key: str | None = None) -> None:
+        self._events = yaml.parse(text, Loader=_Loader)
+        self._key = key
+        self.result: tuple[Any, Lines] = (None, Lines())
+
+    def __iter__(self) -> Iterator[tuple[int, Any, int]]:
+        lines = Lines()
+        anchors: dict[str, Any] = {}
+        stack: list[tuple[Any, dict[Any, int], list[Any]]] = []  # container, lines, pending key
+        root: list[Any] = []
+        out: list[tuple[int, Any, int]] = []  # streamed items the last event completed
+        streamed = 0
+        key = self._key
+
+        def put(value: Any, line: int) -> None:
+            if not stack:
+                root.append(value)
+                return
+            container, where, pending = stack[-1]
+            if isinstance(container, list):
+                where[len(container)] = line
+                container.append(value)
+            elif isinstance(container, Streamed):
+                out.append((container.occurrence, value, line))
+            elif not pending:
+                try:
+                    hash(value)
+                except TypeError:
+                    value = str(value)
+                pending.append((value, line))
+            else:
+                key_of, key_line = pending.pop()
+                where[key_of] = key_line
+                container[key_of] = value
+
+        for event in self._events:
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.ScalarEvent):
+                value = scalar(event.value, not event.style and event.tag is None)
+                if event.anchor:
+                    anchors[event.anchor] = value
+                put(value, line)
+            elif isinstance(event, yaml.AliasEvent):
+                put(anchors.get(event.anchor), line)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                container: Any
+                if (key is not None and len(stack) == 1 and len(root) == 1
+                        and isinstance(event, yaml.SequenceStartEvent) and not event.anchor
+                        and isinstance(stack[0][0], dict) and stack[0][2]
+                        and stack[0][2][0][0] == key):
+                    streamed += 1
+                    container = Streamed(streamed)
+                else:
+                    container = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                if event.anchor:
+                    anchors[event.anchor] = container
+                put(container, line)
+                where: dict[Any, int] = {}
+                lines.at[id(container)] = where
+                stack.append((container, where, []))
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                stack.pop()
+            if out:
+                yield from out
+                out.clear()
+        self.result = (root[0] if root else None), lines

@@ -62,7 +62,7 @@ def po_text(catalog: Catalog) -> bytes:
 
 def mo_bytes(po: Path) -> bytes:
     with po.open("rb") as f:
-        catalog = read_po(f, locale=po.parent.parent.name, domain="facilitator")
+        catalog = read_po(f, locale=po.parent.parent.name.replace("-", "_"), domain="facilitator")
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
@@ -80,8 +80,11 @@ def update() -> None:
     template = extracted()
     for po in catalogs():
         with po.open("rb") as f:
-            catalog = read_po(f, locale=po.parent.parent.name, domain="facilitator")
+            catalog = read_po(f, locale=po.parent.parent.name.replace("-", "_"),
+                              domain="facilitator")
+        created = catalog.creation_date  # a header that changes on every run is noise
         catalog.update(template, no_fuzzy_matching=True)
+        catalog.creation_date = created
         po.write_bytes(po_text(catalog))
 
 
@@ -95,7 +98,8 @@ def init(lang: str) -> None:
     if po.exists():
         sys.exit(f"{po} exists already; run `update` to bring it up to date.")
     po.parent.mkdir(parents=True, exist_ok=True)
-    catalog = Catalog(locale=lang, project="facilitator", domain="facilitator", fuzzy=False,
+    catalog = Catalog(locale=lang.replace("-", "_"), project="facilitator",
+                      domain="facilitator", fuzzy=False,
                       copyright_holder="The facilitator maintainers",
                       last_translator="The facilitator maintainers",
                       language_team=f"facilitator {lang}")

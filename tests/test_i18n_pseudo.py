@@ -128,9 +128,12 @@ def test_refusals_and_messages_are_all_wrapped(tmp_path: Path,
     script = tmp_path / "refused.yaml"
     refused = SCRIPT.replace("  - role presenter Ben\n", "")
     script.write_text(refused, encoding="utf-8")
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("protocol: quick-decision\ncommands: [start]\nbogus: 1\n", encoding="utf-8")
     said = []
     for words in (
         ["simulate", str(script)],                      # an engine refusal, SCRIPT:LINE: why
+        ["simulate", str(odd)],                         # a script that cannot be read
         ["minutes", "nosuch", "--group", group],         # a store refusal
         ["minutes", "--last", "--group", group],
         ["meetings", "--group", group],
@@ -147,6 +150,7 @@ def test_refusals_and_messages_are_all_wrapped(tmp_path: Path,
     text = "\n".join(said)
     assert "⟦" in text
     # What is left: the program's name, files, ids and what was typed.
-    kept = typed(refused) + [str(script), group, "facilitator:", "nosuch", "tlh", "P1",
-                             "Nothing about us without us", "weekly-meeting"]
+    kept = typed(refused) + [str(script), str(odd), group, "facilitator:", "nosuch", "tlh",
+                             "P1", "Nothing about us without us", "weekly-meeting", "bogus",
+                             "commands, participants, protocol, roles, title"]
     assert leftover(text, kept) == []

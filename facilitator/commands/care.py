@@ -153,7 +153,7 @@ def _agreements(args: argparse.Namespace) -> int:
     from facilitator.opening import open_group
 
     group = open_group(args.group)
-    shown = [g for g in group.agreements() if args.all or g.status == "open"]
+    shown = group.agreements() if args.all else group.open_agreements()
     if not shown:
         say(_("No agreements yet.") if args.all else _("No open agreements."))
     for g in shown:

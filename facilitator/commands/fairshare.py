@@ -39,7 +39,7 @@ def _roles(args: argparse.Namespace) -> int:
     from facilitator import care
 
     group = open_group(args.group)
-    suggestions, left_out = care.suggest_roles(group.meetings(), group.roster(),
+    suggestions, left_out = care.suggest_roles(group.history(), group.roster(),
                                                group.open_actions(), group.care(), today(args))
     if args.format == "json":
         _print_json(suggestions)
@@ -84,7 +84,7 @@ def _workload(args: argparse.Namespace) -> int:
     from facilitator import care
 
     group = open_group(args.group)
-    rows = care.workload(group.meetings(), group.open_actions(), group.roster(), group.care(),
+    rows = care.workload(group.history(), group.open_actions(), group.roster(), group.care(),
                          today(args))
     if args.format == "json":
         _print_json(rows)
@@ -127,7 +127,7 @@ def _airtime(args: argparse.Namespace) -> int:
     if args.meetings < 1:
         raise StoreError(_("--meetings counts meetings: give 1 or more."))
     group = open_group(args.group)
-    shares = fairshare.airtime_shares(group.meetings(), args.meetings)
+    shares = fairshare.airtime_shares(group.history(keep=args.meetings), args.meetings)
     if args.format == "json":
         _print_json(shares)
         return 0
@@ -140,7 +140,8 @@ def _airtime(args: argparse.Namespace) -> int:
     say(_("Over {span} ({minutes} min of speaking):").format(span=span,
                                                              minutes=round(total / 60)))
     for name, fraction in shares["shares"].items():
-        say(f"  {name}: {_share(fraction) if fraction else _('did not take the floor')}")
+        said = _share(fraction) if fraction else _("did not take the floor")
+        say(f"  {name}: {said}")
     value = shares["evenness"]
     if value is None:
         say(_("Too little was said to tell how evenly the floor was shared."))

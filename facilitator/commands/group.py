@@ -11,8 +11,10 @@ import attrs
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
-from facilitator.i18n import N_, _, ngettext
+from facilitator.i18n import N_, _, current, ngettext
 from facilitator.minutes.safe import json_printable
+
+SHOWN = 20  # ended meetings `meetings` lists without --all (the cache keeps them whole)
 
 
 def open_group(path: Any) -> Any:
@@ -52,14 +54,21 @@ def _print_json(value: Any) -> None:
 
 
 def meetings(args: argparse.Namespace) -> int:
-    """List the group's meetings, the ones still open first."""
+    """List the group's meetings, the ones still open first, then the newest ended ones
+    (`--all`: every one; `--format json` always gives every one)."""
     group = open_group(args.group)
-    open_, ended = group.unfinished_meetings(), group.meetings()
+    open_ = group.unfinished_meetings()
     if args.format == "json":
         _print_json([{**attrs.asdict(o), "created_at": _iso(o.created_at), "status": "open"}
                      for o in open_]
-                    + [{**attrs.asdict(m), "status": "ended"} for m in ended])
+                    + [{**attrs.asdict(m), "status": "ended"} for m in group.meetings()])
         return 0
+    if args.all:
+        ended, earlier = group.meetings(), 0
+    else:
+        history = group.history()
+        ended = list(history.newest[:SHOWN])
+        earlier = history.count - len(ended)
     if not open_ and not ended:
         say(_("No meetings yet in {folder}.").format(folder=group.path))
     for o in open_:
@@ -77,6 +86,11 @@ def meetings(args: argparse.Namespace) -> int:
             "(" + _("{protocol}; {minutes} min; {present}").format(
                 protocol=m.protocol, minutes=minutes, present=present) + ")"
         )
+    if earlier:
+        say(ngettext("... and {n} earlier meeting is not shown; `facilitator meetings --all` "
+                     "lists every one.",
+                     "... and {n} earlier meetings are not shown; `facilitator meetings --all` "
+                     "lists every one.", earlier).format(n=earlier))
     return 0
 
 
@@ -189,6 +203,8 @@ def actions(args: argparse.Namespace) -> int:
 
 def decisions(args: argparse.Namespace) -> int:
     """Show the decision log, or the entries that contain WORD."""
+    from facilitator.minutes.view import word
+
     group = open_group(args.group)
     found = group.decisions(" ".join(args.word) or None)
     if not found:
@@ -196,8 +212,9 @@ def decisions(args: argparse.Namespace) -> int:
     for d in found:
         mark = " (" + _("recorded") + ")" if d.recorded else ""
         tally = ", ".join(f"{k} {v}" for k, v in d.tally.items())
+        outcome = d.outcome if current().english else word(d.outcome)  # ids in English
         say(
-            f"{d.date}  {d.proposal}: {d.outcome}{mark}"
+            f"{d.date}  {d.proposal}: {outcome}{mark}"
             + (f" [{tally}]" if tally else "")
         )
     return 0
@@ -239,6 +256,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         return parser
 
     p = add("meetings", meetings, "list the group's meetings")
+    p.add_argument("--all", action="store_true",
+                   help=f"every ended meeting, not only the newest {SHOWN}")
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
     p = add("minutes", minutes, "print the minutes of a meeting")

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from facilitator.i18n import _, available, resolve, supported
+from facilitator.i18n import _, available, resolve, supported, translator
 
 
 def take_lang(words: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -77,8 +77,10 @@ def _set(args: argparse.Namespace) -> int:
         return 1
     folder = group_folder(args.group)
     set_setting(folder, "language", found)
-    print(_("The group's language is now `{lang}`: its minutes and messages are written in "
-            "it, unless `--lang` says otherwise.").format(lang=found))
+    # Said in the language just chosen, as everything after it will be.
+    print(translator(found).gettext(
+        "The group's language is now `{lang}`: its minutes and messages are written in it, "
+        "unless `--lang` says otherwise.").format(lang=found))
     return 0
 
 

@@ -46,7 +46,7 @@ def _simulate(args: argparse.Namespace) -> int:
         script = load_script(args.script)
         library, sources = sources_from_args(args)
         group = _group(args, default=False)
-        live = run_script(script, library, sources, group)
+        live = run_script(script, library, sources, group, keep_entries=False)
     except ScriptError as error:
         say(error, file=sys.stderr)
         return 1

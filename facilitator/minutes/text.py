@@ -60,7 +60,8 @@ def _timeline(v: dict[str, Any], _: Any, english: bool = True) -> list[str]:
     # longer, widens the column instead (a row too long wraps), so nothing is cut.
     width = 30 if english else max([30] + [len("  " * s["depth"] + s["title"])
                                            for s in v["timeline"]])
-    lines.append(f"{_('at'):>7}  {_('step'):<{width}} {_('took'):<16} {_('outcome')}")
+    at, step, took, outcome = _("at"), _("step"), _("took"), _("outcome")
+    lines.append(f"{at:>7}  {step:<{width}} {took:<16} {outcome}")
     for s in v["timeline"]:
         title = "  " * s["depth"] + s["title"]
         took = s["duration"] + (" (" + _("{time} over").format(time=s["overrun"]) + ")"
@@ -131,10 +132,10 @@ def text_of(v: dict[str, Any], t: Translator | None = None) -> str:
         lines += _heading(_("Airtime"))
         width = max(12, *(len(a["name"]) for a in v["airtime"]))
         # Columns as wide as their heading in the language (in English: 8, 5 and 5).
-        time_w, turns_w, share_w = (max(n, len(_(h))) for n, h in
-                                    ((8, "time"), (5, "turns"), (5, "share")))
-        lines += _wrap(f"{_('name'):<{width}}  {_('time'):>{time_w}}  "
-                       f"{_('turns'):>{turns_w}}  {_('share'):>{share_w}}", "  ", squash=False)
+        name, time, turns, share = _("name"), _("time"), _("turns"), _("share")
+        time_w, turns_w, share_w = max(8, len(time)), max(5, len(turns)), max(5, len(share))
+        lines += _wrap(f"{name:<{width}}  {time:>{time_w}}  {turns:>{turns_w}}  "
+                       f"{share:>{share_w}}", "  ", squash=False)
         for a in v["airtime"]:
             lines += _wrap(f"{a['name']:<{width}}  {a['time']:>{time_w}}  "
                            f"{a['turns']:>{turns_w}}  {a['share']:>{share_w}}", "  ", "  ",

@@ -62,8 +62,8 @@ def outline(protocol: Protocol, t: Translator | None = None) -> str:
         if kind is not None:
             lines += [f"     {line}" for line in kind.details(step)]
         for outcome, target in routes(protocol, i):
-            lines.append(f"     {_('otherwise') if outcome == 'otherwise' else outcome} -> "
-                         f"{target}")
+            said = _("otherwise") if outcome == "otherwise" else outcome
+            lines.append(f"     {said} -> {target}")
     return "\n".join(lines) + "\n"
 
 
@@ -78,11 +78,12 @@ def mermaid(protocol: Protocol, t: Translator | None = None) -> str:
     t = t or current()
     node = {step.id: f"s{i}" for i, step in reversed(list(enumerate(protocol.steps)))}
     node[END] = "finish"
-    lines = ["flowchart TD", f'    start(["{_label(t.gettext("Start"))}"])']
+    start, finish = _label(t.gettext("Start")), _label(t.gettext("End"))
+    lines = ["flowchart TD", f'    start(["{start}"])']
     for i, step in enumerate(protocol.steps):
         title = t.text(step.title) if step.title else step.display_title
         lines.append(f'    s{i}["{_label(title)}<br/>{_label(step.kind)}"]')
-    lines.append(f'    finish(["{_label(t.gettext("End"))}"])')
+    lines.append(f'    finish(["{finish}"])')
     if protocol.steps:
         lines.append("    start --> s0")
     for i in range(len(protocol.steps)):

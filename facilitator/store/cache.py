@@ -23,7 +23,8 @@ from typing import Any
 
 from facilitator.store.files import atomic_write
 
-VERSION = 4  # 3: decisions with a review date come back as agreements; 4: the box
+VERSION = 5  # 3: decisions with a review date come back as agreements; 4: the box;
+# 5: the summaries (the history summed up, what is still open)
 
 
 def digest(names: Iterable[str]) -> str:

@@ -5,13 +5,19 @@ Files (none shared; `.gitignore` keeps them on this computer):
     memory.json              the small tables (roster, deferred, counts, principles,
                              moratorium, suggestions), with the fingerprint of the files
                              they come from
-    memory.<table>.json      each large table (meetings, decisions, actions, agreements, roles)
+    memory.<table>.json      each large table (meetings, decisions, actions, agreements,
+                             roles, shifts), and each summary of them
+                             (`facilitator.store.history`: the history summed up, the
+                             actions and agreements still open)
     memory.facts.json        each source file's facts, so a new file is folded in without
                              reading the others again
 
 Rules:
 - A table is read at most once per `Derived` (one per process), and only when asked for:
-  `principles` never pays for the meetings' history.
+  `principles` never pays for the meetings' history, and `roles suggest` reads the history
+  summed up, not every meeting.
+- The summaries are computed from the folded tables whenever they are rebuilt, so they
+  always agree with them.
 - A table file that is missing, stale (the group's files changed), damaged or of any other
   shape is not used: all tables are rebuilt from the files (`facilitator.store.cache`).
 - The fold is canonical (`facilitator.store.memory.fold`): the same files give the same
@@ -30,11 +36,12 @@ from facilitator.errors import StoreError
 from facilitator.store import cache
 from facilitator.store.changes import IGNORED, convert_legacy, read_change, write_change
 from facilitator.store.files import atomic_write, ensure_dir
+from facilitator.store.history import SUMMARIES, summaries
 from facilitator.store.memory import Row, Tables, fold, meeting_facts
 
 SMALL = ("roster", "deferred", "counts", "principles", "moratorium", "suggestions", "rests",
          "backups", "capacity")
-LARGE = ("meetings", "decisions", "actions", "agreements", "roles", "shifts")
+LARGE = ("meetings", "decisions", "actions", "agreements", "roles", "shifts", *SUMMARIES)
 
 
 def _names(folder: Path) -> list[str]:
@@ -150,6 +157,7 @@ class Derived:
         for value in self._facts["meetings"].values():
             unique.setdefault(str(value["meeting"]["id"]), value)
         self._tables = fold(list(unique.values()), self._facts["changes"])
+        self._tables.update(summaries(self._tables))
         if self.path.is_dir():
             digest = self._digest()
             cache.write(self.facts_path, digest, self._facts)

@@ -41,6 +41,7 @@ from facilitator.errors import StoreError
 from facilitator.store.care import KINDS, Backup, CapacityCheck, CareFacts, Rest, Shift
 from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir, explained
+from facilitator.store.history import KEEP, History, newest_first
 from facilitator.store.journal import Journal, last_line
 from facilitator.store.memory import when
 from facilitator.store.rows import (
@@ -115,6 +116,10 @@ class Group:
         """Convert a group from before this layout, once; write its `.gitignore`."""
         self._derived.prepare()
 
+    def recorded(self) -> set[str]:
+        """The ids of the meetings whose minutes are kept (one look at the folder)."""
+        return self._derived.recorded()
+
     # Journals
 
     def journal_path(self, meeting_id: str) -> Path:
@@ -137,14 +142,13 @@ class Group:
         recorded = self._derived.recorded()
         try:
             with explained(f"The journals in {self.journals_path} could not be listed"):
-                with os.scandir(self.journals_path) as entries:
-                    names = [e.name for e in entries
-                             if e.name.endswith(".jsonl") and e.is_file()]
+                names = [n for n in os.listdir(self.journals_path)
+                         if n.endswith(".jsonl") and n[: -len(".jsonl")] not in recorded]
         except StoreError as error:
             if isinstance(error.__cause__, FileNotFoundError):
                 return []
             raise
-        return [self.journals_path / n for n in names if n[: -len(".jsonl")] not in recorded]
+        return [p for p in (self.journals_path / n for n in names) if p.is_file()]
 
     def unfinished_meetings(self) -> list[OpenMeeting]:
         """Meetings whose journal has no `end` command, newest first. Journals with no
@@ -185,7 +189,7 @@ class Group:
 
     def last_meeting_id(self) -> str | None:
         """The id of the newest meeting, ended or still open; None in a new group."""
-        times = {m.id: _when(m.started_at) for m in self.meetings()}
+        times = {m.id: _when(m.started_at) for m in self.history().newest[:1]}
         for meeting in self.unfinished_meetings():
             times[meeting.id] = _when(meeting.created_at)
         return max(times, key=lambda i: times[i]) if times else None
@@ -291,8 +295,18 @@ class Group:
 
     def meetings(self) -> list[MeetingRecord]:
         """The index of ended meetings, newest first."""
-        rows = [MeetingRecord.from_row(r) for r in self._derived.table("meetings")]
-        return sorted(rows, key=lambda m: _when(m.started_at), reverse=True)
+        return newest_first(MeetingRecord.from_row(r) for r in self._derived.table("meetings"))
+
+    def history(self, keep: int = KEEP) -> History:
+        """The index of ended meetings summed up, with the last `keep` meetings whole: read
+        from the cache (its size does not grow with the history) unless `keep` asks for
+        more than it holds."""
+        if keep <= KEEP:
+            try:
+                return History.from_row(self._derived.table("history")[0])
+            except (IndexError, KeyError, TypeError, ValueError, AttributeError):
+                pass  # not what the cache writes: fold it from the index instead
+        return History.of(self.meetings(), keep)
 
     def meeting_count(self, protocol_id: str) -> int:
         """How many recorded meetings ran protocol `protocol_id` (for `every: N`)."""
@@ -307,12 +321,16 @@ class Group:
 
     def open_actions(self) -> list[Action]:
         """Action items still open, oldest first (A1, A2, ...)."""
-        return [a for a in self.actions() if a.status == "open"]
+        return [Action.from_row(r) for r in self._derived.table("open_actions")]
+
+    def open_agreements(self) -> list[Agreement]:
+        """Agreements still open, in order (G1, G2, ...)."""
+        return [Agreement.from_row(r) for r in self._derived.table("open_agreements")]
 
     def agreements_due(self, today: dt.date) -> list[Agreement]:
         """Open agreements whose review date is today or earlier, earliest first."""
-        due = [a for a in self.agreements()
-               if a.status == "open" and a.review_on and a.review_on <= today.isoformat()]
+        due = [a for a in self.open_agreements()
+               if a.review_on and a.review_on <= today.isoformat()]
         return sorted(due, key=lambda a: a.review_on or "")
 
     def agreements(self) -> list[Agreement]:

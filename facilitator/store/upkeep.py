@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -43,24 +44,32 @@ def _leftover(name: str) -> bool:
 
 def tidy(group: Group, now: float | None = None) -> list[Path]:
     """Remove what killed processes left behind and no live write can be using; returns
-    what was removed. An empty journal's stale lock goes with it."""
+    what was removed. An empty journal's stale lock goes with it.
+
+    Only the journals of meetings without minutes are looked at closely: a recorded
+    meeting's journal was never empty, so a long history costs one look at each folder."""
     now = time.time() if now is None else now
+    recorded = group.recorded()
     removed = []
     for folder in (group.path, group.journals_path, group.minutes_path):
         try:
-            entries = list(os.scandir(folder))
+            names = os.listdir(folder)
         except OSError:
             continue
-        for entry in entries:
-            path = Path(entry.path)
-            journal = folder == group.journals_path and entry.name.endswith(".jsonl")
-            if not (journal or _leftover(entry.name)):
+        journals = folder == group.journals_path
+        # Names first (no file looked at): leftovers start with a dot; journals count only
+        # when their meeting has no minutes.
+        for name in [n for n in names if n[:1] == "." or (
+                journals and n.endswith(".jsonl") and n[: -len(".jsonl")] not in recorded)]:
+            journal = journals and name.endswith(".jsonl")
+            if not (journal or _leftover(name)):
                 continue
+            path = folder / name
             try:
-                info = entry.stat(follow_symlinks=False)
+                info = os.lstat(path)
             except OSError:
                 continue
-            if not entry.is_file(follow_symlinks=False) or now - info.st_mtime < LEFTOVER_AGE_S:
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < LEFTOVER_AGE_S:
                 continue
             if journal:
                 if info.st_size or held_elsewhere(path):

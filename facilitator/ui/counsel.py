@@ -24,7 +24,8 @@ from facilitator.engine.steps.review import open_actions
 from facilitator.i18n import _
 from facilitator.store.care import CareFacts
 from facilitator.store.group import Group
-from facilitator.store.rows import Action, MeetingRecord
+from facilitator.store.history import History
+from facilitator.store.rows import Action
 
 CHECK_IN = "check-in"
 MEANINGFUL = 60.0  # seconds of the floor, in all, before a share of it is worth a flag
@@ -32,15 +33,16 @@ MEANINGFUL = 60.0  # seconds of the floor, in all, before a share of it is worth
 
 class Counsel:
     def __init__(self, group: Group | None, now: float | None = None) -> None:
-        self.meetings: list[MeetingRecord] = group.meetings() if group else []
+        # The history summed up (facilitator.store.history): no row per past meeting.
+        self.history: History = group.history() if group else History()
         roster = group.roster() if group else []
         self.open_actions: list[Action] = group.open_actions() if group else []
         self.care: CareFacts = group.care() if group else CareFacts()
         self.today = (dt.datetime.fromtimestamp(now) if now is not None
                       else dt.datetime.now()).date().isoformat()
-        self.suggested, _ = care.suggest_roles(self.meetings, roster, self.open_actions,
+        self.suggested, _ = care.suggest_roles(self.history, roster, self.open_actions,
                                                self.care, self.today)
-        self.notes = care.check_in_notes(self.meetings, self.care, self.today, roster)
+        self.notes = care.check_in_notes(self.history, self.care, self.today, roster)
 
     def role_order(self, role: str, present: list[str]) -> list[str]:
         """The people present, in the order the group's rotation would ask them."""
@@ -54,7 +56,7 @@ class Counsel:
             if not isinstance(event, ActionRecorded):
                 continue
             warning = (care.rest_warning(event.owner, self.care, self.today)
-                       or fairshare.overloaded(event.owner, self.meetings, self.open_actions))
+                       or fairshare.overloaded(event.owner, self.history, self.open_actions))
             self.open_actions.append(Action("", "", event.what, event.owner, None,
                                             "open", "", ""))
             if warning:

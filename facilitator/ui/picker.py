@@ -119,12 +119,13 @@ class PickerScreen(Screen[None]):
 
     def describe(self, choice: str) -> str:
         kind, _sep, ident = choice.partition(":")
+        untitled = _("(untitled)")
         if kind == "new":
             protocol = self.library.protocol(ident)
             return outline(protocol) if protocol else ""
         if kind == "resume":
             m = next(m for m in self.unfinished if m["id"] == ident)
-            return (f"{m.get('title') or _('(untitled)')}\n"
+            return (f"{m.get('title') or untitled}\n"
                     + _("protocol {protocol}").format(protocol=m.get("protocol"))
                     + f"\nid {ident}\n\n"
                     + _("This meeting was not ended (the program stopped, or it was left). "
@@ -134,7 +135,7 @@ class PickerScreen(Screen[None]):
             m = next(m for m in self.recent if m["id"] == ident)
             minutes = (self.group_path / "minutes" / f"{ident}.md") if self.group_path else ""
             people = ", ".join(m.get("attendance") or [])
-            return (f"{m.get('title') or _('(untitled)')}\n{m.get('date')} · "
+            return (f"{m.get('title') or untitled}\n{m.get('date')} · "
                     + _("protocol {protocol}").format(protocol=m.get("protocol")) + "\n"
                     + _("Present: {names}").format(names=people) + "\n\n"
                     + _("Minutes: {path}").format(path=minutes))

@@ -37,7 +37,7 @@ def test_a_refused_command_names_its_line_in_the_script(tmp_path):
                            "roles:\n  presenter: Ana\n"
                            "commands:\n  - start\n\n  # a comment\n  - stance Nobody yes\n")
     script = load_script(path)
-    assert script.commands == (("start", 9), ("stance Nobody yes", 12))
+    assert tuple(script.commands) == (("start", 9), ("stance Nobody yes", 12))
     assert [line for *_, line in script.participants] == [3, 4]
     library, _ = build_library([])
     with pytest.raises(ScriptError) as error:

@@ -74,3 +74,21 @@ def test_every_builtin_scale_has_complete_spanish() -> None:
     for scale in BUILTIN_SCALES.values():
         for key, text in _scale_texts(scale):
             _check(f"scale {scale.id}: {key}", text)
+
+
+def test_show_and_protocols_read_the_library_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    from facilitator.cli import main
+
+    assert main(["protocols", "--lang", "es"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "quick-decision     Decisión rápida" in listed
+    assert "check-in           Ronda de apertura" in listed
+    assert main(["show", "quick-decision", "--lang", "es"]) == 0
+    assert capsys.readouterr().out.splitlines()[:5] == [
+        "Decisión rápida (quick-decision)", "Un debate breve, y después vemos si hay acuerdo.",
+        "Roles: presenter", "", "1. Debate [discussion, 10m, policy progressive] (discuss)"]
+    assert main(["show", "quick-decision", "--mermaid", "--lang", "es"]) == 0
+    chart = capsys.readouterr().out
+    assert 's1["Prueba de acuerdo<br/>decide"]' in chart and 'start(["Inicio"])' in chart
+    assert main(["show", "quick-decision"]) == 0  # and English as before
+    assert capsys.readouterr().out.splitlines()[0] == "Quick decision (quick-decision)"

@@ -3,8 +3,12 @@ tests."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from facilitator.store import cache
 from facilitator.store.group import Group
 
 
@@ -75,3 +79,16 @@ def memory(path: Path) -> dict:
             "roles": group.role_history(), "deferred": group.deferred_items(),
             "moratoria": group.moratoria(), "count": group.meeting_count("quick-decision"),
             "care": group.care()}
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """From now on, how many times each cache file is read, by name."""
+    seen: Counter[str] = Counter()
+    real = cache.read
+
+    def counted(path: Path, sources: str | None = None) -> object:
+        seen[path.name] += 1
+        return real(path, sources)
+
+    monkeypatch.setattr(cache, "read", counted)
+    return seen

@@ -7,13 +7,12 @@ import json
 import math
 import os
 import stat
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_minutes import make_minutes, memory
+from sample_minutes import count_reads, make_minutes, memory
 
 from facilitator.cli import main
 from facilitator.clock import FakeClock
@@ -135,24 +134,12 @@ def test_the_cache_checks_its_own_body(tmp_path: Path) -> None:
     assert cache.read(path, "s") is None
 
 
-def _count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    seen: Counter[str] = Counter()
-    real = cache.read
-
-    def counted(path: Path, sources: str | None = None) -> object:
-        seen[path.name] += 1
-        return real(path, sources)
-
-    monkeypatch.setattr(cache, "read", counted)
-    return seen
-
-
 def test_opening_a_meeting_reads_each_part_of_the_memory_once(
         filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Opening a meeting (actions to review, agreements due, deferred items, counts,
     moratorium) reads no cache file twice; `principles` reads only the small tables."""
     Group(filled).meetings()  # a fresh cache
-    seen = _count_reads(monkeypatch)
+    seen = count_reads(monkeypatch)
     sources = [builtin_source()]
     library, _ = build_library(sources, include_builtin=False)
     live = LiveMeeting.open(library, sources, "weekly-meeting", FakeClock(),
