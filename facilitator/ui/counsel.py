@@ -89,12 +89,15 @@ class Counsel:
             names=_(" and ").join(names))
 
     @staticmethod
-    def short_flag(meeting: Meeting, now: float) -> str:
-        """The same flag in fewer words, for a narrow panel."""
+    def flags(meeting: Meeting, now: float) -> tuple[str, str]:
+        """The floor flag, and the same in fewer words for a narrow panel ("" when none);
+        worked out once for both."""
         names = Counsel.flagged(meeting, now)
         if not names:
-            return ""
-        return _("{names}: over twice an even share").format(names=_(" and ").join(names))
+            return "", ""
+        who = _(" and ").join(names)
+        return (_("{names}: over twice an even share of the floor").format(names=who),
+                _("{names}: over twice an even share").format(names=who))
 
     @staticmethod
     def flagged(meeting: Meeting, now: float) -> list[str]:

@@ -151,7 +151,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.set_class(beside == "stances", "-decide")
         self.set_class(beside == "stack", "-stack")
         say(parts.where, view.header(meeting))
-        parts.floor.flag(Counsel.floor_flag(meeting, now), Counsel.short_flag(meeting, now))
+        parts.floor.flag(*Counsel.flags(meeting, now))
         say(parts.news, self.news)
         parts.keys.refresh_keys(self.bar_basis())
         quiet = self.counsel.quiet(meeting)
@@ -186,7 +186,7 @@ class MeetingScreen(KeyActions, Screen[None]):
             if isinstance(panel, TimedPanel):
                 panel.now = now
         parts.floor.show(meeting, now)
-        parts.floor.flag(Counsel.floor_flag(meeting, now), Counsel.short_flag(meeting, now))
+        parts.floor.flag(*Counsel.flags(meeting, now))
 
     def tell(self, events: list[Event]) -> None:
         said = sentences(events, self.live.meeting)

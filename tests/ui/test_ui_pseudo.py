@@ -103,3 +103,32 @@ async def test_a_whole_meeting_says_nothing_untranslated_and_cuts_nothing(
         check(app, seen, "the summary", *("-".join(file[i:]) for i in range(len(file))))
 
     assert not seen, "\n".join(seen)
+
+
+def test_the_plain_conversation_says_nothing_untranslated(parts: Parts, pseudo: None) -> None:
+    """`--plain` under the pseudo-locale: every line it says is wrapped, but for names,
+    what people typed, commands quoted as typed, figures and paths."""
+    import io
+    import re
+
+    from test_ui_plain import SPEC, Typist
+
+    from facilitator.ui.plain import converse
+
+    out = io.StringIO()
+    code = converse(None, parts.group, parts.library, parts.sources, parts.clock,
+                    protocol="quick-decision", title="Tool library",
+                    stdin=Typist(["status", *SPEC[:-1], "sí"], parts.clock), stdout=out)
+    assert code == 0
+    typed = (*TYPED, "Open the tool library on Saturdays", "I can't help on Saturdays")
+    left = []
+    for line in out.getvalue().splitlines():
+        rest = line
+        while "⟦" in rest and re.search(r"⟦[^⟦⟧]*⟧", rest):
+            rest = re.sub(r"⟦[^⟦⟧]*⟧", " ", rest)
+        for word in sorted(typed, key=len, reverse=True):
+            rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
+        rest = re.sub(r"(?:/[\w.\-]+)+|[\d\s:;,.!?()>%·/\-]+", "", rest)
+        if rest:
+            left.append(line)
+    assert left == []
