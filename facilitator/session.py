@@ -33,12 +33,9 @@ from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
 from facilitator.store.care import capacity_answers, record_capacity
 from facilitator.store.group import Group, opened_by
-from facilitator.store.journal import (
-    Entries,
-    Journal,
-    last_alive,
-    read_journal,
-)
+from facilitator.store.journal import Journal, last_alive
+from facilitator.store.journal_lines import Entries
+from facilitator.store.journal_read import read_journal
 
 Sources = list[tuple[str, str]]
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread

@@ -42,7 +42,8 @@ from facilitator.store.care import KINDS, Backup, CapacityCheck, CareFacts, Rest
 from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.history import KEEP, History, newest_first
-from facilitator.store.journal import Journal, last_line
+from facilitator.store.journal import Journal
+from facilitator.store.journal_read import last_line
 from facilitator.store.memory import when
 from facilitator.store.rows import (
     Action,
