@@ -102,10 +102,12 @@ def _read_from_snapshot(path: Path) -> tuple[Parsed, Entries, bytes, int] | None
         return None
     if not isinstance(snapshot, dict) or not is_snapshot(snapshot):
         return None
-    header, tail, good, bad_line, _ = _parse(path, head + data[end:])
-    rest = (head + data[end:])[good:]
-    if bad_line and b"\n" in rest.rstrip(b"\n"):
-        return None  # damage before the last line: the whole journal says where
+    view = head + data[end:]
+    header, tail, good, bad_line, _ = _parse(path, view)
+    if bad_line and _lines(view, good) > 1:
+        # Damage before the last line: the whole journal says which line of the file
+        # (`bad_line` counts from the snapshot).
+        return None
     count = int(snapshot.get("seq", 0))  # the entries before the snapshot
     raw: bytes | Callable[[], bytes] = b""
     before = 0
@@ -125,7 +127,6 @@ def _read_from_snapshot(path: Path) -> tuple[Parsed, Entries, bytes, int] | None
 
     entries = Entries(tail, raw, count - before, path)
     shift = position + end - first  # where `view` (less its header) starts in the file
-    view = head + data[end:]
     return (header, [], good + shift, bad_line, [(count, snapshot)]), entries, view, shift
 
 
@@ -138,18 +139,26 @@ def _last_snapshot(data: bytes, first: int) -> int:
     return data.rfind(b"\n", 0, found) + 1
 
 
-def _warning(path: Path, data: bytes, good: int, bad_line: int, where: str) -> str | None:
+def _lines(data: bytes, good: int) -> int:
+    """How many lines `data` holds from `good` on (the last one may lack its newline)."""
+    rest = data[good:]
+    return rest.count(b"\n") + (0 if rest.endswith(b"\n") else 1)
+
+
+def _warning(path: Path, data: bytes, good: int, bad_line: int, kept: int,
+             where: str) -> str | None:
+    """The sentence for a damaged end (None when there is none); `kept`: the entries
+    before it, which stay (snapshot lines and the header are no commands)."""
     if not bad_line:
         return None
-    rest = data[good:]
-    lines = rest.count(b"\n") + (0 if rest.endswith(b"\n") else 1)
+    lines = _lines(data, good)
     if lines == 1:
         return (
             f"The last line of the journal {path.name} was cut off (the facilitator stopped "
             f"while writing it); it is not part of the meeting and {where}."
         )
     return (
-        f"Line {bad_line} of the journal {path.name} is damaged; the {bad_line - 2} commands "
+        f"Line {bad_line} of the journal {path.name} is damaged; the {kept} commands "
         f"before it are kept, and the {lines} lines from it on {where}."
     )
 
@@ -159,8 +168,8 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContents:
     path = Path(path)
     data = _read_whole(path)
     header, entries, good, bad_line, snapshots = _parse(path, data)
-    return JournalContents(header, entries, _warning(path, data, good, bad_line, "was skipped"),
-                           snapshots)
+    warning = _warning(path, data, good, bad_line, len(entries), "was skipped")
+    return JournalContents(header, entries, warning, snapshots)
 
 
 def read_past_damage(path: str | os.PathLike[str]) -> tuple[JournalContents, list[int]]:
@@ -208,7 +217,7 @@ def read_to_append(path: Path, lazy: bool,
         header, entries, good, bad_line, snapshots = _parse(path, data)
         shift = 0
     # `data` is the file from `shift` on (after its header line, kept in front).
-    warning = _warning(path, data, good - shift, bad_line, where)
+    warning = _warning(path, data, good - shift, bad_line, len(entries), where)
     damaged = data[good - shift:] if bad_line else None
     return JournalContents(header, entries, warning, snapshots), good, damaged
 
@@ -251,3 +260,25 @@ def last_line(path: Path, block: int = 8192) -> dict[str, Any] | None:
                 return value if isinstance(value, dict) else None
     return None
 
+
+def entry_line(path: Path, index: int) -> int:
+    """The line of the journal at `path` (1-based, the header is line 1) that holds its
+    entry `index` (0-based, as in `JournalContents.entries`): snapshot lines are counted
+    as lines, not as entries. Read from the file each time: for naming a line to a person."""
+    number = 1
+    with open(path, "rb") as handle:
+        handle.readline()  # the header
+        entries = 0
+        for raw in handle:
+            number += 1
+            if SNAPSHOT_KEY in raw:
+                try:
+                    value = json.loads(raw)
+                except ValueError:
+                    value = None
+                if isinstance(value, dict) and is_snapshot(value):
+                    continue
+            if entries == index:
+                return number
+            entries += 1
+    return number + 1 + index - entries  # past the end: where it would be
