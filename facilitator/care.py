@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from facilitator import fairshare
+from facilitator.i18n import _, current
 from facilitator.store.care import CareFacts, Rest
 from facilitator.store.rows import Action, Person
 
@@ -40,8 +41,10 @@ def _day(text: str) -> dt.date | None:
 
 
 def spoken(date: str) -> str:
-    """`2026-11-03` as people say it: `3 November`."""
+    """`2026-11-03` as people say it: `3 November` (`3 de noviembre` in Spanish)."""
     day = _day(date)
+    if day is not None and not current().english:
+        return current().day_month(day)
     return f"{day.day} {MONTHS[day.month - 1]}" if day else date
 
 
@@ -81,12 +84,22 @@ def week_off_until(facts: CareFacts, name: str, today: str) -> dt.date | None:
 def shift_warning(facts: CareFacts, name: str, today: str,
                   roster: Iterable[Person] = ()) -> str | None:
     """"Ana has done 3 shifts this week; suggest she takes next week off", or None."""
-    they, s = _they(name, roster)
+    they, _s = _they(name, roster)
     count = shifts_this_week(facts, name, today)
     if count >= SHIFTS_A_WEEK:
-        return f"{name} has done {count} shifts this week; suggest {they} take{s} next week off."
+        # One message per pronoun: another language says it its own way.
+        said = {"she": _("{name} has done {count} shifts this week; suggest she takes next "
+                         "week off."),
+                "he": _("{name} has done {count} shifts this week; suggest he takes next week "
+                        "off."),
+                "they": _("{name} has done {count} shifts this week; suggest they take next "
+                          "week off.")}
+        return said[they].format(name=name, count=count)
     if week_off_until(facts, name, today):
-        return f"{name} did {SHIFTS_A_WEEK} shifts last week; let {they} take this week off."
+        said = {"she": _("{name} did {count} shifts last week; let she take this week off."),
+                "he": _("{name} did {count} shifts last week; let he take this week off."),
+                "they": _("{name} did {count} shifts last week; let they take this week off.")}
+        return said[they].format(name=name, count=SHIFTS_A_WEEK)
     return None
 
 
@@ -100,15 +113,16 @@ def rest_warning(name: str, facts: CareFacts, today: str) -> str | None:
     rest = resting(facts, today).get(_key(name))
     if rest is None:
         return None
-    return (f"{name} is resting until {spoken(rest.until)}; could someone else take this "
-            "one, or hold it until then?")
+    return _("{name} is resting until {day}; could someone else take this one, or hold it "
+             "until then?").format(name=name, day=spoken(rest.until))
 
 
 def hand_on(owners: Iterable[tuple[str, str]], facts: CareFacts, today: str) -> list[str]:
     """For the review step: a sentence for each (label, owner) whose owner is resting."""
     away = resting(facts, today)
-    return [f"{owner} is resting until {spoken(away[_key(owner)].until)}: {label} could be "
-            f"handed on (`review {label} hand NAME`)."
+    return [_("{name} is resting until {day}: {label} could be handed on (`review {label} "
+              "hand NAME`).").format(name=owner, day=spoken(away[_key(owner)].until),
+                                     label=label)
             for label, owner in owners if owner and _key(owner) in away]
 
 
@@ -127,15 +141,15 @@ def check_in_notes(meetings: fairshare.Meetings, facts: CareFacts, today: str,
         last = max([latest] + [str(d) for d in shift_days(facts, name)])
         if (ABSENT_IN_A_ROW <= missed <= ABSENT_AT_MOST and last <= came
                 and _key(name) not in away):
-            notes.append(f"Nobody has heard from {name} since {spoken(last)}; someone might "
-                         "check in.")
+            notes.append(_("Nobody has heard from {name} since {day}; someone might check "
+                           "in.").format(name=name, day=spoken(last)))
     checks = sorted(facts.capacity, key=lambda c: c.date)[-RED_RUNNING:]
     if len(checks) == RED_RUNNING:
         red = set.intersection(*({_key(n) for n in c.red} for c in checks))
         for name in sorted({n for n in checks[-1].red if _key(n) in red}, key=_key):
             if _key(name) not in away:
-                notes.append(f"{name} has had little room for a while; someone might check "
-                             "in.")
+                notes.append(_("{name} has had little room for a while; someone might check "
+                               "in.").format(name=name))
     return notes
 
 
@@ -186,17 +200,20 @@ def workload(meetings: fairshare.Meetings, open_actions: list[Action], roster: l
 
 
 def _backup_for(action: Action, free: dict[str, int], away: dict[str, Rest]) -> str:
-    task = f"{action.owner}'s {action.id} ({action.what})"
+    task = _("{owner}'s {id} ({what})").format(owner=action.owner, id=action.id,
+                                                what=action.what)
     named = ""
     if action.backup and _key(action.backup) not in away:
-        return f"{task}: {action.backup} is its backup."
+        return _("{task}: {name} is its backup.").format(task=task, name=action.backup)
     if action.backup:
-        named = f" {action.backup}, its backup, is resting;"
+        named = " " + _("{name}, its backup, is resting;").format(name=action.backup)
     if not free:
-        return f"{task}:{named} nobody has room for it now; it could wait."
+        return _("{task}:{named} nobody has room for it now; it could wait.").format(
+            task=task, named=named)
     chosen = min(free, key=lambda n: (free[n], _key(n)))
     free[chosen] += 1  # the next task goes to someone else
-    return f"{task}:{named} {chosen} could back it up."
+    return _("{task}:{named} {name} could back it up.").format(task=task, named=named,
+                                                               name=chosen)
 
 
 def suggest_roles(meetings: fairshare.Meetings, roster: list[Person],
@@ -214,11 +231,11 @@ def suggest_roles(meetings: fairshare.Meetings, roster: list[Person],
             for r in workload(history, open_actions, roster, facts, today, backups=False)}
     left_out: dict[str, str] = {}
     for rest in resting(facts, today).values():
-        left_out[rest.name] = f"resting until {spoken(rest.until)}"
+        left_out[rest.name] = _("resting until {day}").format(day=spoken(rest.until))
     for row in rows.values():
         off = week_off_until(facts, row["name"], today)
         if off and row["name"] not in left_out:
-            left_out[row["name"]] = f"a week off after {SHIFTS_A_WEEK} shifts"
+            left_out[row["name"]] = _("a week off after {n} shifts").format(n=SHIFTS_A_WEEK)
     out = {_key(n) for n in left_out}
     counts = fairshare.attended(history, roster)
     last = history.last(1)

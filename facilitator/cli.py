@@ -13,11 +13,12 @@ import sys
 from facilitator import __version__
 from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
 from facilitator.store.files import explain
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from facilitator.commands import care, fairshare, group, meeting, protocols, sync
+    from facilitator.commands import care, fairshare, group, language, meeting, protocols, sync
 
     parser = argparse.ArgumentParser(
         prog="facilitator",
@@ -25,9 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         "agreement, and minutes.",
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--lang", metavar="LANG",
+                        help="the language to speak, anywhere on the line (default: the "
+                        "group's, else $LANGUAGE or $LANG, else en)")
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(metavar="COMMAND")
-    for module in (meeting, protocols, group, fairshare, care, sync):
+    for module in (meeting, protocols, group, fairshare, care, sync, language):
         module.register(subparsers)
     return parser
 
@@ -45,14 +49,34 @@ def _empty_group(words: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line in the language chosen for it (see `commands.language`);
+    the process's language is as it was afterwards."""
+    from facilitator import i18n
+    from facilitator.commands.language import choose, take_lang
+
+    words, lang, wrong = take_lang(list(sys.argv[1:] if argv is None else argv))
+    if wrong:
+        print(f"facilitator: {wrong}", file=sys.stderr)
+        return 2
+    chosen, missing = choose(words, lang)
+    before = i18n.current().lang
+    i18n.use(chosen)
+    try:
+        if missing:
+            print(f"facilitator: {missing}", file=sys.stderr)
+        return _main(words)
+    finally:
+        i18n.use(before)
+
+
+def _main(words: list[str]) -> int:
     parser = build_parser()
-    words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
     if _empty_group(words):
-        print("facilitator: --group names no folder; give the group's folder, or leave "
-              "--group out to use $FACILITATOR_GROUP or the default group.", file=sys.stderr)
+        print(_("facilitator: --group names no folder; give the group's folder, or leave "
+                "--group out to use $FACILITATOR_GROUP or the default group."), file=sys.stderr)
         return 2
     args = parser.parse_args(words)
     try:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _
 from facilitator.minutes.fairness import MEASURE, evenness
 
 if TYPE_CHECKING:  # the store is imported when a function runs, not when the parser is built
@@ -34,8 +35,14 @@ if TYPE_CHECKING:  # the store is imported when a function runs, not when the pa
 ROLES = ("facilitator", "notetaker", "timekeeper", "vibeswatcher")
 RECENT = 4  # meetings that count as "recent" for workload
 IN_A_ROW = 3
-VERBS = {"facilitator": "facilitated", "notetaker": "taken notes",
-         "timekeeper": "kept time", "vibeswatcher": "watched the vibes"}
+# "Ana has facilitated three meetings in a row", one sentence per role for the catalogs.
+IN_A_ROW_SAID = {
+    "facilitator": N_("{name} has facilitated three meetings in a row; ask someone else."),
+    "notetaker": N_("{name} has taken notes three meetings in a row; ask someone else."),
+    "timekeeper": N_("{name} has kept time three meetings in a row; ask someone else."),
+    "vibeswatcher": N_("{name} has watched the vibes three meetings in a row; ask someone "
+                       "else."),
+}
 Row = dict[str, Any]
 
 
@@ -126,8 +133,8 @@ def overloaded(name: str, meetings: Meetings, open_actions: list[Action]) -> str
     mine = _too_many(name, history_of(meetings), open_actions)
     if mine is None:
         return None
-    return (f"{name} already carries {mine} open action items, more than twice the usual; "
-            "could someone else take this one?")
+    return _("{name} already carries {n} open action items, more than twice the usual; could "
+             "someone else take this one?").format(name=name, n=mine)
 
 
 def _in_a_row(name: str, recent: list[MeetingRecord]) -> str | None:
@@ -138,9 +145,10 @@ def _in_a_row(name: str, recent: list[MeetingRecord]) -> str | None:
     same = set.intersection(*held)
     if same:
         role = min(same)
-        return f"{name} has {VERBS[role]} three meetings in a row; ask someone else."
+        return _(IN_A_ROW_SAID[role]).format(name=name)
     if all(held):
-        return f"{name} has held a role in each of the last three meetings; ask someone else."
+        return _("{name} has held a role in each of the last three meetings; ask someone "
+                 "else.").format(name=name)
     return None
 
 
@@ -170,8 +178,8 @@ def workload(meetings: Meetings, open_actions: list[Action], roster: list[Person
             roles.update(r for r, names in holders(meeting).items()
                          if _key(name) in map(_key, names))
         many = _too_many(name, history, open_actions, load)
-        carries = (f"{name} carries {many} open action items, more than twice the usual; "
-                   "ask someone else for the next one.") if many else None
+        carries = _("{name} carries {n} open action items, more than twice the usual; ask "
+                    "someone else for the next one.").format(name=name, n=many) if many else None
         warnings = [w for w in (carries, _in_a_row(name, recent)) if w]
         rows.append({"name": name, "open_actions": opened[_key(name)],
                      "roles_recent": dict(sorted(roles.items())), "meetings": counts[name],
@@ -232,11 +240,12 @@ def set_moratorium(group: Group, reason: str) -> Moratorium:
     """Put a moratorium on new initiatives in place, for `reason`."""
     reason = " ".join(reason.split())
     if not reason:
-        raise StoreError("Say why the group pauses new initiatives: "
-                         "`facilitator moratorium set REASON`.")
+        raise StoreError(_("Say why the group pauses new initiatives: "
+                           "`facilitator moratorium set REASON`."))
     if current_moratorium(group) is not None:
-        raise StoreError(f"A moratorium is already in place ({current_moratorium(group)}). "
-                         "Lift it first with `facilitator moratorium lift REASON`.")
+        raise StoreError(_("A moratorium is already in place ({reason}). Lift it first with "
+                           "`facilitator moratorium lift REASON`.").format(
+            reason=current_moratorium(group)))
     group.set_moratorium(reason)
     return group.moratoria()[-1]
 
@@ -245,10 +254,10 @@ def lift_moratorium(group: Group, reason: str) -> Moratorium:
     """Lift the moratorium in place, saying why; the record of it is kept."""
     reason = " ".join(reason.split())
     if not reason:
-        raise StoreError("Say why the moratorium ends: `facilitator moratorium lift REASON`.")
+        raise StoreError(_("Say why the moratorium ends: `facilitator moratorium lift REASON`."))
     if current_moratorium(group) is None:
-        raise StoreError("There is no moratorium to lift; the group is open to new "
-                         "initiatives.")
+        raise StoreError(_("There is no moratorium to lift; the group is open to new "
+                           "initiatives."))
     last = max(i for i, m in enumerate(group.moratoria()) if not m.lifted_on)
     group.lift_moratorium(reason)
     return group.moratoria()[last]

@@ -28,11 +28,13 @@ from facilitator.store.journal_read import read_past_damage
 MINUTES_FORMATS = ("md", "html", "txt")
 
 
-def minutes_files(minutes: dict[str, Any]) -> dict[str, str]:
-    """The formats kept beside the JSON in the group's minutes folder."""
+def minutes_files(minutes: dict[str, Any], library: Any = None) -> dict[str, str]:
+    """The formats kept beside the JSON in the group's minutes folder, in the current
+    language (the group's); `library`, the protocols the meeting ran, translates their
+    texts too. The JSON beside them is data, the same in every language."""
     from facilitator.minutes import render
 
-    return {fmt: render(minutes, fmt) for fmt in MINUTES_FORMATS}
+    return {fmt: render(minutes, fmt, library=library) for fmt in MINUTES_FORMATS}
 
 
 def _warn_on_stderr(text: str) -> None:

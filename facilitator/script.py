@@ -23,6 +23,7 @@ import attrs
 
 from facilitator.clock import FAKE_EPOCH, FakeClock
 from facilitator.errors import FacilitatorError, Refused
+from facilitator.i18n import N_, _
 from facilitator.protocols.loader import lone_surrogate
 from facilitator.protocols.model import Library
 from facilitator.protocols.values import parse_duration
@@ -32,9 +33,12 @@ from facilitator.store.memory import when
 from facilitator.yaml12 import Streamed, Walk, YAMLError
 
 KEYS = {"protocol", "title", "participants", "roles", "commands"}
-NOT_ONE_STRING = "a command is one string; quote the whole line when it holds `: `."
-SURROGATE = ("this text holds a lone surrogate (an escape like `\\ud800`), which is no "
-             "character; write the character itself.")
+TOO_DEEP = N_("the YAML is nested too deeply to read; a script is a mapping of a few keys and "
+              "a list of command lines.")
+# Marked for the catalogs, said with `_()` where they are raised (they are also compared).
+NOT_ONE_STRING = N_("a command is one string; quote the whole line when it holds `: `.")
+SURROGATE = N_("this text holds a lone surrogate (an escape like `\\ud800`), which is no "
+               "character; write the character itself.")
 
 
 class ScriptError(FacilitatorError):
@@ -75,14 +79,14 @@ def _check_text(name: str, opened: Callable[[], IO[bytes]]) -> None:
     with opened() as raw:
         first = raw.read(2)
         if first in (b"\xff\xfe", b"\xfe\xff"):
-            raise ScriptError(f"{name}:1: the script is UTF-16 text; save it as UTF-8.")
+            raise ScriptError(f"{name}:1: " + _("the script is UTF-16 text; save it as UTF-8."))
         raw.seek(0)
         for number, line in enumerate(raw, start=1):
             try:
                 line.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
-                raise ScriptError(f"{name}:{number}: the script is not UTF-8 text; save it "
-                                  "as UTF-8.") from None
+                raise ScriptError(f"{name}:{number}: " + _("the script is not UTF-8 text; save "
+                                                           "it as UTF-8.")) from None
 
 
 def _opener(path: Path) -> Callable[[], IO[bytes]]:
@@ -96,8 +100,8 @@ def _opener(path: Path) -> Callable[[], IO[bytes]]:
             return lambda: path.open("rb")
         raw = path.read_bytes()
     except OSError as error:
-        raise ScriptError(f"{name}: cannot be read ({error.strerror}); check the path.") \
-            from None
+        raise ScriptError(f"{name}: " + _("cannot be read ({why}); check the path.").format(
+            why=error.strerror)) from None
     return lambda: io.BytesIO(raw)
 
 
@@ -111,22 +115,22 @@ def _yaml_errors(name: str) -> Iterator[None]:
         line = mark.line + 1 if mark else 1
         problem = str(getattr(error, "problem", ""))
         if "nesting depth" in problem:  # libyaml's own limit
-            raise ScriptError(f"{name}:1: the YAML is nested too deeply to read; a script is "
-                              "a mapping of a few keys and a list of command lines.") from None
+            raise ScriptError(f"{name}:1: " + _(TOO_DEEP)) from None
         if "Unicode character escape" in problem:  # libyaml refuses `\ud800` itself
-            raise ScriptError(f"{name}:{line}: {SURROGATE}") from None
-        raise ScriptError(f"{name}:{line}: this is not valid YAML "
-                          f"({getattr(error, 'problem', 'syntax error')}).") from None
+            raise ScriptError(f"{name}:{line}: {_(SURROGATE)}") from None
+        raise ScriptError(f"{name}:{line}: " + _("this is not valid YAML ({problem}).").format(
+            problem=getattr(error, "problem", "syntax error"))) from None
     except RecursionError:
-        raise ScriptError(f"{name}:1: the YAML is nested too deeply to read; a script is "
-                          "a mapping of a few keys and a list of command lines.") from None
+        raise ScriptError(f"{name}:1: " + _(TOO_DEEP)) from None
     except UnicodeDecodeError:  # the file changed since `load_script` checked it
-        raise ScriptError(f"{name}: the script changed while it ran and is no longer UTF-8 "
-                          "text; save it as UTF-8 and run it again.") from None
+        raise ScriptError(f"{name}: " + _("the script changed while it ran and is no longer "
+                                          "UTF-8 text; save it as UTF-8 and run it again.")
+                          ) from None
     except ValueError as error:  # what the scalar resolver lets through
-        why = ("a number has thousands of digits; write a short one" if "digits" in str(error)
-               else f"a value cannot be read: {str(error)[:80]}")
-        raise ScriptError(f"{name}:1: this is not a script YAML can read ({why}).") from None
+        why = (_("a number has thousands of digits; write a short one") if "digits" in
+               str(error) else _("a value cannot be read: {error}").format(error=str(error)[:80]))
+        raise ScriptError(f"{name}:1: " + _("this is not a script YAML can read ({why}).")
+                          .format(why=why)) from None
 
 
 def _text(opened: Callable[[], IO[bytes]]) -> IO[str]:
@@ -158,33 +162,37 @@ def load_script(path: Path) -> Script:
     streamed = data.get("commands") if isinstance(data, dict) else None
     where = lone_surrogate(data)
     if where is not None:
-        raise ScriptError(f"{name}:{where[0]}: {SURROGATE}")
+        raise ScriptError(f"{name}:{where[0]}: {_(SURROGATE)}")
     if isinstance(streamed, Streamed) and first_bad.get(streamed.occurrence, (0, ""))[1] \
             == SURROGATE:
-        raise ScriptError(f"{name}:{first_bad[streamed.occurrence][0]}: {SURROGATE}")
+        raise ScriptError(f"{name}:{first_bad[streamed.occurrence][0]}: {_(SURROGATE)}")
     if not isinstance(data, dict):
-        raise ScriptError(f"{name}:1: a script is a mapping with `protocol` and `commands`.")
+        raise ScriptError(f"{name}:1: " + _("a script is a mapping with `protocol` and "
+                                            "`commands`."))
     unknown = set(map(str, data)) - KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise ScriptError(f"{name}:{_line(data, key)}: `{key}` is not a script key; "
-                          f"use {', '.join(sorted(KEYS))}.")
+        raise ScriptError(f"{name}:{_line(data, key)}: " + _("`{key}` is not a script key; "
+                                                             "use {keys}.").format(
+            key=key, keys=", ".join(sorted(KEYS))))
     for key in ("protocol", "commands"):
         if key not in data:
-            raise ScriptError(f"{name}:1: a script needs `{key}`.")
+            raise ScriptError(f"{name}:1: " + _("a script needs `{key}`.").format(key=key))
     commands = data["commands"]
     if not isinstance(commands, list | Streamed):
-        raise ScriptError(f"{name}:{_line(data, 'commands')}: `commands` is a list of lines.")
+        raise ScriptError(f"{name}:{_line(data, 'commands')}: "
+                          + _("`commands` is a list of lines."))
     participants = data.get("participants") or []
     if not isinstance(participants, list):
-        raise ScriptError(f"{name}:{_line(data, 'participants')}: `participants` is a list "
-                          "of names or {name, pronouns}, like `[Ana, Ben]`.")
+        raise ScriptError(f"{name}:{_line(data, 'participants')}: "
+                          + _("`participants` is a list of names or {{name, pronouns}}, like "
+                              "`[Ana, Ben]`.").format())
 
     def as_text(value: Any, line: int) -> str:
         # str() of an integer of thousands of digits is refused by Python itself.
         if isinstance(value, int) and value.bit_length() > 128:
-            raise ScriptError(f"{name}:{line}: a number this long cannot be a name, a role "
-                              "or a title; write text.")
+            raise ScriptError(f"{name}:{line}: " + _("a number this long cannot be a name, a "
+                                                     "role or a title; write text."))
         return str(value)
 
     people = []
@@ -195,23 +203,24 @@ def load_script(path: Path) -> Script:
         elif isinstance(p, str):
             people.append((p, "", line))
         else:
-            raise ScriptError(f"{name}:{line}: a participant is a name or "
-                              "{name: NAME, pronouns: PRONOUNS}.")
+            raise ScriptError(f"{name}:{line}: " + _("a participant is a name or {{name: NAME, "
+                                                     "pronouns: PRONOUNS}}.").format())
     roles_node = data.get("roles") or {}
     if not isinstance(roles_node, dict):
-        raise ScriptError(f"{name}:{_line(data, 'roles')}: `roles` maps a role to a name.")
+        raise ScriptError(f"{name}:{_line(data, 'roles')}: "
+                          + _("`roles` maps a role to a name."))
     roles = [(as_text(r, _line(roles_node, r)), as_text(n, _line(roles_node, r)),
               _line(roles_node, r)) for r, n in roles_node.items()]
     if isinstance(commands, Streamed):
         bad = first_bad.get(commands.occurrence)
         if bad is not None:
-            raise ScriptError(f"{name}:{bad[0]}: {bad[1]}")
+            raise ScriptError(f"{name}:{bad[0]}: {_(bad[1])}")
         lines = Commands(counts.get(commands.occurrence, 0),
                          lambda: _stream(name, opened, commands.occurrence))
     else:  # a list an alias names: read whole, as it may be named again
         for i, c in enumerate(commands):
             if not isinstance(c, str):
-                raise ScriptError(f"{name}:{_line(commands, i)}: {NOT_ONE_STRING}")
+                raise ScriptError(f"{name}:{_line(commands, i)}: {_(NOT_ONE_STRING)}")
         kept = [(c, _line(commands, i)) for i, c in enumerate(commands)]
         lines = Commands(len(kept), lambda: iter(kept))
     return Script(name, as_text(data["protocol"], _line(data, "protocol")),
@@ -225,13 +234,14 @@ def _stream(name: str, opened: Callable[[], IO[bytes]],
     try:
         stream = _text(opened)
     except OSError as error:  # moved or removed since it was checked
-        raise ScriptError(f"{name}: cannot be read any more ({error.strerror}); check the "
-                          "path and run the script again.") from None
+        raise ScriptError(f"{name}: " + _("cannot be read any more ({why}); check the path "
+                                          "and run the script again.").format(
+            why=error.strerror)) from None
     with stream as text, _yaml_errors(name):
         for seen, value, line in Walk(text, "commands"):
             if seen == occurrence:
                 if not isinstance(value, str):  # the file changed since it was checked
-                    raise ScriptError(f"{name}:{line}: {NOT_ONE_STRING}")
+                    raise ScriptError(f"{name}:{line}: {_(NOT_ONE_STRING)}")
                 yield value, line
 
 
@@ -241,8 +251,9 @@ def run_script(script: Script, library: Library, sources: Sources,
     `keep_entries=False`: the meeting keeps only what its minutes say (`simulate`), so a
     script of any length runs in the same memory."""
     if library.protocol(script.protocol) is None:
-        raise ScriptError(f"{script.file}:1: there is no protocol `{script.protocol}`; "
-                          "`facilitator protocols` lists them.")
+        raise ScriptError(f"{script.file}:1: " + _("there is no protocol `{protocol}`; "
+                                                   "`facilitator protocols` lists them.").format(
+            protocol=script.protocol))
     # In a group, a simulated meeting comes after the ones it already holds (as in life),
     # so the group's history has one order on every laptop.
     start = max([FAKE_EPOCH, *(when(m.ended_at) + 60 for m in group.meetings())]
@@ -260,7 +271,7 @@ def run_script(script: Script, library: Library, sources: Sources,
                 words = text.split()
                 if words and words[0] == "wait":
                     if len(words) != 2:
-                        raise Refused("`wait` is written `wait DURATION`, as in `wait 2m`.")
+                        raise Refused(_("`wait` is written `wait DURATION`, as in `wait 2m`."))
                     try:
                         clock.advance(parse_duration(words[1]))
                     except ValueError as error:

@@ -24,6 +24,17 @@ def protocol_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["FACILITATOR_CACHE"] = str(tmp_path_factory.mktemp("protocol-cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_unless_asked() -> None:
+    """The suite speaks English unless a test asks for another language: a developer's
+    own LANGUAGE or LANG must not change what tests see (subprocesses inherit this)."""
+    import os
+
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(variable, None)
+    os.environ["LANG"] = "C.UTF-8"
+
+
 @pytest.fixture(autouse=True)
 def seeded_meeting_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     """Meeting-id suffixes are random on a laptop; in tests they repeat, so snapshots and

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from facilitator.commands import GROUP_HELP, adder
 from facilitator.commands.output import say
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _, current
 
 if TYPE_CHECKING:
     from facilitator.store.group import Group
@@ -28,7 +29,21 @@ def _date(text: str, what: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise StoreError(f"`{text}` is not a date; write {what} like 2026-12-01.") from None
+        raise StoreError(_("`{text}` is not a date; write {what} like 2026-12-01.").format(
+            text=text, what=what if what.startswith("--") else _(what))) from None
+
+
+def spoken(date: str) -> str:
+    """A day as people say it: `3 November`, `3 de noviembre`."""
+    from facilitator import care
+
+    t = current()
+    if t.english:
+        return care.spoken(date)
+    try:
+        return t.day_month(dt.date.fromisoformat(date))
+    except ValueError:
+        return date
 
 
 def _name(group: Group, name: str) -> str:
@@ -47,11 +62,12 @@ def _shift(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     what = " ".join(args.what.split())
     if not what:
-        raise StoreError("Say what the shift was: `facilitator shift NAME \"Food drive\"`.")
-    day = _date(args.date, "the date") if args.date else today(args)
+        raise StoreError(_("Say what the shift was: `facilitator shift NAME \"Food drive\"`."))
+    day = _date(args.date, N_("the date")) if args.date else today(args)
     name = _name(group, args.name)
     group.add_care("shift", name=name, what=what, day=day)
-    say(f"Thank you, {name}: {what} on {care.spoken(day)} is recorded.")
+    say(_("Thank you, {name}: {what} on {day} is recorded.").format(name=name, what=what,
+                                                                   day=spoken(day)))
     warning = care.shift_warning(group.care(), name, max(day, today(args)), group.roster())
     if warning:
         say(f"  {warning}")
@@ -68,40 +84,42 @@ def _rest(args: argparse.Namespace) -> int:
     if args.name is None:
         away = care.resting(group.care(), now)
         if not away:
-            say("Nobody is resting.")
+            say(_("Nobody is resting."))
         for rest in sorted(away.values(), key=lambda r: r.name.casefold()):
-            say(f"{rest.name} is resting until {care.spoken(rest.until)}.")
+            say(_("{name} is resting until {day}.").format(name=rest.name, day=spoken(rest.until)))
         return 0
     name = _name(group, args.name)
     if args.why and not args.until:
-        raise StoreError(f"--why goes with --until: `facilitator rest {name} --until DATE "
-                         "--why TEXT`.")
+        raise StoreError(_("--why goes with --until: `facilitator rest {name} --until DATE "
+                           "--why TEXT`.").format(name=name))
     if args.end:
         if name.casefold() not in care.resting(group.care(), now):
-            raise StoreError(f"{name} is not resting.")
+            raise StoreError(_("{name} is not resting.").format(name=name))
         group.add_care("rest_end", name=name)
-        say(f"Welcome back, {name}.")
+        say(_("Welcome back, {name}.").format(name=name))
         return 0
     if not args.until:
         found = care.resting(group.care(), now).get(name.casefold())
         if found is None:
-            say(f"{name} is not resting. Start with `facilitator rest {name} --until DATE`.")
+            say(_("{name} is not resting. Start with `facilitator rest {name} --until DATE`.")
+                .format(name=name))
         else:  # asked about one person: their own words may be shown
             why = f" ({found.why})" if found.why else ""
-            say(f"{name} is resting until {care.spoken(found.until)}{why}.")
+            say(_("{name} is resting until {day}{why}.").format(name=name,
+                                                              day=spoken(found.until), why=why))
         return 0
     until = _date(args.until, "--until")
     if until < now:
-        raise StoreError(f"{care.spoken(until)} has passed; give a day still to come.")
+        raise StoreError(_("{day} has passed; give a day still to come.").format(
+            day=spoken(until)))
     group.add_care("rest", name=name, until=until, why=" ".join((args.why or "").split()) or None)
-    say(f"{name} is resting until {care.spoken(until)}: nobody will ask {name} for a role, "
-          "and the review will offer to hand on what they hold.")
+    say(_("{name} is resting until {day}: nobody will ask {name} for a role, and the review "
+          "will offer to hand on what they hold.").format(name=name, day=spoken(until)))
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
     """Name a backup for a role or an open action; or list the backups."""
-    from facilitator import care
     from facilitator.opening import open_group
 
     group = open_group(args.group)
@@ -109,41 +127,42 @@ def _backup(args: argparse.Namespace) -> int:
         facts = group.care()
         backed = [a for a in group.open_actions() if a.backup]
         if not facts.backups and not backed:
-            say("No backups yet. Name one with `facilitator backup ROLE NAME`.")
+            say(_("No backups yet. Name one with `facilitator backup ROLE NAME`."))
         for b in facts.backups:
-            say(f"{b.role}: {b.name} (since {care.spoken(b.since)})")
+            say(f"{b.role}: {b.name} (" + _("since {day}").format(day=spoken(b.since)) + ")")
         for a in backed:
             say(f"{a.id} {a.what} ({a.owner}): {a.backup}")
         return 0
     if args.name is None:
-        raise StoreError("Say who backs it up: `facilitator backup ROLE NAME`.")
+        raise StoreError(_("Say who backs it up: `facilitator backup ROLE NAME`."))
     name = _name(group, args.name)
     actions = [a for a in group.open_actions() if args.what in (a.id, a.ref)]
     if actions:
         group.add_care("action_backup", ref=actions[0].ref, name=name)
-        say(f"{name} backs up {actions[0].id} ({actions[0].what}).")
+        say(_("{name} backs up {id} ({what}).").format(name=name, id=actions[0].id,
+                                                      what=actions[0].what))
     else:
         group.add_care("backup", role=args.what, name=name)
-        say(f"{name} backs up the role {args.what}, and will be asked for it sooner.")
+        say(_("{name} backs up the role {role}, and will be asked for it sooner.").format(
+            name=name, role=args.what))
     return 0
 
 
 def _agreements(args: argparse.Namespace) -> int:
     """The group's agreements: whom each binds and when it is next reviewed."""
-    from facilitator import care
     from facilitator.opening import open_group
 
     group = open_group(args.group)
     shown = group.agreements() if args.all else group.open_agreements()
     if not shown:
-        say("No agreements yet." if args.all else "No open agreements.")
+        say(_("No agreements yet.") if args.all else _("No open agreements."))
     for g in shown:
-        binds = ", ".join(g.parties) if g.parties else "the whole group"
-        review = (f"next reviewed {care.spoken(g.review_on)}" if g.review_on
-                  else "no review date")
+        binds = ", ".join(g.parties) if g.parties else _("the whole group")
+        review = (_("next reviewed {day}").format(day=spoken(g.review_on)) if g.review_on
+                  else _("no review date"))
         status = "" if g.status == "open" else f" [{g.status}]"
-        say(f"{g.id}  {g.text}{status}\n      binds {binds}; {review}; "
-              f"agreed {care.spoken(g.date)}.")
+        say(f"{g.id}  {g.text}{status}\n      " + _("binds {names}; {review}; agreed {day}.")
+            .format(names=binds, review=review, day=spoken(g.date)))
     return 0
 
 

@@ -10,12 +10,13 @@ import json
 from typing import Any
 
 from facilitator import fairshare
-from facilitator.commands.care import today
+from facilitator.commands.care import spoken, today
 from facilitator.commands.output import say
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _, current, ngettext
 from facilitator.minutes.safe import json_printable
 
-NUMBERS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
+NUMBERS = {1: N_("once"), 2: N_("twice"), 3: N_("three times"), 4: N_("four times")}
 
 
 
@@ -30,7 +31,7 @@ def _print_json(value: Any) -> None:
 
 
 def _times(count: int) -> str:
-    return NUMBERS.get(count, f"{count} times")
+    return _(NUMBERS[count]) if count in NUMBERS else _("{n} times").format(n=count)
 
 
 def _roles(args: argparse.Namespace) -> int:
@@ -44,33 +45,36 @@ def _roles(args: argparse.Namespace) -> int:
         _print_json(suggestions)
         return 0
     if not any(suggestions.values()) and not left_out:
-        say(f"No one has come to a meeting yet in {group.path}.")
+        say(_("No one has come to a meeting yet in {folder}.").format(folder=group.path))
         return 0
     for role, names in suggestions.items():
         if not names:
-            say(f"{role}: nobody can be asked (everyone opted out).")
+            say(_("{role}: nobody can be asked (everyone opted out).").format(role=role))
         elif len(names) == 1:
-            say(f"{role}: ask {names[0]}.")
+            say(_("{role}: ask {name}.").format(role=role, name=names[0]))
         else:
-            say(f"{role}: ask {names[0]} first, then {', '.join(names[1:])}.")
+            say(_("{role}: ask {name} first, then {others}.").format(
+                role=role, name=names[0], others=", ".join(names[1:])))
     if left_out:
         say()
         for name, why in sorted(left_out.items(), key=lambda kv: kv[0].casefold()):
-            say(f"  Not asked this time: {name} ({why}).")
+            say("  " + _("Not asked this time: {name} ({why}).").format(name=name, why=why))
     return 0
 
 
 def _person(row: dict[str, Any]) -> str:
-    from facilitator import care
-
     items = row["open_actions"]
-    actions = {0: "no open actions", 1: "1 open action"}.get(items, f"{items} open actions")
+    actions = _("no open actions") if not items else ngettext(
+        "{n} open action", "{n} open actions", items).format(n=items)
     held = ", ".join(f"{role} {_times(n)}" for role, n in row["roles_recent"].items())
-    roles = f"{held} in the last {fairshare.RECENT} meetings" if held else "no role lately"
-    came = "came to 1 meeting" if row["meetings"] == 1 else f"came to {row['meetings']} meetings"
+    roles = (_("{held} in the last {n} meetings").format(held=held, n=fairshare.RECENT)
+             if held else _("no role lately"))
+    came = ngettext("came to {n} meeting", "came to {n} meetings", row["meetings"]).format(
+        n=row["meetings"])
     shifts = row.get("shifts_week") or 0
-    did = {0: "", 1: "; 1 shift this week"}.get(shifts, f"; {shifts} shifts this week")
-    away = f"; resting until {care.spoken(row['resting_until'])}" if row.get(
+    did = "; " + ngettext("{n} shift this week", "{n} shifts this week", shifts).format(
+        n=shifts) if shifts else ""
+    away = "; " + _("resting until {day}").format(day=spoken(row["resting_until"])) if row.get(
         "resting_until") else ""
     return f"{row['name']}: {actions}; {roles}; {came}{did}{away}."
 
@@ -86,7 +90,7 @@ def _workload(args: argparse.Namespace) -> int:
         _print_json(rows)
         return 0
     if not rows:
-        say(f"No one has come to a meeting yet in {group.path}.")
+        say(_("No one has come to a meeting yet in {folder}.").format(folder=group.path))
     for row in rows:
         say(_person(row))
     warnings = [row["warning"] for row in rows if row["warning"]]
@@ -95,57 +99,61 @@ def _workload(args: argparse.Namespace) -> int:
         for warning in warnings:
             say(f"  {warning}")
     elif rows:
-        say("\nThe work is shared: nobody carries much more than the others.")
+        say("\n" + _("The work is shared: nobody carries much more than the others."))
     backups = [b for row in rows for b in row["backups"]]
     if backups:
-        say("\nBackups, so nobody carries it alone:")
+        say("\n" + _("Backups, so nobody carries it alone:"))
         for line in backups:
             say(f"  {line}")
     return 0
 
 
 def _share(fraction: float) -> str:
-    return f"{round(fraction * 100)}% of the speaking time"
+    return _("{percent}% of the speaking time").format(percent=round(fraction * 100))
 
 
 def _how_even(value: float) -> str:
     if value >= 0.8:
-        return "evenly"
+        return _("evenly")
     if value >= 0.6:
-        return "fairly evenly"
+        return _("fairly evenly")
     if value >= 0.4:
-        return "unevenly"
-    return "very unevenly"
+        return _("unevenly")
+    return _("very unevenly")
 
 
 def _airtime(args: argparse.Namespace) -> int:
     """Each person's share of the floor over the last N meetings, and how even it was."""
     if args.meetings < 1:
-        raise StoreError("--meetings counts meetings: give 1 or more.")
+        raise StoreError(_("--meetings counts meetings: give 1 or more."))
     group = open_group(args.group)
     shares = fairshare.airtime_shares(group.history(keep=args.meetings), args.meetings)
     if args.format == "json":
         _print_json(shares)
         return 0
     if not shares["meetings"]:
-        say(f"No meetings yet in {group.path}.")
+        say(_("No meetings yet in {folder}.").format(folder=group.path))
         return 0
     total = sum(shares["seconds"].values())
     count = shares["meetings"]
-    span = "the last meeting" if count == 1 else f"the last {count} meetings"
-    say(f"Over {span} ({round(total / 60)} min of speaking):")
+    span = _("the last meeting") if count == 1 else _("the last {n} meetings").format(n=count)
+    say(_("Over {span} ({minutes} min of speaking):").format(span=span,
+                                                             minutes=round(total / 60)))
     for name, fraction in shares["shares"].items():
-        say(f"  {name}: {_share(fraction) if fraction else 'did not take the floor'}")
+        said = _share(fraction) if fraction else _("did not take the floor")
+        say(f"  {name}: {said}")
     value = shares["evenness"]
     if value is None:
-        say("Too little was said to tell how evenly the floor was shared.")
+        say(_("Too little was said to tell how evenly the floor was shared."))
     else:
-        say(f"The floor was shared {_how_even(value)} (evenness {value:.2f}, where 1 is "
-              "perfectly even: 1 minus the normalised Gini of airtime, silent people counted).")
+        shown = f"{value:.2f}" if current().english else current().decimal(value)
+        say(_("The floor was shared {how} (evenness {value}, where 1 is perfectly even: 1 minus "
+              "the normalised Gini of airtime, silent people counted).").format(
+            how=_how_even(value), value=shown))
     many = fairshare.floor_flag(shares["shares"])
     if many:
-        say(f"{' and '.join(many)} held more than twice an even share; "
-              "a round might make room for quieter voices.")
+        say(_("{names} held more than twice an even share; a round might make room for quieter "
+              "voices.").format(names=_(" and ").join(many)))
     return 0
 
 
@@ -155,17 +163,18 @@ def _moratorium(args: argparse.Namespace) -> int:
     reason = " ".join(args.reason)
     if args.action == "set":
         fairshare.set_moratorium(group, reason)
-        say(f"New initiatives are paused: {' '.join(reason.split())}.")
+        say(_("New initiatives are paused: {reason}.").format(reason=" ".join(reason.split())))
     elif args.action == "lift":
         fairshare.lift_moratorium(group, reason)
-        say("The moratorium is lifted; new initiatives are welcome again.")
+        say(_("The moratorium is lifted; new initiatives are welcome again."))
     elif args.reason:
-        raise StoreError("Use `facilitator moratorium set REASON` or `moratorium lift REASON`.")
-    elif (current := fairshare.current_moratorium(group)) is None:
-        say("No moratorium: the group is open to new initiatives.")
+        raise StoreError(_("Use `facilitator moratorium set REASON` or `moratorium lift "
+                           "REASON`."))
+    elif (standing := fairshare.current_moratorium(group)) is None:
+        say(_("No moratorium: the group is open to new initiatives."))
     else:
-        say(f"New initiatives are paused since {fairshare.moratorium_since(group)}: "
-              f"{current}.")
+        say(_("New initiatives are paused since {day}: {reason}.").format(
+            day=fairshare.moratorium_since(group), reason=standing))
     return 0
 
 

@@ -11,6 +11,7 @@ import attrs
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _, current, ngettext
 from facilitator.minutes.safe import json_printable
 
 SHOWN = 20  # ended meetings `meetings` lists without --all (the cache keeps them whole)
@@ -44,6 +45,10 @@ def _iso(value: object) -> object:
     return value
 
 
+# How an action or agreement stands, as `actions review` says it.
+_STATUS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
+
+
 def _print_json(value: Any) -> None:
     print(json_printable(json.dumps(value, ensure_ascii=False, indent=2)))
 
@@ -65,21 +70,27 @@ def meetings(args: argparse.Namespace) -> int:
         ended = list(history.newest[:SHOWN])
         earlier = history.count - len(ended)
     if not open_ and not ended:
-        say(f"No meetings yet in {group.path}.")
+        say(_("No meetings yet in {folder}.").format(folder=group.path))
     for o in open_:
         say(
             f"{_stamp(o.created_at):16}  {o.id}  {o.title} "
-            f"({o.protocol}; still open: facilitator resume {o.id})"
+            "(" + _("{protocol}; still open: facilitator resume {id}").format(
+                protocol=o.protocol, id=o.id) + ")"
         )
     for m in ended:
         minutes = round((m.duration_s or 0) / 60)
+        present = ngettext("{n} present", "{n} present", len(m.attendance)).format(
+            n=len(m.attendance))
         say(
             f"{_stamp(m.started_at):16}  {m.id}  {m.title} "
-            f"({m.protocol}; {minutes} min; {len(m.attendance)} present)"
+            "(" + _("{protocol}; {minutes} min; {present}").format(
+                protocol=m.protocol, minutes=minutes, present=present) + ")"
         )
     if earlier:
-        them = "1 earlier meeting is" if earlier == 1 else f"{earlier} earlier meetings are"
-        say(f"... and {them} not shown; `facilitator meetings --all` lists every one.")
+        say(ngettext("... and {n} earlier meeting is not shown; `facilitator meetings --all` "
+                     "lists every one.",
+                     "... and {n} earlier meetings are not shown; `facilitator meetings --all` "
+                     "lists every one.", earlier).format(n=earlier))
     return 0
 
 
@@ -89,21 +100,41 @@ def minutes(args: argparse.Namespace) -> int:
     meeting_id = group.last_meeting_id() if args.last else args.meeting
     if meeting_id is None:
         raise StoreError(
-            "Name a meeting, or use --last for the most recent one."
+            _("Name a meeting, or use --last for the most recent one.")
             if not args.last
-            else f"There are no meetings yet in {group.path}."
+            else _("There are no meetings yet in {folder}.").format(folder=group.path)
         )
     stored = group.minutes(meeting_id)
     if stored is None:
         if any(m.id == meeting_id for m in group.unfinished_meetings()):
             raise StoreError(
-                f"The meeting {meeting_id} is still open, so it has no minutes yet. "
-                f"Resume it with `facilitator resume {meeting_id}` and end it."
+                _("The meeting {id} is still open, so it has no minutes yet. Resume it with "
+                  "`facilitator resume {id}` and end it.").format(id=meeting_id)
             )
         raise StoreError(
-            f"There is no meeting {meeting_id} in {group.path}. `facilitator meetings` lists them."
+            _("There is no meeting {id} in {folder}. `facilitator meetings` lists them.").format(
+                id=meeting_id, folder=group.path)
         )
-    return emit_minutes(args, stored)
+    return emit_minutes(args, stored, _library_of(group, meeting_id))
+
+
+def _library_of(group: Any, meeting_id: str) -> Any:
+    """The protocols a meeting ran, from its journal, to translate their texts in the
+    minutes (only for a language other than English); None when they cannot be read."""
+    from facilitator.i18n import current
+
+    if current().english:
+        return None
+    try:
+        from facilitator.protocols.loader import build_library
+
+        with open(group.journal_path(meeting_id), "rb") as journal:
+            header = json.loads(journal.readline())  # the first line: how it was opened
+        library, _problems = build_library([(str(f), str(t)) for f, t in
+                                            header["setup"]["sources"]], include_builtin=False)
+        return library
+    except Exception:  # noqa: BLE001 - without it the minutes still come, titles as run
+        return None
 
 
 def roster(args: argparse.Namespace) -> int:
@@ -111,25 +142,30 @@ def roster(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     if args.pronouns:
         person = group.set_pronouns(*args.pronouns)
-        say(f"{person.name}'s pronouns: {person.pronouns or 'not given'}.")
+        say(_("{name}'s pronouns: {pronouns}.").format(
+            name=person.name, pronouns=person.pronouns or _("not given")))
         return 0
     change = args.opt_out or args.opt_in
     if change:
         name, role = change
         person = group.set_opt_out(name, role, out=bool(args.opt_out))
-        wants = "no longer takes" if args.opt_out else "can again take"
-        say(f"{person.name} {wants} the role {role}.")
+        said = (_("{name} no longer takes the role {role}.") if args.opt_out
+                else _("{name} can again take the role {role}."))
+        say(said.format(name=person.name, role=role))
         return 0
     people = group.roster()
     if not people:
-        say(f"No one has come to a meeting yet in {group.path}.")
+        say(_("No one has come to a meeting yet in {folder}.").format(folder=group.path))
     for p in people:
         pronouns = f" ({p.pronouns})" if p.pronouns else ""
-        outs = f"; opts out of {', '.join(p.opt_outs)}" if p.opt_outs else ""
+        outs = ("; " + _("opts out of {roles}").format(roles=", ".join(p.opt_outs))
+                if p.opt_outs else "")
         count = p.meetings
         say(
-            f"{p.name}{pronouns}: {count} meeting{'' if count == 1 else 's'}, "
-            f"last {p.last_seen or 'never'}{outs}"
+            f"{p.name}{pronouns}: "
+            + ngettext("{n} meeting, last {when}", "{n} meetings, last {when}", count).format(
+                n=count, when=p.last_seen or _("never"))
+            + outs
         )
     return 0
 
@@ -140,38 +176,45 @@ def actions(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     if args.words:
         if args.words[0] != "review" or len(args.words) not in (3, 4):
-            raise StoreError("Use `facilitator actions review ID done|keep|drop|hand NAME`.")
+            raise StoreError(_("Use `facilitator actions review ID done|keep|drop|hand NAME`."))
         item = group.review(args.words[1], args.words[2], *args.words[3:4])
         from facilitator.store.rows import Action
 
         handed = isinstance(item, Action) and args.words[2] == "hand"
-        owner = f", now with {item.owner}" if handed and isinstance(item, Action) else ""
-        say(f"{item.id} is {item.status}{owner}.")
+        owner = (", " + _("now with {name}").format(name=item.owner)
+                 if handed and isinstance(item, Action) else "")
+        say(_("{id} is {status}{owner}.").format(id=item.id, status=_(_STATUS[item.status])
+                                                  if item.status in _STATUS else item.status,
+                                                  owner=owner))
         return 0
     by_owner: dict[str, list[Action]] = {}
     for action in group.open_actions():
-        by_owner.setdefault(action.owner or "(nobody)", []).append(action)
+        by_owner.setdefault(action.owner or _("(nobody)"), []).append(action)
     if not by_owner:
-        say("No open action items.")
+        say(_("No open action items."))
     for owner in sorted(by_owner, key=str.casefold):
         say(owner)
         for a in by_owner[owner]:
-            due = f"due {a.due}; " if a.due else ""
-            say(f"  {a.id}  {a.what} ({due}from {a.date})")
+            due = _("due {date}; ").format(date=a.due) if a.due else ""
+            say(f"  {a.id}  {a.what} (" + _("{due}from {date}").format(due=due, date=a.date)
+                + ")")
     return 0
 
 
 def decisions(args: argparse.Namespace) -> int:
     """Show the decision log, or the entries that contain WORD."""
+    from facilitator.minutes.view import word
+
     group = open_group(args.group)
     found = group.decisions(" ".join(args.word) or None)
     if not found:
-        say("No decisions match." if args.word else "No decisions yet.")
+        say(_("No decisions match.") if args.word else _("No decisions yet."))
     for d in found:
-        mark = " (recorded)" if d.recorded else ""
+        mark = " (" + _("recorded") + ")" if d.recorded else ""
         tally = ", ".join(f"{k} {v}" for k, v in d.tally.items())
+        outcome = d.outcome if current().english else word(d.outcome)  # ids in English
         say(
-            f"{d.date}  {d.proposal}: {d.outcome}{mark}"
+            f"{d.date}  {d.proposal}: {outcome}{mark}"
             + (f" [{tally}]" if tally else "")
         )
     return 0
@@ -182,13 +225,13 @@ def principles(args: argparse.Namespace) -> int:
     group = open_group(args.group)
     if args.words:
         if args.words[0] != "add":
-            raise StoreError("Use `facilitator principles add TEXT` to add a principle.")
+            raise StoreError(_("Use `facilitator principles add TEXT` to add a principle."))
         principle = group.add_principle(" ".join(args.words[1:]))
-        say(f"Added {principle.id}: {principle.text}")
+        say(_("Added {id}: {text}").format(id=principle.id, text=principle.text))
         return 0
     items = group.principles()
     if not items:
-        say("No principles yet. Add one with `facilitator principles add TEXT`.")
+        say(_("No principles yet. Add one with `facilitator principles add TEXT`."))
     for p in items:
         say(f"{p.id}  {p.text}")
     return 0

@@ -16,6 +16,8 @@ import json
 import pathlib
 import sys
 
+from facilitator.i18n import _
+
 STARTER = "starter-protocols.yaml"
 SCHEMA = "protocols.schema.json"  # named by the starter's modeline
 
@@ -33,8 +35,8 @@ def init(args: argparse.Namespace) -> int:
 
     target = Group.from_env(getattr(args, "group", None)).protocols_path
     if target.exists():
-        print(f"facilitator: {target} already exists, so it was left as it is; edit it, "
-              "or move it away to start again from the starter.", file=sys.stderr)
+        print(_("facilitator: {file} already exists, so it was left as it is; edit it, or move "
+                "it away to start again from the starter.").format(file=target), file=sys.stderr)
         return 1
     from facilitator.protocols.schema import json_schema
 
@@ -44,8 +46,8 @@ def init(args: argparse.Namespace) -> int:
     if not schema.exists():  # the starter's modeline points editors at it
         text = json.dumps(json_schema(), indent=2) + "\n"
         atomic_write(schema, text.encode("utf-8"))
-    print(f"Wrote {target} and its schema for editors, {schema.name}. Edit it, then check "
-          f"it with: facilitator validate {target}")
+    print(_("Wrote {file} and its schema for editors, {schema}. Edit it, then check it with: "
+            "facilitator validate {file}").format(file=target, schema=schema.name))
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.commands.protocols import add_library_arguments, library_paths
+from facilitator.i18n import _
 
 if TYPE_CHECKING:
     from facilitator.protocols.model import Library
@@ -51,10 +52,10 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     minutes = live.minutes()
     if group is not None and live.meeting.ended:
-        live.finish(minutes_files(minutes))
+        live.finish(minutes_files(minutes, library))
     else:
         live.close()
-    return emit_minutes(args, minutes)
+    return emit_minutes(args, minutes, library)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -84,7 +85,7 @@ def _check(args: argparse.Namespace) -> int:
     if meeting_id is None:
         unfinished = group.unfinished_meetings()
         if not unfinished:
-            print("There is no unfinished meeting in this group; name the meeting to check.",
+            print(_("There is no unfinished meeting in this group; name the meeting to check."),
                   file=sys.stderr)
             return 1
         meeting_id = unfinished[0].id
@@ -92,8 +93,8 @@ def _check(args: argparse.Namespace) -> int:
     for sentence in wrong:
         print(sentence, file=sys.stderr)
     if not wrong:
-        print(f"{meeting_id}: the {count} snapshots in its journal match its commands "
-              "replayed from the start.")
+        print(_("{id}: the {count} snapshots in its journal match its commands replayed from "
+                "the start.").format(id=meeting_id, count=count))
     return 1 if wrong else 0
 
 

@@ -6,10 +6,14 @@ import argparse
 import os
 import pathlib
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from facilitator.i18n import _
 from facilitator.minutes import FORMATS, render
 from facilitator.minutes.safe import printable
+
+if TYPE_CHECKING:
+    from facilitator.protocols.model import Library
 
 
 def say(*parts: object, **options: Any) -> None:
@@ -42,18 +46,22 @@ def minutes_format(args: argparse.Namespace) -> str:
     return str(args.default_format)
 
 
-def emit_minutes(args: argparse.Namespace, minutes: dict[str, Any]) -> int:
-    text = render(minutes, minutes_format(args), airtime=args.airtime, template=args.template)
+def emit_minutes(args: argparse.Namespace, minutes: dict[str, Any],
+                 library: Library | None = None) -> int:
+    """Print or write the minutes in the current language (`--lang`, the group's, ...);
+    `library`, the protocols the meeting ran, translates their texts too."""
+    text = render(minutes, minutes_format(args), airtime=args.airtime, template=args.template,
+                  library=library)
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as error:
-        print(f"facilitator: {args.output} cannot be written ({error.strerror}); choose "
-              "another file.", file=sys.stderr)
+        print(_("facilitator: {file} cannot be written ({why}); choose another file.").format(
+            file=args.output, why=error.strerror), file=sys.stderr)
         return 1
-    print(f"Minutes written to {args.output}.")
+    print(_("Minutes written to {file}.").format(file=args.output))
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError, ProtocolError
+from facilitator.i18n import _, current
 
 if TYPE_CHECKING:
     from facilitator.protocols.model import Library
@@ -72,7 +73,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(problem)
         for path in args.files:
             if not any(p.file == str(path) and not p.warning for p in problems):
-                print(f"{path}: ok")
+                print(_("{file}: ok").format(file=path))
         sys.stdout.flush()
     except BrokenPipeError:  # `validate FILE | head -1`: the answer stands all the same
         quiet_stdout()
@@ -83,7 +84,7 @@ def _list(args: argparse.Namespace) -> int:
     library = library_from_args(args)
     width = max((len(pid) for pid in library.protocols), default=0)
     for pid, protocol in sorted(library.protocols.items()):
-        print(f"{pid:<{width}}  {protocol.title}")
+        print(f"{pid:<{width}}  {current().text(protocol.title)}")
     return 0
 
 
@@ -92,7 +93,8 @@ def _show(args: argparse.Namespace) -> int:
     protocol = library.protocol(args.id)
     if protocol is None:
         known = ", ".join(sorted(library.protocols))
-        raise FacilitatorError(f"There is no protocol `{args.id}`; choose one of {known}.")
+        raise FacilitatorError(_("There is no protocol `{id}`; choose one of {known}.").format(
+            id=args.id, known=known))
     from facilitator.protocols.describe import mermaid, outline
 
     if args.mermaid:  # fenced, ready to paste into Markdown

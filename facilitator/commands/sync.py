@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 
 
 def _sync(args: argparse.Namespace) -> int:
@@ -18,9 +19,9 @@ def _sync(args: argparse.Namespace) -> int:
         print(git_sync.sync(group))
         return 0
     if words[0] != "init" or len(words) > 2:
-        raise StoreError("Use `facilitator sync` to share, or `facilitator sync init [REMOTE]` "
-                         "to set it up (REMOTE: a bare repository on a USB stick or shared "
-                         "drive, or any git URL).")
+        raise StoreError(_("Use `facilitator sync` to share, or `facilitator sync init "
+                           "[REMOTE]` to set it up (REMOTE: a bare repository on a USB stick or "
+                           "shared drive, or any git URL)."))
     print(git_sync.init(group, words[1] if len(words) == 2 else None))
     if group.notice:
         print(group.notice)

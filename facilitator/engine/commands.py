@@ -17,6 +17,7 @@ import shlex
 import attrs
 
 from facilitator.errors import Refused
+from facilitator.i18n import N_, _
 
 
 @attrs.frozen
@@ -39,37 +40,37 @@ COMMANDS: dict[str, Spec] = {s.name: s for s in (
     Spec("start", "start", 0, 0, "Begin the meeting: enter the first step."),
     Spec("hand", "hand NAME [point-of-process|clarify|direct-response]", 1, 2,
          "Put someone on the stack, or an interjection before ordinary hands.",
-         step=True, where="Hands are taken in a discussion"),
+         step=True, where=N_("Hands are taken in a discussion")),
     Spec("lower", "lower NAME", 1, 1, "Take someone off the stack.",
-         step=True, where="Hands are taken in a discussion"),
+         step=True, where=N_("Hands are taken in a discussion")),
     Spec("next", "next", 0, 0, "The speaker is done; the floor goes to whoever is next.",
-         step=True, where="`next` moves the floor in a round, a discussion or a turn"),
+         step=True, where=N_("`next` moves the floor in a round, a discussion or a turn")),
     Spec("done", "done", 0, 0, "The speaker is done; nobody holds the floor.",
-         step=True, where="`done` ends a speaker's time in a round, a discussion or a turn"),
+         step=True, where=N_("`done` ends a speaker's time in a round, a discussion or a turn")),
     Spec("pass", "pass [NAME]", 0, 1, "In a round: the current (or named) person passes.",
-         step=True, where="Passing is for rounds"),
+         step=True, where=N_("Passing is for rounds")),
     Spec("invite", "invite NAME", 1, 1, "Move someone to the front of the stack (an override).",
-         override=True, step=True, where="`invite` works in a discussion"),
+         override=True, step=True, where=N_("`invite` works in a discussion")),
     Spec("propose", "propose TEXT", 1, None, "Set the proposal for the next test for agreement.",
          rest=0),
     Spec("stance", "stance NAME KEY [REASON]", 2, None,
          "Give or change someone's stance in a test for agreement.",
-         rest=2, step=True, where="Stances are given in a test for agreement"),
+         rest=2, step=True, where=N_("Stances are given in a test for agreement")),
     Spec("collect", "collect NAME VALUE", 2, None,
          "Keep a person's answer in a round that collects one.",
-         rest=1, step=True, where="`collect` works in a round that collects answers"),
+         rest=1, step=True, where=N_("`collect` works in a round that collects answers")),
     Spec("record", "record decision TEXT | record action TEXT OWNER [DUE] [--backup NAME] | "
          "record agreement TEXT [NAME]... | record shift NAME WHAT | record note TEXT", 2, None,
          "Record a decision, an action, an agreement or a note."),
     Spec("choose", "choose OPTION", 1, 1, "Choose a path in a choice step.",
-         step=True, where="`choose` works in a choice step"),
+         step=True, where=N_("`choose` works in a choice step")),
     Spec("item", "item TITLE [PROTOCOL]", 1, 2, "Add an agenda item."),
     Spec("defer", "defer", 0, 0, "Defer the running agenda item to the next meeting."),
     Spec("move", "move TITLE POSITION", 2, 2,
          "Move an agenda item still to come to another place (1 is next)."),
     Spec("review", "review ID done|keep|drop | review ID hand NAME", 2, 3,
          "Mark an open action or agreement done, kept, handed on or dropped.",
-         step=True, where="`review` works in a review step"),
+         step=True, where=N_("`review` works in a review step")),
     Spec("extend", "extend DURATION", 1, 1, "More time for the current speaker and step."),
     Spec("pause", "pause", 0, 0, "Time out: every timer stops."),
     Spec("resume", "resume", 0, 0, "Back from a pause."),
@@ -108,20 +109,21 @@ def parse(line: str) -> Command:
           words = shlex.split(text)
     except ValueError:
           raise Refused(
-              f"`{text}` has an unclosed quote; close it, as in: note \"Ben brings tea\"."
+              _("`{text}` has an unclosed quote; close it, as in: note \"Ben brings tea\".")
+              .format(text=text)
           ) from None
     if not words:
-          raise Refused("Type a command, such as `next`, `hand Ben` or `advance`.")
+          raise Refused(_("Type a command, such as `next`, `hand Ben` or `advance`."))
     name, args = words[0].lower(), tuple(words[1:])
     if name == "wait":
-          raise Refused("`wait` moves a script's clock; in a live meeting time moves by itself.")
+          raise Refused(_("`wait` moves a script's clock; in a live meeting time moves by itself."))
     spec = COMMANDS.get(name)
     if spec is None:
           raise Refused(_unknown(name))
     if spec.rest is not None and len(args) > spec.rest + 1:
           args = (*args[:spec.rest], " ".join(args[spec.rest:]))
     if len(args) < spec.least or (spec.most is not None and len(args) > spec.most):
-          raise Refused(f"`{name}` is written `{spec.usage}`.")
+          raise Refused(_("`{name}` is written `{usage}`.").format(name=name, usage=spec.usage))
     return Command(name, args, text)
 
 
@@ -129,5 +131,6 @@ def _unknown(name: str) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, COMMANDS, n=1)
-    hint = f" Did you mean `{close[0]}`?" if close else ""
-    return f"`{name}` is not a command.{hint} Type `?` for the list of commands."
+    hint = " " + _("Did you mean `{command}`?").format(command=close[0]) if close else ""
+    return _("`{name}` is not a command.{hint} Type `?` for the list of commands.").format(
+        name=name, hint=hint)

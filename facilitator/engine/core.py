@@ -28,6 +28,7 @@ from facilitator.engine.steps.decide import SEALED
 from facilitator.engine.steps.discussion import stack_of
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import Library
 
 TICK = "tick"
@@ -42,9 +43,9 @@ def handle(meeting: Meeting, command: str | Command, now: float, *, source: str 
     `journaled`: on replay, the events the journal holds for it."""
     cmd = parse(command) if isinstance(command, str) else command
     if meeting.ended:
-        raise Refused("The meeting has ended; its minutes are written.")
+        raise Refused(_("The meeting has ended; its minutes are written."))
     if now < meeting.setup.created_at:
-        raise Refused("That time is before the meeting was opened.")
+        raise Refused(_("That time is before the meeting was opened."))
     tx = Tx(meeting, now, KINDS, source, journaled)
     if cmd.name == "undo":
         _undo(tx)
@@ -107,13 +108,14 @@ def _dispatch(tx: Tx, cmd: Command) -> None:
         point_heard(tx)
         return
     if tx.m.point is not None and cmd.name in ("pass", "invite"):
-        raise Refused(f"{tx.m.point.name} is making a point of process; `done` when it is "
-                      "heard, and the speaker goes on.")
+        raise Refused(_("{name} is making a point of process; `done` when it is heard, and the "
+                        "speaker goes on.").format(name=tx.m.point.name))
     if cmd.spec.step:
         run = tx.require_run(cmd.name)
         handler = run.kind.commands.get(cmd.name)
         if handler is None:
-            raise Refused(f"{cmd.spec.where}; this step is {run.kind.a}.")
+            raise Refused(_("{where}; this step is {a_kind}.").format(
+                where=_(cmd.spec.where), a_kind=_(run.kind.a)))
         handler(tx, cmd)
         return
     GENERAL[cmd.name](tx, cmd)
@@ -147,9 +149,10 @@ def _undo(tx: Tx) -> None:
     history = tx.m.undo
     if not history:
         if tx.m.undo_cut:
-            raise Refused(f"`undo` takes back at most the last {UNDO_LIMIT} commands, and "
-                          "those are taken back; correct what came before with a new command.")
-        raise Refused("There is nothing to undo.")
+            raise Refused(_("`undo` takes back at most the last {n} commands, and those are "
+                            "taken back; correct what came before with a new command.").format(
+                n=UNDO_LIMIT))
+        raise Refused(_("There is nothing to undo."))
     seq = tx.m.seq
     tx.m = evolve(history[-1], undo=history[:-1], undo_cut=tx.m.undo_cut)
     tx.emit(Override, command="undo")

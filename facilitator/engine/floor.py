@@ -15,6 +15,7 @@ from facilitator.engine.events import FloorEnded, FloorTaken, PointRaised
 from facilitator.engine.state import Floor, Point, Speech, evolve
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 
 
 def end_floor(tx: Tx, *, counted: bool = True) -> None:
@@ -41,7 +42,7 @@ def give_floor(tx: Tx, name: str, reason: str, limit: int | None) -> None:
 def must_be_here(tx: Tx, name: str) -> None:
     person = tx.m.people.get(name)
     if person is None or not person.present:
-        raise Refused(f"{name} is not here; add them with `join {name}`.")
+        raise Refused(_("{name} is not here; add them with `join {name}`.").format(name=name))
 
 
 POINT = "point of process"
@@ -53,12 +54,12 @@ def raise_point(tx: Tx, name: str) -> None:
     is kept."""
     must_be_here(tx, name)
     if tx.m.point is not None:
-        raise Refused(f"{tx.m.point.name} is making a point of process; `done` when it is "
-                      "heard, then raise the next.")
+        raise Refused(_("{name} is making a point of process; `done` when it is heard, then "
+                        "raise the next.").format(name=tx.m.point.name))
     held = tx.m.floor
     if held is not None and held.name == name:
-        raise Refused(f"{name} holds the floor and can make the point now; a point of "
-                      "process interrupts someone else.")
+        raise Refused(_("{name} holds the floor and can make the point now; a point of process "
+                        "interrupts someone else.").format(name=name))
     tx.update(floor=Floor(name=name, since=tx.active, reason=POINT),
               point=Point(name=name, held=held, at=tx.active))
     tx.emit(PointRaised, name=name, stopped=held.name if held else None)

@@ -25,6 +25,7 @@ from facilitator.engine.state import Meeting, Person, evolve
 from facilitator.engine.steps import agenda, record
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _, current
 from facilitator.protocols.model import BUILTIN_ROLES, AgendaItem, Protocol, Role
 from facilitator.protocols.values import parse_duration
 
@@ -33,10 +34,10 @@ def join(tx: Tx, cmd: Command) -> None:
     name = cmd.args[0].strip()
     pronouns = cmd.args[1] if len(cmd.args) > 1 else ""
     if not name:
-        raise Refused("Give the person's name: `join NAME [PRONOUNS]`.")
+        raise Refused(_("Give the person's name: `join NAME [PRONOUNS]`."))
     person = tx.m.people.get(name)
     if person is not None and person.present:
-        raise Refused(f"{name} is already here.")
+        raise Refused(_("{name} is already here.").format(name=name))
     pronouns = pronouns or (person.pronouns if person else "")
     seating = tx.m.seating if person else tx.m.seating + (name,)
     tx.update(people={**tx.m.people, name: Person(name, pronouns, True)}, seating=seating)
@@ -49,7 +50,7 @@ def leave(tx: Tx, cmd: Command) -> None:
     name = cmd.args[0]
     person = tx.m.people.get(name)
     if person is None or not person.present:
-        raise Refused(f"{name} is not here.")
+        raise Refused(_("{name} is not here.").format(name=name))
     if tx.m.point is not None and tx.m.point.name == name:
         point_heard(tx)
     stopped_leaves(tx, name)
@@ -96,28 +97,29 @@ def role(tx: Tx, cmd: Command) -> None:
     role_id, name = cmd.args
     roles = roles_in_play(tx.m)
     if role_id not in roles:
-        raise Refused(f"This meeting has no role `{role_id}`; its roles are: "
-                      f"{', '.join(roles)}.")
+        raise Refused(_("This meeting has no role `{role}`; its roles are: {roles}.").format(
+            role=role_id, roles=", ".join(roles)))
     person = tx.m.people.get(name)
     if person is None or not person.present:
-        raise Refused(f"Name {name} to a role once they have joined: `join {name}`.")
+        raise Refused(_("Name {name} to a role once they have joined: `join {name}`.").format(
+            name=name))
     definition = roles[role_id]
     for other, holders in tx.m.roles.items():
         if other == role_id or name not in holders:
             continue
         kept_apart = other in definition.not_ or role_id in roles.get(other, Role(other)).not_
         if kept_apart:
-            raise Refused(f"{name} is {_a(roles.get(other, Role(other)))} here and cannot also "
-                          f"be {_a(definition)}. "
-                          "Choose someone outside the dispute.")
+            raise Refused(_("{name} is {a_role} here and cannot also be {another}. Choose "
+                            "someone outside the dispute.").format(
+                name=name, a_role=_a(roles.get(other, Role(other))), another=_a(definition)))
     holders = tx.m.roles.get(role_id, ())
     if name in holders:
-        raise Refused(f"{name} is already {_a(definition)}.")
+        raise Refused(_("{name} is already {a_role}.").format(name=name, a_role=_a(definition)))
     if definition.count == 1:
         holders = (name,)
     elif len(holders) >= definition.count:
-        raise Refused(f"The role {role_id} takes {definition.count} people and has them: "
-                      f"{', '.join(holders)}.")
+        raise Refused(_("The role {role} takes {count} people and has them: {names}.").format(
+            role=role_id, count=definition.count, names=", ".join(holders)))
     else:
         holders = holders + (name,)
     tx.update(roles={**tx.m.roles, role_id: holders})
@@ -128,22 +130,26 @@ def role(tx: Tx, cmd: Command) -> None:
 
 def _a(role: Role) -> str:
     """The role's name for people, with its article: 'a presenter', 'a Party A'."""
-    words = role.display_title
+    words = current().text(role.title) if role.title else role.display_title
+    if not current().english:
+        return _("the role {role}").format(role=words)
     return f"{'an' if words[0].lower() in 'aeiou' else 'a'} {words}"
 
 
 def start(tx: Tx, cmd: Command) -> None:
     if tx.m.started_at is not None:
-        raise Refused("The meeting has already started.")
+        raise Refused(_("The meeting has already started."))
     if not tx.m.present:
-        raise Refused("Nobody has joined yet; add people with `join NAME`.")
+        raise Refused(_("Nobody has joined yet; add people with `join NAME`."))
     for role_id, definition in tx.m.protocol.roles.items():
         if not tx.m.holders(role_id):
-            raise Refused(f"Name {_a(definition)} before starting: `role {role_id} NAME`.")
+            raise Refused(_("Name {a_role} before starting: `role {role} NAME`.").format(
+                a_role=_a(definition), role=role_id))
         missing = definition.count - len(tx.m.holders(role_id))
         if missing > 0 and tx.m.setup.rules >= 2:
-            raise Refused(f"The role {role_id} takes {definition.count} people; name "
-                          f"{missing} more before starting: `role {role_id} NAME`.")
+            raise Refused(_("The role {role} takes {count} people; name {missing} more before "
+                            "starting: `role {role} NAME`.").format(
+                role=role_id, count=definition.count, missing=missing))
     tx.update(started_at=tx.now)
     tx.emit(MeetingStarted, protocol=tx.m.protocol.id, guests=tx.m.protocol.guests)
     flow.finish(tx, flow.push_frame(tx, tx.m.protocol))
@@ -164,8 +170,8 @@ def note(tx: Tx, cmd: Command) -> None:
 def suggest(tx: Tx, cmd: Command) -> None:
     """Into the anonymous suggestion box, which the process review reads ({suggestions})."""
     if tx.confidential:
-        raise Refused("The suggestion box is closed while something is said in confidence; "
-                      "put it in once this step is over.")
+        raise Refused(_("The suggestion box is closed while something is said in confidence; "
+                        "put it in once this step is over."))
     tx.update(suggestions=tx.m.suggestions + (cmd.args[0],))
     tx.emit(Suggested, text=cmd.args[0])
 
@@ -178,7 +184,7 @@ def extend(tx: Tx, cmd: Command) -> None:
     run = tx.m.run
     floor = tx.m.floor
     if run is None or (not run.step.time and (floor is None or floor.limit is None)):
-        raise Refused("Nothing here has a timebox to extend.")
+        raise Refused(_("Nothing here has a timebox to extend."))
     if run.step.time:
         tx.update_run(extended=run.extended + seconds)
     if floor is not None and floor.limit is not None:
@@ -188,7 +194,7 @@ def extend(tx: Tx, cmd: Command) -> None:
 
 def pause(tx: Tx, cmd: Command) -> None:
     if tx.m.paused_since is not None:
-        raise Refused("The meeting is already paused; `resume` when the group is back.")
+        raise Refused(_("The meeting is already paused; `resume` when the group is back."))
     tx.update(paused_since=tx.now)
     tx.emit(Paused)
 
@@ -196,7 +202,7 @@ def pause(tx: Tx, cmd: Command) -> None:
 def resume(tx: Tx, cmd: Command) -> None:
     since = tx.m.paused_since
     if since is None:
-        raise Refused("The meeting is not paused.")
+        raise Refused(_("The meeting is not paused."))
     tx.update(paused_since=None, paused_total=tx.m.paused_total + (tx.now - since))
     tx.emit(Resumed, seconds=round(tx.now - since, 3))
 
@@ -215,7 +221,7 @@ def back(tx: Tx, cmd: Command) -> None:
     tx.require_run(cmd.name)
     frame = tx.m.frames[-1]
     if len(frame.trail) < 2:
-        raise Refused("This is the first step; there is nothing to go back to.")
+        raise Refused(_("This is the first step; there is nothing to go back to."))
     target = frame.trail[-2]
     tx.set_frame(evolve(frame, trail=frame.trail[:-2]))
     flow.jump(tx, target, "back")
@@ -226,7 +232,8 @@ def goto(tx: Tx, cmd: Command) -> None:
     protocol = tx.m.frames[-1].protocol
     if protocol.step(cmd.args[0]) is None:
         steps = ", ".join(s.id for s in protocol.steps)
-        raise Refused(f"There is no step `{cmd.args[0]}` here; the steps are: {steps}.")
+        raise Refused(_("There is no step `{step}` here; the steps are: {steps}.").format(
+            step=cmd.args[0], steps=steps))
     flow.jump(tx, protocol.index(cmd.args[0]), "goto")
 
 

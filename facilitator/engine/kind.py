@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from facilitator.i18n import N_
+
 if TYPE_CHECKING:
     from facilitator.engine.commands import Command
     from facilitator.engine.state import Meeting, Run
@@ -121,7 +123,8 @@ class StepKind:
 
     @property
     def a(self) -> str:
-        """The noun with its article: 'a round', 'an agenda'."""
+        """The noun with its article: 'a round', 'an agenda' (`A_NOUNS` marks the built-in
+        kinds' for the catalogs)."""
         return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
 
     def outcomes_of(self, step: Step) -> tuple[str, ...] | None:
@@ -130,3 +133,9 @@ class StepKind:
             return None
         return tuple(dict.fromkeys((*self.outcomes, *self.routes(step))))
 
+
+# The built-in kinds' nouns with their article, as `StepKind.a` says them, for the
+# catalogs: a refusal says "this step is a round" in the language (`engine.core`).
+A_NOUNS = (N_("a round"), N_("a discussion"), N_("a turn"), N_("a test for agreement"),
+           N_("a record step"), N_("a choice"), N_("an agenda"), N_("a nested protocol"),
+           N_("a review"), N_("a break"))

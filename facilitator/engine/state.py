@@ -24,6 +24,7 @@ UNDO_LIMIT = 50  # commands `undo` can take back in a row; docs/protocol-languag
 
 if TYPE_CHECKING:
     from facilitator.engine.kind import StepKind
+    from facilitator.i18n import Translator
 
 T = TypeVar("T")
 
@@ -274,12 +275,14 @@ class Meeting:
                 wanted.append((role_id, role.count - have))
         return wanted
 
-    def waiting_for_roles(self) -> str | None:
+    def waiting_for_roles(self, t: Translator | None = None) -> str | None:
         """A protocol run inside the meeting that has not begun for want of its roles:
-        the sentence saying whom to name, else None."""
+        the sentence saying whom to name (in English, as the journal keeps it, unless a
+        translator `t` is given), else None."""
         if len(self.frames) < 2 or self.frames[-1].run is not None or self.frames[-1].trail:
             return None
-        return roles_wanted(self.frames[-1].protocol, self.unfilled(self.frames[-1].protocol))
+        return roles_wanted(self.frames[-1].protocol, self.unfilled(self.frames[-1].protocol),
+                            t)
 
 
 def role_words(role_id: str, many: int = 1) -> str:
@@ -290,10 +293,18 @@ def role_words(role_id: str, many: int = 1) -> str:
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 
-def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]]) -> str | None:
+def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]],
+                 t: Translator | None = None) -> str | None:
     """One sentence: whom to name before `protocol` can begin."""
     if not wanted:
         return None
+    if t is not None and not t.english:
+        roles = t.gettext(" and ").join(
+            t.ngettext("someone for the role {role}", "{n} people for the role {role}", n)
+            .format(n=n, role=r) for r, n in wanted)
+        return t.gettext("{protocol} needs {roles} before it can begin; name them: "
+                         "`role {role} NAME`.").format(protocol=t.text(protocol.title),
+                                                       roles=roles, role=wanted[0][0])
     names = " and ".join(f"{role_words(r, n)}" for r, n in wanted)
     first = wanted[0][0]
     return (f"{protocol.title} needs {names} before it can begin; name "

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 from facilitator.engine.events import Event
 from facilitator.engine.state import Frame, Meeting, Run, evolve
 from facilitator.errors import Refused
+from facilitator.i18n import _, current
 
 if TYPE_CHECKING:
     from facilitator.engine.kind import StepKind
@@ -53,19 +54,20 @@ class Tx:
     def run(self) -> Run:
         run = self.m.run
         if run is None:
-            raise Refused("No step is running; `start` the meeting first.")
+            raise Refused(_("No step is running; `start` the meeting first."))
         return run
 
     def require_run(self, command: str) -> Run:
         """The running step, or Refused saying why `command` cannot be given now."""
         if self.m.started_at is None:
-            raise Refused(f"The meeting has not started; `start` it before `{command}`.")
+            raise Refused(_("The meeting has not started; `start` it before `{command}`.").format(
+                command=command))
         run = self.m.run
         if run is None:
-            wanted = self.m.waiting_for_roles()
+            wanted = self.m.waiting_for_roles(current())
             if wanted is not None:
                 raise Refused(wanted)
-            raise Refused("The protocol has ended; add notes or records, or `end` the meeting.")
+            raise Refused(_("The protocol has ended; add notes or records, or `end` the meeting."))
         return run
 
     def state(self, cls: type[S]) -> S:

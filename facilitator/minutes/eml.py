@@ -21,6 +21,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from typing import Any
 
+from facilitator.i18n import Translator, current
 from facilitator.minutes.html import html_of
 from facilitator.minutes.text import text_of
 from facilitator.minutes.view import view
@@ -53,23 +54,28 @@ def subject_line(text: str) -> str:
     return "Subject: " + "\n ".join(encoded)
 
 
-def subject(m: dict[str, Any], airtime: bool = True) -> str:
-    v = view(m, airtime)
-    return f"Minutes: {v['title']}" + (f" ({v['short_date']})" if v["short_date"] else "")
+def subject(m: dict[str, Any], airtime: bool = True, t: Translator | None = None) -> str:
+    t = t or current()
+    v = view(m, airtime, t)
+    return t.gettext("Minutes: {title}").format(title=v["title"]) + (
+        f" ({v['short_date']})" if v["short_date"] else "")
 
 
-def build_email(m: dict[str, Any], airtime: bool = True) -> EmailMessage:
+def build_email(m: dict[str, Any], airtime: bool = True,
+                t: Translator | None = None) -> EmailMessage:
     """The message without its Subject (see `render_email`, which writes it)."""
-    v = view(m, airtime)
+    t = t or current()
+    v = view(m, airtime, t)
     message = EmailMessage()
     message["X-Unsent"] = "1"
-    message.set_content(text_of(v), cte="quoted-printable")
-    message.add_alternative(html_of(v), subtype="html", cte="quoted-printable")
+    message.set_content(text_of(v, t), cte="quoted-printable")
+    message.add_alternative(html_of(v, t), subtype="html", cte="quoted-printable")
     seed = str((m.get("meeting") or {}).get("id") or v["title"]).encode()
     message.set_boundary("==minutes-" + hashlib.sha256(seed).hexdigest()[:24])
     return message
 
 
-def render_email(m: dict[str, Any], airtime: bool = True) -> str:
-    body = build_email(m, airtime).as_string(policy=SMTP.clone(linesep="\n"))
-    return subject_line(subject(m, airtime)) + "\n" + body
+def render_email(m: dict[str, Any], airtime: bool = True, t: Translator | None = None) -> str:
+    t = t or current()
+    body = build_email(m, airtime, t).as_string(policy=SMTP.clone(linesep="\n"))
+    return subject_line(subject(m, airtime, t)) + "\n" + body

@@ -9,6 +9,8 @@ is the point: a meeting where two people talk and five listen is not even.
 
 from __future__ import annotations
 
+from facilitator.i18n import N_
+
 
 def evenness(seconds: list[float]) -> float | None:
     """1 - normalised Gini of the given airtimes; None with fewer than two people or no talk."""
@@ -22,7 +24,7 @@ def evenness(seconds: list[float]) -> float | None:
     return round(1.0 - gini * n / (n - 1), 4)
 
 
-MEASURE = (
+MEASURE = N_(
     "Evenness is 1 minus the normalised Gini coefficient of airtime over everyone present, "
     "silent people included: 1 means everyone held the floor equally long, 0 that one "
     "person held it all. Gini is the usual measure of inequality, and it counts those who "

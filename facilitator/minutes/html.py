@@ -11,7 +11,9 @@ from importlib.resources import files
 from typing import Any
 
 import jinja2
+import markupsafe
 
+from facilitator.i18n import Translator, current
 from facilitator.minutes.view import view
 
 
@@ -23,10 +25,16 @@ def _template() -> jinja2.Template:
     return env.from_string(source)
 
 
-def render_html(m: dict[str, Any], airtime: bool = True) -> str:
-    return html_of(view(m, airtime))
+def render_html(m: dict[str, Any], airtime: bool = True, t: Translator | None = None) -> str:
+    t = t or current()
+    return html_of(view(m, airtime, t), t)
 
 
-def html_of(v: dict[str, Any]) -> str:
-    """The page of minutes already put in `view` form."""
-    return _template().render(v=v).rstrip("\n") + "\n"
+def html_of(v: dict[str, Any], t: Translator | None = None) -> str:
+    """The page of minutes already put in `view` form; its fixed words through `_()`."""
+    t = t or current()
+    lang = "en" if t.lang == "xx-pseudo" else t.lang
+    # The catalogs are ours, like the template: their words are markup-safe; what people
+    # typed goes in through `.format`, which escapes it.
+    return _template().render(v=v, _=lambda message: markupsafe.Markup(t.gettext(message)),
+                              Markup=markupsafe.Markup, lang=lang).rstrip("\n") + "\n"

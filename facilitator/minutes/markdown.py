@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from facilitator.i18n import Translator, current
 from facilitator.minutes.view import view
 
 _ENTITY = re.compile(r"&(?=\\?#?\w+;)")  # `#` is escaped already, hence `\\?`
@@ -29,14 +30,14 @@ def _esc(text: object) -> str:
                                        else f"\\{m.group(3)}"), out)
 
 
-def _decisions(v: dict[str, Any]) -> list[str]:
-    lines = ["## Decisions", ""]
+def _decisions(v: dict[str, Any], _: Any) -> list[str]:
+    lines = ["## " + _("Decisions"), ""]
     for g in v["proposals"]:
         lines += [f"### {_esc(g['proposal'])}", "", f"**{g['result'].capitalize()}.**", ""]
         for t in g["tests"]:
             tally = f" ({_esc(t['tally'])})" if t["tally"] else ""
             lines.append(f"- {_esc(t['heading'])}: **{t['result']}**{tally}"
-                         + (" · recorded" if t["recorded"] else ""))
+                         + (" · " + _("recorded") if t["recorded"] else ""))
             if t["note"]:
                 lines.append(f"  - {_esc(t['note'])}")
             for name, did, reason in t["reasons"]:
@@ -45,67 +46,83 @@ def _decisions(v: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_markdown(m: dict[str, Any], airtime: bool = True) -> str:
-    v = view(m, airtime)
+def render_markdown(m: dict[str, Any], airtime: bool = True,
+                    t: Translator | None = None) -> str:
+    t = t or current()
+    _ = t.gettext
+    v = view(m, airtime, t)
     lines = [f"# {_esc(v['title'])}", "",
-             f"{v['date']} · {v['duration']} · protocol `{v['protocol']}`", ""]
-    lines += ["## Present", "", _esc(", ".join(v["present"]) or "nobody"), ""]
-    lines += [f"- Joined late: {_esc(p)} at {at}" for p, at in v["late"]]
-    lines += [f"- Left early: {_esc(p)} at {at}" for p, at in v["left"]]
+             f"{v['date']} · {v['duration']} · " + _("protocol {id}").format(
+                 id=f"`{v['protocol']}`"), ""]
+    lines += ["## " + _("Present"), "", _esc(", ".join(v["present"]) or _("nobody")), ""]
+    lines += ["- " + _("Joined late: {name} at {at}").format(name=_esc(p), at=at)
+              for p, at in v["late"]]
+    lines += ["- " + _("Left early: {name} at {at}").format(name=_esc(p), at=at)
+              for p, at in v["left"]]
     lines += [""] if v["late"] or v["left"] else []
     if v["roles"]:
-        lines += ["## Roles", ""] + [f"- {r}: {_esc(n)}" for r, n in v["roles"]] + [""]
+        lines += ["## " + _("Roles"), ""] + [f"- {r}: {_esc(n)}" for r, n in v["roles"]] + [""]
     if v["proposals"]:
-        lines += _decisions(v)
+        lines += _decisions(v, _)
     if v["actions"]:
-        lines += ["## Action items", ""]
+        lines += ["## " + _("Action items"), ""]
         lines += [f"- [ ] {_esc(a['what'])}: {_esc(a['owner'])}"
-                  + (f", due {a['due']}" if a["due"] else "")
-                  + (f" (backup {_esc(a['backup'])})" if a["backup"] else "")
+                  + (_(", due {date}").format(date=a["due"]) if a["due"] else "")
+                  + (" (" + _("backup {name}").format(name=_esc(a["backup"])) + ")"
+                     if a["backup"] else "")
                   for a in v["actions"]] + [""]
     if v["shifts"]:
-        lines += ["## Shifts", ""]
+        lines += ["## " + _("Shifts"), ""]
         lines += [f"- {_esc(s['name'])}: {_esc(s['what'])}" for s in v["shifts"]] + [""]
     if v["agreements"]:
-        lines += ["## Agreements", ""]
+        lines += ["## " + _("Agreements"), ""]
         lines += [f"- {_esc(g['text'])}: {_esc(g['parties'])}"
-                  + (f" (review on {g['review']})" if g["review"] else "")
+                  + (" (" + _("review on {date}").format(date=g["review"]) + ")"
+                     if g["review"] else "")
                   for g in v["agreements"]] + [""]
     if v["notes"]:
-        lines += ["## Notes", ""] + [
+        lines += ["## " + _("Notes"), ""] + [
             f"- {_esc(n['text'])}" + (f" ({n['at']})" if n["at"] else "") for n in v["notes"]]
         lines.append("")
     if v["collected"]:
-        lines += ["## Said in rounds", ""] + [
+        lines += ["## " + _("Said in rounds"), ""] + [
             f"- **{_esc(c['name'])}** ({_esc(c['field'])}): {_esc(c['value'])}"
             for c in v["collected"]]
         lines.append("")
     if v["agenda"] or v["deferred"]:
-        lines += ["## Agenda", ""] + [f"- {_esc(i['title'])}: {i['outcome']}" for i in v["agenda"]]
-        lines += [f"- Deferred to the next meeting: {_esc(', '.join(v['deferred']))}"] \
-            if v["deferred"] else []
+        lines += ["## " + _("Agenda"), ""] + [f"- {_esc(i['title'])}: {i['outcome']}"
+                                               for i in v["agenda"]]
+        lines += ["- " + _("Deferred to the next meeting: {items}").format(
+            items=_esc(", ".join(v["deferred"])))] if v["deferred"] else []
         lines.append("")
     if v["reviews"]:
-        lines += ["## Review of open items", ""]
-        lines += [f"- {_esc(r['what'])}: {r['result']}" + (f" to {_esc(r['to'])}" if r["to"]
-                                                            else "") for r in v["reviews"]]
+        lines += ["## " + _("Review of open items"), ""]
+        lines += [f"- {_esc(r['what'])}: {r['result']}"
+                  + (" " + _("to {name}").format(name=_esc(r["to"])) if r["to"] else "")
+                  for r in v["reviews"]]
         lines.append("")
-    lines += ["## Timeline", "", "| at | step | took | outcome |", "|---|---|---|---|"]
+    lines += ["## " + _("Timeline"), "",
+              "| {} | {} | {} | {} |".format(_("at"), _("step"), _("took"), _("outcome")),
+              "|---|---|---|---|"]
     for s in v["timeline"]:
-        over = f", **{s['overrun']} over**" if s["overrun"] else ""
+        over = ", **" + _("{time} over").format(time=s["overrun"]) + "**" if s["overrun"] else ""
         indent = "↳ " * s["depth"]
         lines.append(f"| {s['start']} | {indent}{_esc(s['title'])} | {s['duration']}{over} | "
                      f"{s['outcome']} |")
     lines.append("")
     if v["overrides"]:
-        lines += ["## Facilitator's overrides", ""]
-        lines += [f"- `{o['command'].replace('`', '')}` at {o['at']}" for o in v["overrides"]]
+        lines += ["## " + _("Facilitator's overrides"), ""]
+        lines += ["- " + _("{command} at {at}").format(
+            command=f"`{o['command'].replace('`', '')}`", at=o["at"]) for o in v["overrides"]]
         lines.append("")
     if v["airtime"]:
-        lines += ["## Airtime", "", "| name | time | turns | share |", "|---|---|---|---:|"]
+        lines += ["## " + _("Airtime"), "",
+                  "| {} | {} | {} | {} |".format(_("name"), _("time"), _("turns"), _("share")),
+                  "|---|---|---|---:|"]
         lines += [f"| {_esc(a['name'])} | {a['time']} | {a['turns']} | {a['share']} |"
                   for a in v["airtime"]]
         if v["evenness"] is not None:
-            lines += ["", f"Evenness of the floor: **{v['evenness']}**. {_esc(v['measure'])}"]
+            lines += ["", _("Evenness of the floor: {value}.").format(
+                value=f"**{v['evenness']}**") + f" {_esc(v['measure'])}"]
         lines.append("")
     return "\n".join(lines)

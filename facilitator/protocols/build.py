@@ -10,6 +10,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from facilitator.engine.steps import KINDS
@@ -50,7 +51,9 @@ def build_file(data: Any, file: str) -> tuple[dict[str, Protocol], dict[str, Sca
     if "scales" in data:
         table = s.mapping(data["scales"], s.at(data, "scales"), "`scales`")
         for sid in table or {}:
+            first = len(s.texts)
             scale = _scale(s, table, sid)
+            _check_translations(s, first, f"scale `{sid}`")
             if scale is not None:
                 scales[scale.id] = scale
     if "protocols" not in data:
@@ -59,10 +62,36 @@ def build_file(data: Any, file: str) -> tuple[dict[str, Protocol], dict[str, Sca
     else:
         table = s.mapping(data["protocols"], s.at(data, "protocols"), "`protocols`")
         for pid in table or {}:
+            first = len(s.texts)
             protocol = _protocol(s, table, pid)
+            _check_translations(s, first, f"protocol `{pid}`")
             if protocol is not None:
                 protocols[protocol.id] = protocol
     return protocols, scales, s.problems
+
+
+_HOLES = re.compile(r"\{[^{}]*\}")
+_WORDS = re.compile(r"[^\W\d_]")  # a letter: something a language would say
+
+
+def _check_translations(s: Shaper, first: int, what: str) -> None:
+    """Warn of a text that lacks a language the same protocol (or scale) has elsewhere.
+
+    The languages are those its language maps name; a plain text counts as English, and
+    one made only of placeholders (`"{proposal}"`) as every language. A text without one
+    of them is shown in English (or its first language) instead."""
+    texts = s.texts[first:]
+    languages = {lang for _, _, text in texts for lang in text.translations}
+    for where, key, text in texts:
+        if not _WORDS.search(_HOLES.sub("", text)):
+            continue
+        missing = sorted(languages - text.languages)
+        if missing:
+            codes = ", ".join(f"`{lang}`" for lang in missing)
+            s.report(where, f"`{key}` has no {codes} text, though {what} is translated into "
+                            f"{'it' if len(missing) == 1 else 'them'} elsewhere; write it as "
+                            f"a language map (`{{en: ..., {missing[0]}: ...}}`). Until then it "
+                            "shows as written.", warning=True)
 
 
 def _scale(s: Shaper, table: Any, sid: Any) -> Scale | None:
@@ -92,7 +121,7 @@ def _scale(s: Shaper, table: Any, sid: Any) -> Scale | None:
             continue
         fields: dict[str, Any] = {}
         for name in ("label", "meaning"):
-            if name in node and (text := s.text(node, name)) is not None:
+            if name in node and (text := s.human(node, name)) is not None:
                 fields[name] = text
         if "support" in node:
             if node["support"] is None or isinstance(node["support"], bool):
@@ -123,7 +152,7 @@ def _protocol(s: Shaper, table: Any, pid: Any) -> Protocol | None:
     places: Places = {key: s.at(node, key) for key in node if isinstance(key, str)}
     fields: dict[str, Any] = {}
     for name in ("title", "summary"):
-        if name in node and (text := s.text(node, name)) is not None:
+        if name in node and (text := s.human(node, name)) is not None:
             fields[name] = text
     if "confidential" in node and (flag := s.boolean(node, "confidential")) is not None:
         fields["confidential"] = flag
@@ -167,7 +196,7 @@ def _roles(s: Shaper, node: Any, places: Places) -> dict[str, Role]:
                 if other is not None:
                     places[f"roles.{rid}.not[{j}]"] = s.at(items, j)
                     others.append(other)
-        title = s.text(spec, "title") if "title" in spec else None
+        title = s.human(spec, "title") if "title" in spec else None
         roles[rid] = Role(rid, count or 1, tuple(others), title or "")
     return roles
 

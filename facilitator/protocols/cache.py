@@ -20,6 +20,8 @@ import types
 from pathlib import Path
 from typing import Any
 
+from facilitator.protocols.texts import Text
+
 CACHE_ENV = "FACILITATOR_CACHE"
 _CODE = Path(__file__).parent
 
@@ -36,6 +38,8 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, types.MappingProxyType):
             return _proxy, (dict(obj),)
+        if isinstance(obj, Text):  # an author's text keeps its translations
+            return Text, (str(obj), {str(k): str(v) for k, v in obj.translations.items()})
         if isinstance(obj, str) and type(obj) is not str:
             return str, (str(obj),)
         if isinstance(obj, int | float) and type(obj) not in (int, float, bool):

@@ -108,7 +108,7 @@ def _items(s: Shaper, node: Any, key: str, places: Places) -> Any:
     result: list[AgendaItem] = []
     for j in range(len(items)):
         if isinstance(items[j], str):
-            result.append(AgendaItem(items[j]))
+            result.append(AgendaItem(s.human(items, j) or items[j]))
             continue
         entry = s.mapping(items[j], s.at(items, j), f"Agenda item {j + 1}")
         if entry is None:
@@ -117,7 +117,8 @@ def _items(s: Shaper, node: Any, key: str, places: Places) -> Any:
         s.require(entry, ["title"], f"Agenda item {j + 1}", s.at(items, j))
         fields: dict[str, Any] = {}
         for name in ("title", "owner"):
-            if name in entry and (text := s.text(entry, name)) is not None:
+            if name in entry and (text := (s.human(entry, name) if name == "title"
+                                           else s.text(entry, name))) is not None:
                 fields[name] = text
         if "protocol" in entry and (ref := _ref(s, entry, "protocol", places)) is not None:
             fields["protocol"] = ref
@@ -129,7 +130,7 @@ def _items(s: Shaper, node: Any, key: str, places: Places) -> Any:
 
 
 def _text(s: Shaper, node: Any, key: str, places: Places) -> str | None:
-    return s.text(node, key)
+    return s.human(node, key)
 
 
 def _choice(choices: tuple[str, ...]) -> Reader:

@@ -104,6 +104,11 @@ _FRACTION = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1},
                        {"type": "string", "pattern": FRACTION_PATTERN}]}
 _TARGET = {"type": "string", "description": "A step id of this protocol, or `end`."}
 _TEXT = {"type": ["string", "number"]}
+# Text for people: plain, or a language map (`{en: Quick decision, es: Decisión rápida}`).
+_HUMAN = {"anyOf": [_TEXT, {
+    "type": "object", "minProperties": 1, "additionalProperties": _TEXT,
+    "propertyNames": {"pattern": "^[a-z]{2,3}(-[a-z0-9]{2,8})*$"},
+    "description": "The text in each language, by language code (en, es, ...)."}]}
 
 
 def _step_value_schemas() -> dict[str, dict[str, Any]]:
@@ -111,12 +116,12 @@ def _step_value_schemas() -> dict[str, dict[str, Any]]:
     item = {
         "type": "object", "required": ["title"], "additionalProperties": False,
         "properties": {
-            "title": _d(ITEM_KEYS["title"], **_TEXT), "protocol": _d(ITEM_KEYS["protocol"], **_ID),
+            "title": _d(ITEM_KEYS["title"], **_HUMAN), "protocol": _d(ITEM_KEYS["protocol"], **_ID),
             "time": _d(ITEM_KEYS["time"], **_DURATION), "owner": _d(ITEM_KEYS["owner"], **_TEXT),
         },
     }
     return {
-        "id": _ID, "kind": {"enum": list(KINDS)}, "title": _TEXT, "prompt": _TEXT,
+        "id": _ID, "kind": {"enum": list(KINDS)}, "title": _HUMAN, "prompt": _HUMAN,
         "time": _DURATION, "hard": {"type": "boolean"}, "next": _TARGET,
         "on": {"type": "object", "additionalProperties": _TARGET},
         "max_visits": {"type": "integer", "minimum": 1},
@@ -194,8 +199,8 @@ def json_schema() -> dict[str, Any]:
             "key": _d(OPTION_KEYS["key"], anyOf=[
                 {"type": "string", "pattern": SCALE_KEY_PATTERN},
                 {"type": "integer", "minimum": 0}]),
-            "label": _d(OPTION_KEYS["label"], **_TEXT),
-            "meaning": _d(OPTION_KEYS["meaning"], **_TEXT),
+            "label": _d(OPTION_KEYS["label"], **_HUMAN),
+            "meaning": _d(OPTION_KEYS["meaning"], **_HUMAN),
             "support": _d(OPTION_KEYS["support"], type=["boolean", "null"]),
             "veto": _d(OPTION_KEYS["veto"], type="boolean"),
             "reason": _d(OPTION_KEYS["reason"], enum=list(REASONS)),
@@ -204,7 +209,7 @@ def json_schema() -> dict[str, Any]:
     role = {
         "type": ["object", "null"], "additionalProperties": False,
         "properties": {
-            "title": _d(ROLE_KEYS["title"], type="string"),
+            "title": _d(ROLE_KEYS["title"], **_HUMAN),
             "count": _d(ROLE_KEYS["count"], type="integer", minimum=1),
             "not": _d(ROLE_KEYS["not"], type="array", items=_ID),
         },
@@ -213,8 +218,8 @@ def json_schema() -> dict[str, Any]:
         "type": "object", "required": list(REQUIRED_PROTOCOL_KEYS),
         "additionalProperties": False,
         "properties": {
-            "title": _d(PROTOCOL_KEYS["title"], **_TEXT),
-            "summary": _d(PROTOCOL_KEYS["summary"], **_TEXT),
+            "title": _d(PROTOCOL_KEYS["title"], **_HUMAN),
+            "summary": _d(PROTOCOL_KEYS["summary"], **_HUMAN),
             "roles": _d(PROTOCOL_KEYS["roles"], type="object",
                         propertyNames={"pattern": ID_PATTERN}, additionalProperties=role),
             "confidential": _d(PROTOCOL_KEYS["confidential"], type="boolean"),

@@ -18,6 +18,7 @@ from typing import Any
 
 from facilitator.errors import Problem
 from facilitator.protocols.model import Where
+from facilitator.protocols.texts import LANG_PATTERN, Text
 from facilitator.protocols.values import parse_duration, parse_fraction
 
 MAX_INTEGER = 1_000_000  # counts (`every`, `attempts`, `max_visits`) beyond any meeting's
@@ -75,6 +76,7 @@ class Shaper:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.texts: list[tuple[Where, str, Text]] = []  # human texts read, for `translations`
 
     # --- positions -----------------------------------------------------------------------
 
@@ -151,6 +153,34 @@ class Shaper:
             return str(value)
         self.report(self.at(node, key), f"`{key}` must be text, not {type_name(value)}.")
         return None
+
+    def human(self, node: Any, key: Any) -> Text | None:
+        """Text for people: plain text, or a language map (`{en: ..., es: ...}`)."""
+        value = node[key]
+        where = self.at(node, key)
+        if not isinstance(value, dict) or not any(
+                isinstance(lang, str) and LANG_PATTERN.match(lang) for lang in value):
+            # A mapping that names no language is a mistake of type, said as such.
+            text = self.text(node, key)
+            if text is None:
+                return None
+            found = Text(text)
+        else:
+            texts: dict[str, str] = {}
+            for lang in value:
+                if not isinstance(lang, str) or not LANG_PATTERN.match(lang):
+                    self.report(self.at(value, lang, of_key=True),
+                                f"{show(lang)} is not a language code in `{key}`; write "
+                                "one like `en`, `es` or `pt-br` (lower case).")
+                    continue
+                text = self.text(value, lang)
+                if text is not None:
+                    texts[lang] = text
+            if not texts:
+                return None
+            found = Text.of(texts)
+        self.texts.append((where, str(key), found))
+        return found
 
     def name(self, node: Any, key: Any, what: str, pattern: str = r"[a-z][a-z0-9_-]*",
              rule: str = "lower-case letters, digits, `-` and `_`, starting with a letter"

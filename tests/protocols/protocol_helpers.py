@@ -12,8 +12,10 @@ QUICK_DECISION = """\
 version: 1
 protocols:
   quick-decision:
-    title: Quick decision                    # required
-    summary: Discuss briefly, then test for agreement.
+    title: {en: Quick decision, es: Decisión rápida}   # required; see "Languages"
+    summary:
+      en: Discuss briefly, then test for agreement.
+      es: Un debate breve, y después vemos si hay acuerdo.
     roles:                                   # who must be named before start
       presenter: {}
     confidential: false    # true: nothing said inside reaches the minutes except
@@ -21,16 +23,19 @@ protocols:
     steps:                 # required, at least one
       - id: discuss
         kind: discussion
+        title: {en: Discuss, es: Debate}
         prompt: "{proposal}"
         time: 10m
       - id: test
         kind: decide
+        title: {en: Test, es: Prueba de acuerdo}
         scale: consensus
         rule: {max_stand_asides: 1}
         attempts: 2
         on: {passed: write-up, blocked: discuss, failed: discuss, exhausted: end}
       - id: write-up
         kind: record
+        title: {en: Write up, es: Registrar la decisión}
         type: decision
 """
 

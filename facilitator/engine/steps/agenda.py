@@ -23,6 +23,7 @@ from facilitator.engine.kind import StepKind
 from facilitator.engine.state import Meeting, Run, evolve
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import AgendaItem, Step, Where
 
 
@@ -89,8 +90,9 @@ def _start_item(tx: Tx, index: int) -> str | None:
     protocol_id = item.protocol or run.step.default_protocol
     protocol = tx.m.library.protocol(protocol_id)
     if protocol is None:
-        raise Refused(f"The item {item.title!r} names the protocol `{protocol_id}`, which "
-                      "this group does not have; `facilitator protocols` lists them.")
+        raise Refused(_("The item {title} names the protocol `{protocol}`, which this group "
+                        "does not have; `facilitator protocols` lists them.").format(
+            title=repr(item.title), protocol=protocol_id))
     tx.emit(ItemStarted, title=item.title, protocol=protocol_id, owner=item.owner,
             time=item.time)
     return push_frame(tx, protocol)
@@ -119,7 +121,8 @@ def item(tx: Tx, command: Command) -> None:
     title = command.args[0]
     protocol = command.args[1] if len(command.args) > 1 else None
     if protocol is not None and tx.m.library.protocol(protocol) is None:
-        raise Refused(f"There is no protocol `{protocol}`; `facilitator protocols` lists them.")
+        raise Refused(_("There is no protocol `{protocol}`; `facilitator protocols` lists "
+                        "them.").format(protocol=protocol))
     new = AgendaItem(title=title, protocol=protocol)
     tx.emit(ItemAdded, title=title, protocol=protocol)
     remind_moratorium(tx)
@@ -136,8 +139,8 @@ def item(tx: Tx, command: Command) -> None:
 def defer(tx: Tx, command: Command) -> None:
     found = _innermost(tx.m)
     if found is None or found[0] == len(tx.m.frames) - 1:
-        raise Refused("No agenda item is running; `defer` keeps the running item for the "
-                      "next meeting.")
+        raise Refused(_("No agenda item is running; `defer` keeps the running item for the "
+                        "next meeting."))
     depth, state = found
     current = state.items[state.item]
     cut_to(tx, depth, "deferred")
@@ -152,14 +155,15 @@ def move(tx: Tx, command: Command) -> None:
     # is the end, however many digits it has.
     number = where.lstrip("0")
     if not (where.isascii() and where.isdigit()) or not number:
-        raise Refused(f"`{where}` is not a position; 1 is the next item, as in "
-                      f"`move {title!r} 1`.")
+        raise Refused(_("`{where}` is not a position; 1 is the next item, as in "
+                        "`move {title} 1`.").format(where=where, title=repr(title)))
     found = _innermost(tx.m)
     waiting = list(tx.m.pending_items if found is None else found[1].items[found[1].item + 1:])
     at = next((i for i, item in enumerate(waiting) if item.title == title), None)
     if at is None:
-        names = ", ".join(repr(i.title) for i in waiting) or "none"
-        raise Refused(f"No item {title!r} is waiting on the agenda (waiting: {names}).")
+        names = ", ".join(repr(i.title) for i in waiting) or _("none")
+        raise Refused(_("No item {title} is waiting on the agenda (waiting: {names}).").format(
+            title=repr(title), names=names))
     item = waiting.pop(at)
     position = int(number) if len(number) <= 9 else len(waiting) + 1
     waiting.insert(min(position, len(waiting) + 1) - 1, item)

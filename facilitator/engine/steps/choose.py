@@ -12,6 +12,7 @@ from facilitator.engine.flow import finish
 from facilitator.engine.kind import Check, StepKind
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import Library, Protocol, Step
 
 
@@ -19,7 +20,8 @@ def choose(tx: Tx, command: Command) -> None:
     options = tx.run.step.options
     label = command.args[0]
     if label not in options:
-        raise Refused(f"`{label}` is not an option here; choose one of: {', '.join(options)}.")
+        raise Refused(_("`{option}` is not an option here; choose one of: {options}.").format(
+            option=label, options=", ".join(options)))
     tx.emit(Chosen, option=label)
     finish(tx, label)
 
@@ -46,8 +48,9 @@ def _checks(step: Step, protocol: Protocol, library: Library) -> Iterable[Check]
 
 def advance(tx: Tx) -> str:
     options = ", ".join(tx.run.step.options)
-    raise Refused(f"This step ends with a choice; choose one of: {options} "
-                  f"(as in `choose {next(iter(tx.run.step.options))}`).")
+    raise Refused(_("This step ends with a choice; choose one of: {options} (as in "
+                    "`choose {first}`).").format(options=options,
+                                                 first=next(iter(tx.run.step.options))))
 
 
 def _routes(step: Step) -> Mapping[str, str]:

@@ -30,11 +30,12 @@ from facilitator.engine.kind import Check, StepKind
 from facilitator.engine.state import Meeting, Run, evolve, frozen_map
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import N_, _, current
 from facilitator.protocols.model import Library, Protocol, Scale, Step
 from facilitator.protocols.shape import listing, suggest
 
 SEALED = "(sealed)"  # a secret stance read back from the journal: its option is not there
-NO_PROPOSAL = "There is no proposal to test yet; give one first: `propose TEXT`."
+NO_PROPOSAL = N_("There is no proposal to test yet; give one first: `propose TEXT`.")
 
 
 @attrs.frozen
@@ -74,7 +75,7 @@ def enter(tx: Tx) -> str | None:
     frame = tx.m.frames[-1]
     tx.update_state(attempt=frame.visits[tx.run.step.id])
     if tx.m.proposal is None:
-        raise Refused(NO_PROPOSAL)
+        raise Refused(_(NO_PROPOSAL))
     if tx.run.step.in_turn:
         tx.update_state(order=tx.m.present)
         _next_in_turn(tx)
@@ -97,25 +98,27 @@ def _in_turn(tx: Tx, name: str) -> None:
     """In a round of stances, only the person whose turn it is gives one."""
     floor = tx.m.floor
     if floor is not None and floor.name != name:
-        raise Refused(f"Stances go round in turn here: it is {floor.name}'s turn; {name} "
-                      "gives a stance when the round reaches them.")
+        raise Refused(_("Stances go round in turn here: it is {speaker}'s turn; {name} gives a "
+                        "stance when the round reaches them.").format(speaker=floor.name,
+                                                                      name=name))
 
 
 def stance(tx: Tx, command: Command) -> None:
     run = tx.run
     if tx.m.proposal is None:
-        raise Refused(NO_PROPOSAL)
+        raise Refused(_(NO_PROPOSAL))
     name, key = command.args[0], command.args[1]
     reason = command.args[2] if len(command.args) > 2 else None
     person = tx.m.people.get(name)
     if person is None or not person.present:
-        raise Refused(f"{name} is not here; only people present give a stance.")
+        raise Refused(_("{name} is not here; only people present give a stance.").format(
+            name=name))
     if run.step.in_turn:
         _in_turn(tx, name)
     if secret(run):
         if tx.source != own_device(name):
-            raise Refused("This is a secret ballot: stances come only from people's own "
-                          "phones, so nobody else sees them.")
+            raise Refused(_("This is a secret ballot: stances come only from people's own "
+                            "phones, so nobody else sees them."))
         if key == SEALED and tx.journaled is not None:
             tx.update_state(stances={**tx.state(Stances).stances, name: (SEALED, None)})
             tx.emit(BallotCast, name=name)
@@ -123,14 +126,16 @@ def stance(tx: Tx, command: Command) -> None:
     scale = scale_of(tx.m, run)
     option = scale.option(key)
     if option is None:
-        raise Refused(f"`{key}` is not on the {scale.id} scale; use one of: "
-                      f"{', '.join(scale.keys)}.")
+        raise Refused(_("`{key}` is not on the {scale} scale; use one of: {keys}.").format(
+            key=key, scale=scale.id, keys=", ".join(scale.keys)))
     if option.reason == "required" and not reason:
-        raise Refused(f"A stance of {option.label} needs a reason; add it in quotes: "
-                      f"stance {name} {key} \"...\".")
+        raise Refused(_("A stance of {label} needs a reason; add it in quotes: "
+                        "stance {name} {key} \"...\".").format(
+            label=current().text(option.label), name=name, key=key))
     if option.reason == "none" and reason:
-        raise Refused(f"A stance of {option.label} takes no reason; choose an option that "
-                      "takes one (such as reservations) to add it.")
+        raise Refused(_("A stance of {label} takes no reason; choose an option that takes one "
+                        "(such as reservations) to add it.").format(
+            label=current().text(option.label)))
     tx.update_state(stances={**tx.state(Stances).stances, name: (key, reason)})
     if secret(run):
         tx.emit(BallotCast, name=name)
@@ -226,16 +231,16 @@ def _sealed_count(tx: Tx, computed: str, tally: dict[str, int]) -> tuple[str, di
                 return str(event["outcome"]), dict(event["tally"])
     sealed = [n for n, (key, _) in tx.state(Stances).stances.items() if key == SEALED]
     if sealed:
-        raise Refused(f"The stances of {', '.join(sorted(sealed))} were given before the "
-                      "laptop stopped and, being secret, were not kept; ask them to give "
-                      "them again from their phones.")
+        raise Refused(_("The stances of {names} were given before the laptop stopped and, "
+                        "being secret, were not kept; ask them to give them again from their "
+                        "phones.").format(names=", ".join(sorted(sealed))))
     tally.pop(SEALED, None)
     return computed, tally
 
 
 def advance(tx: Tx) -> str:
     if tx.m.proposal is None:
-        raise Refused(NO_PROPOSAL)
+        raise Refused(_(NO_PROPOSAL))
     return close_test(tx)
 
 
@@ -246,8 +251,8 @@ def timeout(tx: Tx) -> str:
 def propose(tx: Tx) -> None:
     """A new proposal is refused while stances are being given on the current one."""
     if tx.state(Stances).stances:
-        raise Refused("Stances are being given on the current proposal; `advance` or `skip` "
-                      "the test before changing it.")
+        raise Refused(_("Stances are being given on the current proposal; `advance` or `skip` "
+                        "the test before changing it."))
 
 
 def _checks(step: Step, protocol: Protocol, library: Library) -> Iterable[Check]:

@@ -20,6 +20,7 @@ from facilitator.engine.kind import StepKind
 from facilitator.engine.state import Meeting, Run, frozen_map
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import INTERJECTIONS, POLICIES, Step
 from facilitator.protocols.values import format_duration
 
@@ -144,18 +145,19 @@ def hand(tx: Tx, command: Command) -> None:
     kind = command.args[1] if len(command.args) > 1 else "hand"
     must_be_here(tx, name)
     if kind != "hand" and kind not in INTERJECTIONS:
-        raise Refused(f"`{kind}` is not a kind of hand; use point-of-process, clarify or "
-                      "direct-response, or nothing for an ordinary hand.")
+        raise Refused(_("`{kind}` is not a kind of hand; use point-of-process, clarify or "
+                        "direct-response, or nothing for an ordinary hand.").format(kind=kind))
     if kind != "hand" and kind not in tx.run.step.interjections:
-        raise Refused(f"This discussion takes no {kind.replace('-', ' ')}; "
-                      f"raise an ordinary hand: `hand {name}`.")
+        raise Refused(_("This discussion takes no {kind}; raise an ordinary hand: "
+                        "`hand {name}`.").format(kind=kind.replace("-", " "), name=name))
     if any(h.name == name for h in state.stack):
-        raise Refused(f"{name} is already on the stack; `lower {name}` takes them off.")
+        raise Refused(_("{name} is already on the stack; `lower {name}` takes them off.")
+                      .format(name=name))
     used = dict(state.direct_used)
     if kind == "direct-response":
         if used.get(name, 0) >= tx.run.step.direct_responses_per_person:
-            raise Refused(f"{name} has used their direct responses in this step; "
-                          f"raise an ordinary hand instead: `hand {name}`.")
+            raise Refused(_("{name} has used their direct responses in this step; raise an "
+                            "ordinary hand instead: `hand {name}`.").format(name=name))
         if tx.m.setup.rules >= 2:
             _answers_someone(tx, state, name)
         used[name] = used.get(name, 0) + 1
@@ -171,12 +173,14 @@ def _answers_someone(tx: Tx, state: Stack, name: str) -> None:
     floor = tx.m.floor
     answered = floor.name if floor is not None else state.last
     if answered is None:
-        raise Refused("Nobody has spoken yet in this step, so there is nothing to respond "
-                      f"to directly; raise an ordinary hand: `hand {name}`.")
+        raise Refused(_("Nobody has spoken yet in this step, so there is nothing to respond "
+                        "to directly; raise an ordinary hand: `hand {name}`.").format(name=name))
     if answered == name:
-        now = "is speaking" if floor is not None else "spoke last"
-        raise Refused(f"{name} {now}; a direct response answers someone else. "
-                      f"Raise an ordinary hand to speak again: `hand {name}`.")
+        said = (_("{name} is speaking; a direct response answers someone else. Raise an "
+                  "ordinary hand to speak again: `hand {name}`.") if floor is not None else
+                _("{name} spoke last; a direct response answers someone else. Raise an "
+                  "ordinary hand to speak again: `hand {name}`."))
+        raise Refused(said.format(name=name))
 
 
 def _drop(tx: Tx, name: str) -> bool:
@@ -190,7 +194,7 @@ def _drop(tx: Tx, name: str) -> bool:
 def lower(tx: Tx, command: Command) -> None:
     name = command.args[0]
     if not _drop(tx, name):
-        raise Refused(f"{name} is not on the stack.")
+        raise Refused(_("{name} is not on the stack.").format(name=name))
     tx.emit(HandLowered, name=name)
 
 
@@ -211,7 +215,7 @@ def next_(tx: Tx, command: Command) -> None:
     state = tx.state(Stack)
     if not state.stack:
         if tx.m.floor is None:
-            raise Refused("Nobody is on the stack; take a hand with `hand NAME`.")
+            raise Refused(_("Nobody is on the stack; take a hand with `hand NAME`."))
         end_floor(tx)
         return
     if tx.m.setup.rules >= 2:
@@ -225,7 +229,8 @@ def next_(tx: Tx, command: Command) -> None:
 
 def done(tx: Tx, command: Command) -> None:
     if tx.m.floor is None:
-        raise Refused("Nobody holds the floor; `next` gives it to the next person on the stack.")
+        raise Refused(_("Nobody holds the floor; `next` gives it to the next person on the "
+                        "stack."))
     end_floor(tx)
 
 

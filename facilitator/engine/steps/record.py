@@ -23,6 +23,7 @@ from facilitator.engine.events import (
 from facilitator.engine.kind import StepKind
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import RECORD_TYPES, Step
 
 
@@ -52,29 +53,29 @@ def record(tx: Tx, command: Command) -> None:
         tx.emit(Noted, text=" ".join(rest), **_public(tx))
     elif kind == "shift":
         if len(rest) < 2:
-            raise Refused("A shift is written `record shift NAME WHAT`, as in: "
-                          "record shift Ana \"Food drive\".")
+            raise Refused(_("A shift is written `record shift NAME WHAT`, as in: "
+                            "record shift Ana \"Food drive\"."))
         tx.emit(ShiftRecorded, name=rest[0], what=" ".join(rest[1:]), **_public(tx))
     elif kind == "action":
         rest, backup = _backup(rest)
         if len(rest) not in (2, 3):
-            raise Refused("An action is written `record action TEXT OWNER [DUE] [--backup "
-                          "NAME]`, as in: record action \"Book the hall\" Ana 2026-12-01.")
+            raise Refused(_("An action is written `record action TEXT OWNER [DUE] [--backup "
+                            "NAME]`, as in: record action \"Book the hall\" Ana 2026-12-01."))
         due = rest[2] if len(rest) == 3 else None
         if due is not None:
             try:
                 dt.date.fromisoformat(due)
             except ValueError:
-                raise Refused(f"`{due}` is not a date; write the due date like 2026-12-01.")\
-                    from None
+                raise Refused(_("`{due}` is not a date; write the due date like 2026-12-01.")
+                              .format(due=due)) from None
         tx.emit(ActionRecorded, what=rest[0], owner=rest[1], due=due, backup=backup,
                 **_public(tx))
     elif kind == "agreement":
         tx.emit(AgreementRecorded, text=rest[0], parties=list(rest[1:]),
                 review_on=_review_on(tx), **_public(tx))
     else:
-        raise Refused(f"`record {kind}` is not a kind of record; use decision, action, "
-                      "agreement, shift or note.")
+        raise Refused(_("`record {kind}` is not a kind of record; use decision, action, "
+                        "agreement, shift or note.").format(kind=kind))
 
 
 def _backup(rest: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
@@ -83,7 +84,7 @@ def _backup(rest: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
         return rest, None
     at = rest.index("--backup")
     if at + 1 >= len(rest):
-        raise Refused("Say who backs it up: `--backup NAME`.")
+        raise Refused(_("Say who backs it up: `--backup NAME`."))
     return rest[:at] + rest[at + 2:], rest[at + 1]
 
 

@@ -16,6 +16,7 @@ from facilitator.engine.kind import StepKind
 from facilitator.engine.state import Meeting, Run, frozen_map
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 
 RESULTS = ("done", "keep", "drop", "hand")
 
@@ -36,17 +37,21 @@ def review(tx: Tx, command: Command) -> None:
     items = {i.id: i for i in tx.m.setup.review}
     item_id, result = command.args[0], command.args[1]
     if item_id not in items:
-        known = ", ".join(items) or "none are open"
-        raise Refused(f"There is no open item `{item_id}` to review (items: {known}).")
+        known = ", ".join(items) or _("none are open")
+        raise Refused(_("There is no open item `{item}` to review (items: {known}).").format(
+            item=item_id, known=known))
     if result not in RESULTS:
-        raise Refused(f"`{result}` is not a review result; use done, keep, drop or hand NAME.")
+        raise Refused(_("`{result}` is not a review result; use done, keep, drop or hand NAME.")
+                      .format(result=result))
     to = None
     if result == "hand":
         if len(command.args) != 3:
-            raise Refused(f"Say who takes it over: `review {item_id} hand NAME`.")
+            raise Refused(_("Say who takes it over: `review {item} hand NAME`.").format(
+                item=item_id))
         to = command.args[2]
     elif len(command.args) != 2:
-        raise Refused(f"`review {item_id} {result}` takes nothing more.")
+        raise Refused(_("`review {item} {result}` takes nothing more.").format(
+            item=item_id, result=result))
     state = tx.state(Reviews)
     tx.update_state(reviewed={**state.reviewed, item_id: result})
     # The journal names the stable id (`ref`) so the review can never land on another item.

@@ -20,6 +20,7 @@ from facilitator.engine.kind import StepKind
 from facilitator.engine.state import Meeting, Run, frozen_map
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import ORDERS, Step
 
 
@@ -105,14 +106,15 @@ def _move_on(tx: Tx) -> bool:
 
 def next_(tx: Tx, command: Command) -> None:
     if complete(tx.state(Round)) and tx.m.floor is None:
-        raise Refused("Everyone has spoken in this round; `advance` to move on.")
+        raise Refused(_("Everyone has spoken in this round; `advance` to move on."))
     end_floor(tx)
     _move_on(tx)
 
 
 def done(tx: Tx, command: Command) -> None:
     if tx.m.floor is None:
-        raise Refused("Nobody holds the floor; `next` gives it to the next person in the round.")
+        raise Refused(_("Nobody holds the floor; `next` gives it to the next person in the "
+                        "round."))
     end_floor(tx)
 
 
@@ -120,13 +122,15 @@ def pass_(tx: Tx, command: Command) -> None:
     run = tx.run
     state = tx.state(Round)
     if not run.step.allow_pass:
-        raise Refused("This round takes no passes; give the person time, or `skip` the round.")
+        raise Refused(_("This round takes no passes; give the person time, or `skip` the "
+                        "round."))
     floor = tx.m.floor
     name = command.args[0] if command.args else (floor.name if floor else None)
     if name is None:
-        raise Refused("Nobody holds the floor; name who passes: `pass NAME`.")
+        raise Refused(_("Nobody holds the floor; name who passes: `pass NAME`."))
     if name not in state.order or not tx.m.people[name].present:
-        raise Refused(f"{name} is not in this round; only people here when it began are asked.")
+        raise Refused(_("{name} is not in this round; only people here when it began are "
+                        "asked.").format(name=name))
     if floor is not None and floor.name == name:
         end_floor(tx, counted=False)
         tx.update_state(passed=state.passed + (name,))
@@ -134,29 +138,28 @@ def pass_(tx: Tx, command: Command) -> None:
         _move_on(tx)
         return
     if name in state.spoken:
-        raise Refused(f"{name} has already had their turn in this round.")
+        raise Refused(_("{name} has already had their turn in this round.").format(name=name))
     tx.update_state(passed=state.passed + (name,), spoken=state.spoken | {name})
     tx.emit(Passed, name=name, private=run.step.private)
 
 
 def hand(tx: Tx, command: Command) -> None:
-    raise Refused(
-        f"No hands are taken during a round; {command.args[0]} can speak when the round "
-        "reaches them."
-    )
+    raise Refused(_("No hands are taken during a round; {name} can speak when the round "
+                    "reaches them.").format(name=command.args[0]))
 
 
 def collect(tx: Tx, command: Command) -> None:
     run = tx.run
     field = run.step.collect
     if field is None:
-        raise Refused("This round collects nothing; give the answer as a `note` instead.")
+        raise Refused(_("This round collects nothing; give the answer as a `note` instead."))
     name, value = command.args
     if name not in tx.m.people or not tx.m.people[name].present:
-        raise Refused(f"{name} is not here; add them with `join {name}`.")
+        raise Refused(_("{name} is not here; add them with `join {name}`.").format(name=name))
     if field.choices is not None and value not in field.choices:
-        raise Refused(f"{field.field} is one of {', '.join(field.choices)}; "
-                      f"write it like `collect {name} {field.choices[0]}`.")
+        raise Refused(_("{field} is one of {choices}; write it like `collect {name} {first}`.")
+                      .format(field=field.field, choices=", ".join(field.choices), name=name,
+                              first=field.choices[0]))
     state = tx.state(Round)
     tx.update_state(collected={**state.collected, name: value})
     tx.emit(Collected, name=name, field=field.field, value=value, private=run.step.private)

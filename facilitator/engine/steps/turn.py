@@ -17,6 +17,7 @@ from facilitator.engine.kind import StepKind
 from facilitator.engine.state import Run
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
+from facilitator.i18n import _
 from facilitator.protocols.model import Step
 
 
@@ -32,7 +33,8 @@ def enter(tx: Tx) -> str | None:
         return None
     holders = [n for n in tx.m.holders(role) if tx.m.people[n].present]
     if not holders:
-        raise Refused(f"This turn belongs to the {role}; name one first: `role {role} NAME`.")
+        raise Refused(_("This turn belongs to the {role}; name one first: `role {role} NAME`.")
+                      .format(role=role))
     tx.update_state(speaker=holders[0])
     give_floor(tx, holders[0], f"the {role}'s turn", run.step.time_per_speaker or run.step.time)
     return None
@@ -41,7 +43,8 @@ def enter(tx: Tx) -> str | None:
 def invite(tx: Tx, command: Command) -> None:
     run = tx.run
     if run.step.speaker != "choose" and tx.state(Turn).speaker is not None:
-        raise Refused(f"This turn belongs to the {run.step.speaker}; it is not passed around.")
+        raise Refused(_("This turn belongs to the {role}; it is not passed around.").format(
+            role=run.step.speaker))
     name = command.args[0]
     must_be_here(tx, name)
     tx.update_state(speaker=name)
@@ -50,14 +53,14 @@ def invite(tx: Tx, command: Command) -> None:
 
 def next_(tx: Tx, command: Command) -> None:
     if tx.m.floor is None:
-        raise Refused("The turn is over; `advance` to move on.")
+        raise Refused(_("The turn is over; `advance` to move on."))
     end_floor(tx)
 
 
 def hand(tx: Tx, command: Command) -> None:
-    speaker = tx.state(Turn).speaker or "the speaker"
-    raise Refused(f"{speaker} holds the floor uninterrupted in this turn; hands are taken "
-                  "in a discussion.")
+    speaker = tx.state(Turn).speaker or _("the speaker")
+    raise Refused(_("{name} holds the floor uninterrupted in this turn; hands are taken in a "
+                    "discussion.").format(name=speaker))
 
 
 def _says(run: Run) -> Mapping[str, str]:
