@@ -279,6 +279,19 @@ def test_someone_waiting_on_the_stack_keeps_their_place_making_a_point(driver):
     assert d.floor == "Ana" and d.stack() == ["Ben", "Cy"]
 
 
+def test_next_during_a_point_of_process_ends_the_point_and_moves_nobody_up(driver):
+    """`next`, like `done`, ends the point: with nobody stopped by it, the floor is empty
+    and whoever waits (here the point's own maker) keeps their place; the next `next`
+    gives it to them."""
+    d = driver(LIB, "talk")
+    d.do("start", "hand Ben", "hand Ben point-of-process")
+    assert d.floor == "Ben" and d.m.point is not None and d.stack() == ["Ben"]
+    d.do("next")
+    assert d.floor is None and d.m.point is None and d.stack() == ["Ben"]
+    d.do("next")
+    assert d.floor == "Ben" and d.stack() == []
+
+
 def test_journals_without_a_rules_number_keep_the_old_practice():
     from facilitator.engine.state import RULES, Setup
 

@@ -176,8 +176,12 @@ class MeetingMachine(RuleBasedStateMachine):
         m, now = self.live.meeting, self.clock.now()
         stack = stack_of(m.run)
         # With hands up and someone speaking (with nobody on the stack `next` just ends
-        # the turn, where `done` then `next` is refused: nothing to order).
-        if stack is None or not stack.stack or m.floor is None or m.paused_since is not None:
+        # the turn, where `done` then `next` is refused: nothing to order). Not while a
+        # point of process is heard: then `next`, like `done`, ends the point and the
+        # speaker it stopped goes on (docs/protocol-language.md), so `done` then `next`
+        # moves one further.
+        if stack is None or not stack.stack or m.floor is None or m.paused_since is not None \
+                or m.point is not None:
             return
 
         def after(*commands: str) -> object:
