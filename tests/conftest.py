@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from facilitator import session
 from facilitator.clock import FakeClock
@@ -13,6 +15,13 @@ from facilitator.errors import Refused
 from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting
+
+# Property tests draw the same examples on every run (no test passes or fails by the luck of
+# the draw, on a loaded machine neither: no deadline). To explore new examples while
+# developing: HYPOTHESIS_EXPLORE=1 pytest.
+settings.register_profile("facilitator", derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
+                          deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("facilitator")
 
 
 @pytest.fixture(autouse=True, scope="session")
