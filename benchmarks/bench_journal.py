@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from facilitator.store.group import Group
-from facilitator.store.journal import Journal, encode
+from facilitator.store.journal import Journal
+from facilitator.store.journal_lines import encode
 
 
 def entry(seq: int) -> dict:

@@ -22,7 +22,8 @@ from facilitator.minutes import FORMATS, render
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
 from facilitator.session import LiveMeeting
-from facilitator.store.journal import encode, read_journal
+from facilitator.store.journal_lines import encode
+from facilitator.store.journal_read import read_journal
 
 BAR = 3.0
 HOURS = 8

@@ -38,7 +38,7 @@ from facilitator.protocols.loader import build_library, builtin_source
 from facilitator.room.limits import Buckets
 from facilitator.session import LiveMeeting
 from facilitator.store.group import Group
-from facilitator.store.journal import read_journal
+from facilitator.store.journal_read import read_journal
 from facilitator.ui.app import build_app
 from facilitator.ui.room import RoomSetup
 

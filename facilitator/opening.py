@@ -23,7 +23,7 @@ from facilitator.protocols.model import AgendaItem
 from facilitator.store import upkeep
 from facilitator.store.care import record_capacity
 from facilitator.store.group import Group
-from facilitator.store.journal import read_past_damage
+from facilitator.store.journal_read import read_past_damage
 
 MINUTES_FORMATS = ("md", "html", "txt")
 

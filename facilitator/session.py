@@ -33,12 +33,9 @@ from facilitator.protocols.loader import build_library
 from facilitator.protocols.model import Library
 from facilitator.store.care import capacity_answers, record_capacity
 from facilitator.store.group import Group, opened_by
-from facilitator.store.journal import (
-    Entries,
-    Journal,
-    last_alive,
-    read_journal,
-)
+from facilitator.store.journal import Journal, last_alive
+from facilitator.store.journal_lines import Entries
+from facilitator.store.journal_read import entry_line, read_journal
 
 Sources = list[tuple[str, str]]
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
@@ -71,14 +68,17 @@ def replay_journal(path: Any, meeting: Meeting, entries: Sequence[dict[str, Any]
                    first: int = 0) -> Meeting:
     """`entries[first:]` of the journal at `path` on top of `meeting`, as they were taken
     live. An entry that cannot be replayed is a StoreError naming the file and its line
-    (the header is line 1, entry i is line i + 2)."""
+    (the header is line 1; snapshot lines count as lines, not entries)."""
     for index in range(first, len(entries)):
         try:
             meeting = apply(meeting, entries[index])
         except Exception as error:  # noqa: BLE001 -- whatever a damaged entry does, say where
             why = str(error) if isinstance(error, FacilitatorError) else \
                 f"{type(error).__name__}: {error}".rstrip(": ")
-            line = index + 2
+            try:
+                line = entry_line(Path(path), index)
+            except OSError:  # gone since it was read: as if it held no snapshots
+                line = index + 2
             raise StoreError(
                 f"{path}:{line}: this journal entry cannot be replayed ({why.rstrip('.')}), "
                 "so the meeting cannot be rebuilt past it. Move the lines from "

@@ -14,7 +14,7 @@ from facilitator.engine.state import Meeting, Setup
 from facilitator.errors import StoreError
 from facilitator.protocols.loader import build_library
 from facilitator.session import replay_journal
-from facilitator.store.journal import read_journal
+from facilitator.store.journal_read import read_journal
 
 
 class Follower:

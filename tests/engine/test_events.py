@@ -20,7 +20,7 @@ from facilitator.engine.events import BY_NAME, Event, UnknownEvent, from_json, t
 from facilitator.engine.state import Meeting, Setup
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.loader import build_library
-from facilitator.store.journal import read_journal
+from facilitator.store.journal_read import read_journal
 
 JOURNALS = sorted((Path(__file__).parent / "journals").glob("*.jsonl"))
 

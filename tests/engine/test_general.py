@@ -109,7 +109,7 @@ def test_review_refusals(driver):
 
 def test_the_journal_of_a_live_meeting_holds_every_accepted_command(tmp_path):
     from facilitator.store.group import Group
-    from facilitator.store.journal import read_journal
+    from facilitator.store.journal_read import read_journal
 
     group = Group(tmp_path / "g")
     live = LiveMeeting.open(LIB, [], "review", FakeClock(), group=group)

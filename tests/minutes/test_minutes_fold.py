@@ -22,7 +22,7 @@ from facilitator.protocols.loader import build_library
 from facilitator.protocols.values import parse_duration
 from facilitator.script import load_script, run_script
 from facilitator.session import LiveMeeting
-from facilitator.store.journal import read_journal
+from facilitator.store.journal_read import read_journal
 
 TESTS = Path(__file__).parent.parent
 JOURNALS = sorted((TESTS / "engine" / "journals").glob("*.jsonl"))

@@ -18,7 +18,7 @@ from facilitator.protocols.loader import build_library, builtin_source
 from facilitator.script import load_script, run_script
 from facilitator.session import LiveMeeting, check_snapshots
 from facilitator.store.group import Group
-from facilitator.store.journal import read_journal
+from facilitator.store.journal_read import read_journal
 
 SCRIPTS = Path(__file__).parents[1] / "library" / "scripts"
 SOURCES = [builtin_source()]

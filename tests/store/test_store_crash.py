@@ -17,7 +17,8 @@ from killing import Child
 
 from facilitator.store import files
 from facilitator.store.group import Group
-from facilitator.store.journal import Journal, read_journal
+from facilitator.store.journal import Journal
+from facilitator.store.journal_read import read_journal
 
 HEADER = {"meeting": {"id": "crash", "title": "Crash", "protocol": "p",
                       "created_at": "2026-03-01T19:00:00"}, "setup": {}}

@@ -27,7 +27,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.opening import minutes_files, open_group
 from facilitator.protocols.loader import build_library, builtin_source
 from facilitator.session import LiveMeeting
-from facilitator.store.journal import read_journal
+from facilitator.store.journal_read import read_journal
 
 # The os functions through which the store changes files.
 OPERATIONS = ("open", "write", "fsync", "replace", "rename", "link", "mkdir", "ftruncate",

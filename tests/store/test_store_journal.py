@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from facilitator.errors import StoreError
-from facilitator.store.journal import Journal, read_journal
+from facilitator.store.journal import Journal
+from facilitator.store.journal_read import read_journal
 from facilitator.store.lock import lock_path
 
 HEADER = {
