@@ -14,13 +14,17 @@ Run: python benchmarks/bench_start.py [--rounds 15]
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
+import pty
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import facilitator
 
 FIRST_SCREEN = """
 import sys
@@ -49,15 +53,21 @@ if sys.argv[1] == "bare":
 else:
     from facilitator.cli import main
 
-    main(sys.argv[2:])
+    sys.exit(main(sys.argv[2:]))  # a refusal must fail the benchmark, not time an error
 """
 
 
 def timed(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=True)
-    return time.perf_counter() - start
+    """One run, its input and output a pseudo-terminal of its own, as in a terminal (the
+    full screen refuses to start without one; headless, nothing is drawn on it)."""
+    parent, child = pty.openpty()
+    try:
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, stdin=child, stdout=child, stderr=child, check=True)
+        return time.perf_counter() - start
+    finally:
+        os.close(child)
+        os.close(parent)
 
 
 def show(label: str, values: list[float]) -> None:
@@ -77,6 +87,10 @@ def verdict(label: str, ours: list[float], base: list[float], bar: float) -> boo
 
 def main(rounds: int) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-start-"))
+    # As `pip install .` leaves it: the package compiled to bytecode (an editable install,
+    # or PYTHONDONTWRITEBYTECODE, would have every start compile our sources, and not
+    # textual's, which pip compiled).
+    compileall.compile_dir(Path(facilitator.__file__).parent, quiet=1)
     env = {**os.environ, "FACILITATOR_CACHE": str(folder / "cache"),
            "FACILITATOR_GROUP": str(folder / "group")}
     python = sys.executable

@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gettext as _gettext
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 DOMAIN = "facilitator"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -111,11 +114,14 @@ class Translator:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+        # English is the code's own text: no catalog, and gettext not even imported.
+        self._catalog: _gettext.GNUTranslations | None = None
         compiled = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if lang not in (SOURCE, PSEUDO) and compiled.is_file():
+            import gettext
+
             with compiled.open("rb") as mo:  # the folder is named as we name the language
-                self._catalog = _gettext.GNUTranslations(mo)
+                self._catalog = gettext.GNUTranslations(mo)
 
     @property
     def english(self) -> bool:
@@ -124,21 +130,22 @@ class Translator:
     def gettext(self, message: str) -> str:
         if self.lang == PSEUDO:
             return pseudo(message)
-        return self._catalog.gettext(message)
+        return message if self._catalog is None else self._catalog.gettext(message)
 
     def pgettext(self, context: str, message: str) -> str:
         """`message` as said in `context` ("blocked" of a stance, of a step's outcome)."""
         if self.lang == PSEUDO:
             return pseudo(message)
-        return self._catalog.pgettext(context, message)
+        return message if self._catalog is None else self._catalog.pgettext(context, message)
 
     def word(self, marked: tuple[str, str]) -> str:
         """A message marked with `C_` where it was written."""
         return self.pgettext(*marked)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        if self.lang == PSEUDO:
-            return pseudo(singular if n == 1 else plural)
+        if self.lang == PSEUDO or self._catalog is None:
+            chosen = singular if n == 1 else plural
+            return pseudo(chosen) if self.lang == PSEUDO else chosen
         return self._catalog.ngettext(singular, plural, n)
 
     def text(self, value: str) -> str:

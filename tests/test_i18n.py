@@ -133,3 +133,16 @@ def test_setting_a_language_we_lack_is_refused(tmp_path: Path,
     assert capsys.readouterr().err == ("facilitator: `fr` is not a language facilitator speaks; "
                                        "choose one of en, es.\n")
     assert not (tmp_path / "settings").exists()
+
+
+def test_settings_read_change_files_of_the_stores_version(tmp_path: Path) -> None:
+    """Settings are read at every start without the change files' module; both name the
+    same version, and a file of another version is not taken for a setting."""
+    from facilitator.store import changes, settings
+
+    assert settings.CHANGE == changes.VERSION
+    settings.set_setting(tmp_path, "language", "es")
+    assert settings.setting(tmp_path, "language") == "es"
+    newer = tmp_path / settings.FOLDER / "9999-newer.json"
+    newer.write_text('{"change": 2, "kind": "setting", "name": "language", "value": "fr"}')
+    assert settings.setting(tmp_path, "language") == "es"

@@ -10,17 +10,19 @@ group, they travel with `facilitator sync`.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from facilitator.store.changes import read_change, write_change
-from facilitator.store.files import ensure_dir, explained
-
 FOLDER = "settings"
+CHANGE = 1  # the change files' version (store.changes.VERSION; a test says they agree)
 NAMES = ("language",)
 
 
 def set_setting(group: Path, name: str, value: str) -> str:
     """Record `name` = `value` for the group; returns the file's name."""
+    from facilitator.store.changes import write_change
+    from facilitator.store.files import ensure_dir, explained
+
     folder = group / FOLDER
     with explained("The group's setting could not be written"):
         ensure_dir(folder)
@@ -34,8 +36,18 @@ def setting(group: Path, name: str) -> str | None:
     except OSError:
         return None
     for path in files:
-        change = read_change(path)
+        change = _read(path)
         if change and change.get("kind") == "setting" and change.get("name") == name:
             value = change.get("value")
             return value if isinstance(value, str) else None
     return None
+
+
+def _read(path: Path) -> dict[str, object] | None:
+    """A setting's file, or None when it cannot be read as one (read at every start: the
+    change files' module, with what writing them needs, is not imported for this)."""
+    try:
+        value = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) and value.get("change") == CHANGE else None

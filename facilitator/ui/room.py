@@ -34,14 +34,16 @@ from facilitator.engine.commands import parse
 from facilitator.engine.events import Event
 from facilitator.errors import Refused
 from facilitator.i18n import N_, _
-from facilitator.room.hub import INPUT_STATES, Room, new_code
-from facilitator.room.serve import RoomServer, local_address
-from facilitator.ui.widgets.admit import Admit, Answer
-from facilitator.ui.widgets.room import RoomBox, RoomPanel
 
+# The room's server (uvicorn, starlette) and its widgets are imported when a room opens:
+# a meeting without phones does not pay ~50 ms at every start for them.
 if TYPE_CHECKING:
+    from facilitator.room.hub import Room
+    from facilitator.room.serve import RoomServer
     from facilitator.session import LiveMeeting
     from facilitator.store.group import Group
+    from facilitator.ui.widgets.admit import Answer
+    from facilitator.ui.widgets.room import RoomBox
 
 DEFAULT_PORT = 8765
 SHOW_EVERY = 0.1  # seconds: phones' actions reach the facilitator's screen this often
@@ -60,6 +62,9 @@ class RoomSetup:
     code: str = ""
 
     def resolved(self) -> RoomSetup:
+        from facilitator.room.hub import new_code
+        from facilitator.room.serve import local_address
+
         return RoomSetup(self.host or local_address(), self.port, self.code or new_code())
 
 
@@ -89,6 +94,9 @@ class RoomActions:
     _room_last_show = 0.0
 
     async def start_room(self, setup: RoomSetup) -> None:
+        from facilitator.room.hub import Room
+        from facilitator.room.serve import RoomServer
+
         setup = setup.resolved()
         room = Room(setup.code, lambda: self.live, self.room_give)
         room.on_change = self._show_soon
@@ -167,16 +175,24 @@ class RoomActions:
     def room_panel(self) -> RoomBox | None:
         if self.room is None or self.room_server is None:
             return None
+        from facilitator.ui.widgets.room import RoomBox
+
         return RoomBox(self.room, self.room_server.address,
                        problem=self.room_server.failed, id="room-box")
 
     def room_changed(self) -> None:
+        if self.room is None:
+            return
+        from facilitator.ui.widgets.room import RoomPanel
+
         for panel in self.screen.query(RoomPanel):  # type: ignore[attr-defined]
             panel.show_room()
 
     def action_room_switch(self) -> None:
         if self.room is None:
             return
+        from facilitator.room.hub import INPUT_STATES
+
         states = INPUT_STATES
         self.room.switch(states[(states.index(self.room.input) + 1) % len(states)])
         said = {"on": N_("on"), "no-stances": N_("no stances"), "off": N_("off")}
@@ -193,6 +209,8 @@ class RoomActions:
         live = self.live
         known = live is not None and name in live.meeting.people and any(
             s.name == name and s.admitted for s in room.seats.values())
+
+        from facilitator.ui.widgets.admit import Admit
 
         def answered(answer: Answer | None) -> None:
             try:
