@@ -79,6 +79,10 @@ def localize(m: dict[str, Any], library: Library, t: Translator) -> dict[str, An
             if role.title and role_titles.get(rid) == str(role.title):
                 role_titles[rid] = t.text(role.title)
     out = {**m, "steps": steps, "decisions": decisions}
+    meeting = dict(m.get("meeting") or {})
+    main = library.protocol(str(meeting.get("protocol")))
+    if main is not None and meeting.get("title", "") in ("", str(main.title)):
+        out["meeting"] = {**meeting, "title": t.text(main.title)}  # untitled: the protocol's
     if role_titles:
         out["role_titles"] = role_titles
     return out

@@ -270,7 +270,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         path: Path | None = None
         problem = ""
         try:
-            minutes = live.finish(minutes_files(live.minutes()))
+            minutes = live.finish(minutes_files(live.minutes(), live.meeting.library))
             if live.group is not None:
                 path = live.group.path / "minutes" / f"{live.id}.md"
         except FacilitatorError as error:

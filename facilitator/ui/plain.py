@@ -123,7 +123,7 @@ class Conversation:
     def finish(self) -> None:
         live = self.live
         try:
-            live.finish(minutes_files(live.minutes()))
+            live.finish(minutes_files(live.minutes(), live.meeting.library))
         except FacilitatorError as error:
             self.say(_("The minutes could not be written: {problem}").format(problem=error))
             self.recorded = False

@@ -72,3 +72,20 @@ async def test_the_meeting_screen_in_spanish(parts: Parts, spanish: None) -> Non
         assert "De acuerdo: Ana; Ben; Cy" in screen
         assert "Si se cierra ahora: aprobada" in screen
         assert "s Postura" in screen and "a Avanzar" in screen
+
+
+def test_the_minutes_of_an_untitled_meeting_speak_spanish_too(parts: Parts,
+                                                              spanish: None) -> None:
+    """Ended at the screen (here `--plain`), the minutes name the protocol and its steps
+    in Spanish: the screen hands the minutes the protocols the meeting ran."""
+    out = io.StringIO()
+    lines = ["join Ana", "join Ben", "start", "next", 30, "next", 30, "next", "advance",
+             "end", "sí"]
+    code = converse(None, parts.group, parts.library, parts.sources, parts.clock,
+                    protocol="check-in", title="", stdin=Typist(lines, parts.clock),
+                    stdout=out)
+    assert code == 0, out.getvalue()
+    [written] = parts.group.minutes_path.glob("*.md")
+    minutes = written.read_text()
+    assert minutes.startswith("# Ronda de apertura\n"), minutes[:80]
+    assert "| Ronda de apertura |" in minutes and "Check" not in minutes
