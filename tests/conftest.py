@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -42,6 +43,19 @@ def english_unless_asked() -> None:
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         os.environ.pop(variable, None)
     os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """The tool speaks Spanish for the test (the facilitator's language), then English."""
+    from facilitator import i18n
+
+    before = i18n.current().lang
+    i18n.use("es")
+    try:
+        yield
+    finally:
+        i18n.use(before)
 
 
 @pytest.fixture(autouse=True)

@@ -7,15 +7,12 @@ through a catalog). Waiting is on what the page says (Playwright's expect), neve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.async_api import Page, async_playwright, expect
 from roomkit import CODE, open_assembly, room_app, room_parts, settle, ui_test
 from test_room_browser import CHROMIUM, FLAGS, PHONE, WAIT_MS, shot
 
-from facilitator import i18n
 from facilitator.ui.widgets.room import RoomPanel
 
 WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")
@@ -23,14 +20,6 @@ WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")
 NOT_WORDS = re.compile(r"[\d\s:;,.!?()%✓·/\-]+|English|Español|xx-pseudo")
 
 
-@pytest.fixture
-def facilitator_speaks_spanish() -> Iterator[None]:
-    before = i18n.current().lang
-    i18n.use("es")
-    try:
-        yield
-    finally:
-        i18n.use(before)
 
 
 async def untranslated(page: Page, *typed: str) -> list[str]:
@@ -96,7 +85,7 @@ async def test_the_phone_page_under_the_pseudo_locale_says_nothing_untranslated(
 
 @ui_test
 async def test_two_phones_one_spanish_one_english_and_the_facilitator_in_spanish(
-        tmp_path: Path, facilitator_speaks_spanish: None) -> None:
+        tmp_path: Path, spanish: None) -> None:
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
     async with room_app(parts, live) as (app, pilot, base), async_playwright() as play:

@@ -6,7 +6,6 @@ facilitator's screen keeps its own. Names and what people typed are as typed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -14,19 +13,8 @@ import httpx
 import pytest
 from roomkit import CODE, bearer, open_assembly, room_app, room_parts, settle, ui_test
 
-from facilitator import i18n
 from facilitator.room.words import WORDS, phone_language
 from facilitator.ui.widgets.room import RoomPanel
-
-
-@pytest.fixture
-def facilitator_speaks_spanish() -> Iterator[None]:
-    before = i18n.current().lang
-    i18n.use("es")
-    try:
-        yield
-    finally:
-        i18n.use(before)
 
 
 @pytest.mark.parametrize(("asked", "accept", "lang"), [
@@ -59,8 +47,8 @@ async def _join(client: httpx.AsyncClient, base: str, name: str, **params: str) 
 
 
 @ui_test
-async def test_two_phones_each_in_their_own_language_while_the_facilitator_speaks_spanish(
-        tmp_path: Path, facilitator_speaks_spanish: None) -> None:
+async def test_two_phones_each_in_their_own_language_while_the_spanish(
+        tmp_path: Path, spanish: None) -> None:
     parts = room_parts(tmp_path)
     live = open_assembly(parts, "Ana", "Ben")
     async with room_app(parts, live) as (app, pilot, base), \

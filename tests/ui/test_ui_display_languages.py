@@ -3,28 +3,15 @@ side by side, each column in its own language; names as typed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from conftest import Parts, settle, ui_test
 from pseudo_screen import screen_lines
 from textual.widgets import Digits
 
-from facilitator import i18n
 from facilitator.cli import main
 from facilitator.ui.display import DisplayApp, Where
 from facilitator.ui.widgets.floor import FloorPanel
 from facilitator.ui.widgets.stack import StackPanel
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    before = i18n.current().lang
-    i18n.use("es")
-    try:
-        yield
-    finally:
-        i18n.use(before)
 
 
 @ui_test

@@ -4,25 +4,12 @@ facilitator would say it, while names, pronouns and what people typed stay as ty
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
-import pytest
 from conftest import Parts, command, keys, settle, type_text, ui_test
 from pseudo_screen import screen_lines
 from test_ui_plain import Typist
 
-from facilitator import i18n
 from facilitator.ui.plain import converse
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    before = i18n.current().lang
-    i18n.use("es")
-    try:
-        yield
-    finally:
-        i18n.use(before)
 
 
 def test_a_consent_decision_in_plain_spanish(parts: Parts, spanish: None) -> None:
