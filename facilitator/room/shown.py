@@ -33,8 +33,8 @@ def projector(m: Meeting, now: float | None = None) -> dict[str, Any]:
         "floor": None if floor is None else {
             "name": floor.name,
             "held_s": round(m.active(now) - floor.since, 1) if now is not None else 0.0,
-            "limit_s": floor.limit, "reason": engine_words(floor.reason)},
-        "stack": [{"name": n, "why": engine_words(why)} for n, why in view.stack(m)],
+            "limit_s": floor.limit, "reason": engine_words(floor.reason, m)},
+        "stack": [{"name": n, "why": engine_words(why, m)} for n, why in view.stack(m)],
         "round": view.round_queue(m),
         "stances": None,
     }

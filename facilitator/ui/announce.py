@@ -82,8 +82,8 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
             return _("{protocol} ended: {outcome}.").format(
                 protocol=_protocol_title(meeting, protocol), outcome=_words(outcome))
         case ev.FloorTaken(name=name, reason=reason):
-            return _("{name} has the floor ({reason}).").format(name=name,
-                                                                reason=engine_words(reason))
+            return _("{name} has the floor ({reason}).").format(
+                name=name, reason=engine_words(reason, meeting))
         case ev.FloorEnded(counted=False):
             return None  # a pass: the Passed event says it
         case ev.FloorEnded(name=name, seconds=seconds):
@@ -200,7 +200,7 @@ def situation(meeting: Any, now: float) -> list[str]:
     stack = view.stack(meeting)
     if stack:
         said.append(_("Next: {stack}.").format(
-            stack="; ".join(f"{n} ({engine_words(why)})" for n, why in stack)))
+            stack="; ".join(f"{n} ({engine_words(why, meeting)})" for n, why in stack)))
     queue = view.round_queue(meeting)
     if queue:
         said.append(_("Still to speak in the round: {names}.").format(names=", ".join(queue)))

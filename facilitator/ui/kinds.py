@@ -74,9 +74,13 @@ _PATTERNS = (
 )
 
 
-def engine_words(phrase: str) -> str:
+_ROLE_PATTERNS = frozenset({"the {0}'s turn", "the {0} answers"})  # {0}: a role's id
+
+
+def engine_words(phrase: str, meeting: Meeting | None = None) -> str:
     """One of the engine's phrases (a reason on the stack, for the floor) in the current
-    language; as it is in English."""
+    language; as it is in English. With the meeting, a role's id in the phrase is said by
+    the role's name for people (`view.role_title`), never as the id."""
     if current().english:
         return phrase
     if phrase in ENGINE_PHRASES:
@@ -86,7 +90,11 @@ def engine_words(phrase: str) -> str:
         if found:
             parts = list(found.groups())
             if said.startswith("{0};"):  # the standing, then what put it first
-                parts[0] = engine_words(parts[0])
+                parts[0] = engine_words(parts[0], meeting)
+            elif said in _ROLE_PATTERNS and meeting is not None:
+                from facilitator.ui.view import role_title
+
+                parts[0] = role_title(meeting, parts[0])
             return _(said).format(*parts)
 
     return phrase

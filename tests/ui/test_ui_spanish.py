@@ -76,3 +76,17 @@ def test_the_minutes_of_an_untitled_meeting_speak_spanish_too(parts: Parts,
     minutes = written.read_text()
     assert minutes.startswith("# Ronda de apertura\n"), minutes[:80]
     assert "| Ronda de apertura |" in minutes and "Check" not in minutes
+
+
+def test_a_turn_names_its_role_by_its_name_for_people(parts: Parts, spanish: None) -> None:
+    """The engine keeps "the presenter's turn"; the screen and the phones say the role as
+    the group reads it, never its id."""
+    from facilitator.room.shown import projector
+    from facilitator.ui.kinds import engine_words
+
+    live = parts.open("consent", "join Ana", "join Ben", "role presenter Ana",
+                      "propose 'Compostera'", "start")
+    meeting = live.meeting
+    assert meeting.floor is not None and meeting.floor.reason == "the presenter's turn"
+    assert engine_words(meeting.floor.reason, meeting) == "turno de presentación"
+    assert projector(meeting)["floor"]["reason"] == "turno de presentación"

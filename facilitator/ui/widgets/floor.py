@@ -85,7 +85,7 @@ class FloorPanel(Vertical):
         digits = self.query_one(Digits)
         if meeting.floor is not None and floor is not None:
             say(speaker, _("{name} has the floor ({reason})").format(
-                name=meeting.floor.name, reason=engine_words(meeting.floor.reason)))
+                name=meeting.floor.name, reason=engine_words(meeting.floor.reason, meeting)))
             clock = timing.clock(floor.elapsed)
             if clock != digits.value:
                 digits.update(clock)

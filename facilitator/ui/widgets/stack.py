@@ -61,7 +61,7 @@ class StackPanel(MeetingPanel):
             return Text(_("The stack is empty."), style="italic")
         width, used = max(self.content_size.width, 1), 0
         for place, (name, why) in enumerate(stack, 1):
-            reason = engine_words(why)
+            reason = engine_words(why, meeting)
             line = f"{place}. {name}  {reason}"
             height = cell_len(line) // width + 1
             left = len(hands.stack) - place + 1
