@@ -15,7 +15,7 @@ from facilitator.engine.events import Event
 from facilitator.engine.steps import KINDS
 from facilitator.engine.steps.discussion import INTERJECTION_REASON
 from facilitator.i18n import _, current
-from facilitator.ui.kinds import REVIEW_WORDS, engine_words, noun, words
+from facilitator.ui.kinds import REVIEW_WORDS, engine_words, noun, role_title, words
 from facilitator.ui.timing import span
 from facilitator.ui.titles import title_of
 
@@ -68,8 +68,6 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
             return _("{name} left.").format(name=name)
         case ev.RoleAssigned(role=role, name=name):
             if meeting is not None:
-                from facilitator.ui.view import role_title
-
                 return _("{name} is {role}.").format(name=name, role=role_title(meeting, role))
             return _("{name} is {role}.").format(name=name, role=_words(role))
         case ev.StepStarted(protocol=protocol, step=step, title=title, kind=kind):

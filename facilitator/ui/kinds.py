@@ -74,13 +74,24 @@ _PATTERNS = (
 )
 
 
+def role_title(meeting: Meeting, role: str) -> str:
+
+    """A role's name for people: its `title` in any running protocol, else its id in words."""
+    for protocol in [meeting.protocol, *(f.protocol for f in meeting.frames)]:
+        if role in protocol.roles:
+            found = protocol.roles[role]
+            title = getattr(found, "title", None)
+            return current().text(title) if title else _(found.display_title)
+    return _(role.replace("_", " ").replace("-", " "))
+
+
 _ROLE_PATTERNS = frozenset({"the {0}'s turn", "the {0} answers"})  # {0}: a role's id
 
 
 def engine_words(phrase: str, meeting: Meeting | None = None) -> str:
     """One of the engine's phrases (a reason on the stack, for the floor) in the current
     language; as it is in English. With the meeting, a role's id in the phrase is said by
-    the role's name for people (`view.role_title`), never as the id."""
+    the role's name for people (`role_title`), never as the id."""
     if current().english:
         return phrase
     if phrase in ENGINE_PHRASES:
@@ -92,8 +103,6 @@ def engine_words(phrase: str, meeting: Meeting | None = None) -> str:
             if said.startswith("{0};"):  # the standing, then what put it first
                 parts[0] = engine_words(parts[0], meeting)
             elif said in _ROLE_PATTERNS and meeting is not None:
-                from facilitator.ui.view import role_title
-
                 parts[0] = role_title(meeting, parts[0])
             return _(said).format(*parts)
 

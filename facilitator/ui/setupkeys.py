@@ -11,8 +11,8 @@ from textual import work
 
 from facilitator.engine.general import roles_in_play
 from facilitator.i18n import _
-from facilitator.ui import view
 from facilitator.ui.completion import join_line, known_as
+from facilitator.ui.kinds import role_title
 from facilitator.ui.widgets.ask import Ask
 from facilitator.ui.widgets.choice import Choice
 from facilitator.ui.widgets.commandline import ListSuggester
@@ -53,7 +53,7 @@ class SetupKeyActions:
         roles = list(roles_in_play(m))
         needed = [r for r in m.protocol.roles if not m.holders(r)]
         ordered = needed + [r for r in roles if r not in needed]
-        labels = [(r, view.role_title(m, r) + (" " + _("(needed to start)") if r in needed
+        labels = [(r, role_title(m, r) + (" " + _("(needed to start)") if r in needed
                                                else "")
                    + (": " + _("now {names}").format(names=", ".join(m.holders(r)))
                       if m.holders(r) else ""))
@@ -65,7 +65,7 @@ class SetupKeyActions:
         order = self.counsel.role_order(role, list(m.present))
         chosen: str | None = await self.app.push_screen_wait(Choice(
             _("Who is {role}? (in the order the rotation would ask)").format(
-                role=view.role_title(m, role)),
+                role=role_title(m, role)),
             [(n, n + ("  " + _("(suggested)") if i == 0 and len(order) > 1 else ""))
              for i, n in enumerate(order)]))
         if chosen:

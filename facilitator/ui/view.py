@@ -30,7 +30,7 @@ from facilitator.engine.steps.discussion import ordered_stack
 from facilitator.engine.steps.round import round_of, still_to_speak
 from facilitator.i18n import N_, _, current
 from facilitator.minutes.build import effective_events
-from facilitator.ui.kinds import noun, view_of, words
+from facilitator.ui.kinds import noun, role_title, view_of, words
 from facilitator.ui.titles import title_of
 
 
@@ -138,17 +138,6 @@ def confidential(meeting: Meeting) -> bool:
 # protocol's own role with a `title` is said in its own words).
 ROLE_WORDS = (N_("facilitator"), N_("notetaker"), N_("timekeeper"), N_("vibeswatcher"),
               N_("presenter"), N_("proposer"), N_("host"), N_("mediator"))
-
-
-def role_title(meeting: Meeting, role: str) -> str:
-
-    """A role's name for people: its `title` in any running protocol, else its id in words."""
-    for protocol in [meeting.protocol, *(f.protocol for f in meeting.frames)]:
-        if role in protocol.roles:
-            found = protocol.roles[role]
-            title = getattr(found, "title", None)
-            return current().text(title) if title else _(found.display_title)
-    return _(role.replace("_", " ").replace("-", " "))
 
 
 def stack(meeting: Meeting, limit: int | None = None) -> list[tuple[str, str]]:

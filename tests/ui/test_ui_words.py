@@ -9,8 +9,8 @@ from conftest import MakeParts, Parts, settle, ui_test
 from test_ui_plain import SPEC, Typist
 
 from facilitator.engine.events import StepEnded
-from facilitator.ui import view
 from facilitator.ui.announce import sentences
+from facilitator.ui.kinds import role_title
 from facilitator.ui.plain import converse
 
 MEDIATION = """
@@ -39,7 +39,7 @@ def test_roles_and_steps_are_named_by_their_titles(parts_with: MakeParts) -> Non
     parts = parts_with(MEDIATION)
     live = parts.open("talk", "join Ana", "join Ben", "role party_b Ben")
     assert sentences(live.do("role party_a Ana"), live.meeting) == ["Ana is Party A."]
-    assert view.role_title(live.meeting, "party_b") == "party b"
+    assert role_title(live.meeting, "party_b") == "party b"
     live.do("start")
     ended = [e for e in live.do("advance") if isinstance(e, StepEnded)]
     assert sentences(ended, live.meeting) == ["Reflect back ended: done."]

@@ -13,6 +13,7 @@ from rich.text import Text
 from facilitator.engine.state import Meeting
 from facilitator.i18n import _, ngettext
 from facilitator.ui import timing, view
+from facilitator.ui.kinds import role_title
 from facilitator.ui.widgets.panel import TimedPanel
 
 BAR = 6
@@ -66,7 +67,7 @@ class PeoplePanel(TimedPanel):
         text.append(row.name, style="bold" if row.present else "dim strike")
         if row.pronouns:
             text.append(f" ({row.pronouns})")
-        marks = [view.role_title(meeting, r) for r in row.roles]
+        marks = [role_title(meeting, r) for r in row.roles]
         marks += [_("speaking")] if row.speaking else []
         marks += [_("left")] if not row.present else []
         if narrow:
