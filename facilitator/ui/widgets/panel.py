@@ -13,7 +13,7 @@ a panel draws again only when what it shows has changed:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from facilitator.engine.state import Meeting
+from facilitator.i18n import _
 from facilitator.ui.speaking import speaking
 
 _VALUES = (int, float, str, bool, type(None))
@@ -39,14 +40,38 @@ def same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
     return True
 
 
+def fixed_height(widget: Widget) -> bool:
+    """Whether the widget's height is set (cells, `fr`, %), not measured from its text."""
+    height = widget.styles.height
+    return height is not None and not height.is_auto
+
+
+def fit(rows: Iterable[Text], total: int, room: int, width: int) -> Text:
+    """`rows`, one under the other, as many as `room` lines hold (all of them when `room`
+    is 0), each row's wrapped lines counted at `width`; when some of the `total` rows are
+    left out, the last line says how many. `rows` is read only as far as is shown."""
+    text = Text()
+    used = 0
+    for shown, row in enumerate(rows):
+        height = sum(cell_len(line) // max(width, 1) + 1 for line in row.plain.split("\n"))
+        left = total - shown
+        if room and used + height + (left > 1) > room:
+            text.append(_("… and {n} more").format(n=left), style="italic")
+            break
+        if shown:
+            text.append("\n")
+        text.append_text(row)
+        used += height
+    return text
+
+
 def keeps_height(widget: Widget, old: str, new: str) -> bool:
     """Whether the layout would give `widget`, with the content it now renders (`new`, in
     place of `old`), the height it has: always for a widget of fixed height; for one of
     `auto` height, when both have as many lines and none is wrapped, or else when its
     content, measured as the layout measures it, takes the height it has now (within its
     min- and max-height)."""
-    height = widget.styles.height
-    if height is not None and not height.is_auto:
+    if fixed_height(widget):
         return True
     size, extrema = widget.content_size, getattr(widget, "_extrema", None)
     if size.width <= 0 or extrema is None:  # never laid out yet
@@ -120,7 +145,6 @@ class MeetingPanel(Widget):
             self._basis = basis
             with speaking(self.lang):
                 self._text = self.show(meeting)
-
         return self._text
 
     def redraw(self) -> None:
@@ -138,6 +162,11 @@ class MeetingPanel(Widget):
 
     def render(self) -> Text:
         return self.text()
+
+    def room(self) -> int:
+        """How many lines the panel shows: its content's height when that is set, else 0
+        (as many as its text takes)."""
+        return self.content_size.height if fixed_height(self) else 0
 
     def show(self, meeting: Meeting) -> Text:
         raise NotImplementedError

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from rich.cells import cell_len
 from rich.text import Text
 
 from facilitator.engine.state import Meeting
 from facilitator.i18n import _, ngettext
 from facilitator.ui import timing, view
 from facilitator.ui.kinds import role_title
-from facilitator.ui.widgets.panel import TimedPanel
+from facilitator.ui.widgets.panel import TimedPanel, fit
 
 BAR = 6
 
@@ -35,30 +34,13 @@ class PeoplePanel(TimedPanel):
                 self.room(), meeting.protocol, *(f.protocol for f in meeting.frames),
                 *running)
 
-    def room(self) -> int:
-        """How many lines the panel shows (0: as many as it takes)."""
-        height = self.styles.height
-        return self.content_size.height if height is not None and not height.is_auto else 0
-
     def show(self, meeting: Meeting) -> Text:
         if not meeting.seating:
             return Text(_("Nobody yet: j joins someone."), style="italic")
         narrow = self.app.size.width < 100  # 80 columns: one line each, so nobody is cut
-        room, width = self.room(), max(self.content_size.width, 1)
-        text = Text()
-        used = 0
-        for shown, row in enumerate(view.people_rows(meeting, self.now)):
-            chunk = self._row(meeting, row, narrow)
-            height = sum(cell_len(line) // width + 1 for line in chunk.plain.split("\n"))
-            left = len(meeting.seating) - shown
-            if room and used + height + (left > 1) > room:
-                text.append(_("… and {n} more").format(n=left), style="italic")
-                break
-            if shown:
-                text.append("\n")
-            text.append_text(chunk)
-            used += height
-        return text
+        rows = (self._row(meeting, row, narrow)
+                for row in view.people_rows(meeting, self.now))
+        return fit(rows, len(meeting.seating), self.room(), self.content_size.width)
 
     @staticmethod
     def _row(meeting: Meeting, row: view.PersonRow, narrow: bool) -> Text:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from rich.cells import cell_len
 from rich.text import Text
 
 from facilitator.engine.state import Meeting
@@ -17,7 +16,7 @@ from facilitator.engine.steps.round import round_of
 from facilitator.i18n import _, current
 from facilitator.ui import view
 from facilitator.ui.kinds import engine_words
-from facilitator.ui.widgets.panel import MeetingPanel
+from facilitator.ui.widgets.panel import MeetingPanel, fit
 
 
 class StackPanel(MeetingPanel):
@@ -27,11 +26,6 @@ class StackPanel(MeetingPanel):
         # What the order and its reasons are made of (engine.steps.discussion, .round).
         return (meeting.run, meeting.stats, meeting.roles, meeting.people, meeting.seating,
                 meeting.setup, self.room())
-
-    def room(self) -> int:
-        """How many lines the panel shows (0: as many as it takes)."""
-        height = self.styles.height
-        return self.content_size.height if height is not None and not height.is_auto else 0
 
     def show(self, meeting: Meeting) -> Text:
         run = meeting.run
@@ -59,20 +53,14 @@ class StackPanel(MeetingPanel):
         stack = view.stack(meeting, limit=room or None)
         if not stack:
             return Text(_("The stack is empty."), style="italic")
-        width, used = max(self.content_size.width, 1), 0
-        for place, (name, why) in enumerate(stack, 1):
-            reason = engine_words(why, meeting)
-            line = f"{place}. {name}  {reason}"
-            height = cell_len(line) // width + 1
-            left = len(hands.stack) - place + 1
-            if room and used + height + (left > 1) > room:
-                text.append(_("… and {n} more").format(n=left), style="italic")
+        return fit((self._place(place, name, engine_words(why, meeting))
+                    for place, (name, why) in enumerate(stack, 1)),
+                   len(hands.stack), room, self.content_size.width)
 
-                break
-            if place > 1:
-                text.append("\n")
-            text.append(f"{place}. ", style="bold")
-            text.append(name, style="bold")
-            text.append(f"  {reason}")
-            used += height
+    @staticmethod
+    def _place(place: int, name: str, reason: str) -> Text:
+        text = Text()
+        text.append(f"{place}. ", style="bold")
+        text.append(name, style="bold")
+        text.append(f"  {reason}")
         return text
