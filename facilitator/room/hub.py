@@ -40,8 +40,9 @@ from facilitator.engine.steps.round import round_of
 from facilitator.errors import Refused
 from facilitator.i18n import N_, _, current
 from facilitator.room.limits import Buckets, WrongCodes
-from facilitator.room.shown import _dumps, _spoken, own, projector
+from facilitator.room.shown import dumps, own, projector
 from facilitator.session import LiveMeeting
+from facilitator.ui import view
 
 __all__ = ["INPUT_STATES", "Arrival", "Room", "RoomError", "new_code", "own", "projector"]
 
@@ -326,7 +327,7 @@ class Room:
         language spoken now (the phone's: `ui.speaking`)."""
         seat = self.seat(token, admitted=False)
         if not seat.admitted:
-            return _dumps({"waiting": _("The facilitator will admit you; keep this page "
+            return dumps({"waiting": _("The facilitator will admit you; keep this page "
                                         "open."), "me": {"name": seat.name}})
         live = self._meeting()
         m, now = live.meeting, live.clock.now()
@@ -336,15 +337,15 @@ class Room:
             if cached is None or cached[0] is not m:
                 self._shown = {k: v for k, v in self._shown.items() if v[0] is m}
             shown = projector(m)
-            shared = _dumps({k: v for k, v in shown.items() if k != "floor"}
+            shared = dumps({k: v for k, v in shown.items() if k != "floor"}
                             | {"input": self.input})
-            cached = self._shown[lang] = (m, shown, _spoken(m), shared, self.input)
+            cached = self._shown[lang] = (m, shown, view.spoken(m), shared, self.input)
         _m, shown, spoken, shared, _input = cached
 
         floor = shown["floor"]
         if floor is not None and m.floor is not None:  # its time moves: made per request
             floor = {**floor, "held_s": round(m.active(now) - m.floor.since, 1)}
-        me = _dumps(own(m, now, seat.name, spoken, shown["stack"]))
-        return '{"me":' + me + ',"floor":' + _dumps(floor) + "," + shared[1:]
+        me = dumps(own(m, now, seat.name, spoken, shown["stack"]))
+        return '{"me":' + me + ',"floor":' + dumps(floor) + "," + shared[1:]
 
 

@@ -19,7 +19,7 @@ from facilitator.ui import view
 from facilitator.ui.kinds import engine_words
 
 
-def _dumps(data: Any) -> str:
+def dumps(data: Any) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
@@ -48,11 +48,6 @@ def projector(m: Meeting, now: float | None = None) -> dict[str, Any]:
     return state
 
 
-def _spoken(m: Meeting) -> float:
-    """Everyone's airtime in finished turns (the floor's running turn is added per view)."""
-    return sum(m.speech(n).airtime for n in m.seating)
-
-
 def own(m: Meeting, now: float, name: str, spoken: float | None = None,
         stack: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """One person's own view: their airtime and place, and what they can do now (as
@@ -60,7 +55,7 @@ def own(m: Meeting, now: float, name: str, spoken: float | None = None,
     floor = m.floor
     running = m.active(now) - floor.since if floor is not None else 0.0
     mine = m.speech(name).airtime + (running if floor and floor.name == name else 0.0)
-    total = (_spoken(m) if spoken is None else spoken) + running
+    total = (view.spoken(m) if spoken is None else spoken) + running
     run = m.run
     me: dict[str, Any] = {
         "name": name, "airtime_s": round(mine), "turns": m.speech(name).turns,

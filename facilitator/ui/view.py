@@ -170,13 +170,18 @@ def people(meeting: Meeting, now: float) -> list[PersonRow]:
     return list(people_rows(meeting, now))
 
 
+def spoken(meeting: Meeting) -> float:
+    """Everyone's airtime in finished turns (a running turn is added by who shows it)."""
+    return sum(meeting.speech(n).airtime for n in meeting.seating)
+
+
 def people_rows(meeting: Meeting, now: float) -> Iterator[PersonRow]:
     """Everyone who joined, in seating order, made one at a time: a panel that has room
     for twenty of three hundred makes twenty."""
     floor = meeting.floor
     live = meeting.active(now) - floor.since if floor else 0.0
     speaking = floor.name if floor else None
-    total = sum(meeting.speech(n).airtime for n in meeting.seating) + live or 1.0
+    total = spoken(meeting) + live or 1.0
     holding: dict[str, list[str]] = {}
     for role, holders in meeting.roles.items():
         for holder in holders:
