@@ -22,6 +22,7 @@ from textual.widgets import Label
 from facilitator.clock import Clock
 from facilitator.engine.commands import parse
 from facilitator.engine.events import Event, Reminder, from_json
+from facilitator.engine.state import Meeting
 from facilitator.errors import FacilitatorError, Refused
 from facilitator.i18n import N_, _
 from facilitator.session import LiveMeeting
@@ -139,19 +140,16 @@ class MeetingScreen(KeyActions, Screen[None]):
         parts = self.parts()
         self.first_to_review(meeting)
         for panel in parts.panels:
-            if isinstance(panel, TimedPanel):
-                panel.now = now
             panel.meeting = meeting
         for follower in (parts.records, parts.outline):  # read from where they left off
             follower.entries = self.live.entries
             follower.meeting = meeting
         parts.work.follow(meeting, self.live.entries, self.review_at)
-        parts.floor.show(meeting, now)
+        self.timers(meeting, now)
         beside = view_of(meeting.run).panel if meeting.run else ""
         self.set_class(beside == "stances", "-decide")
         self.set_class(beside == "stack", "-stack")
         say(parts.where, view.header(meeting))
-        parts.floor.flag(*Counsel.flags(meeting, now))
         say(parts.news, self.news)
         parts.keys.refresh_keys(self.bar_basis())
         quiet = self.counsel.quiet(meeting)
@@ -181,7 +179,11 @@ class MeetingScreen(KeyActions, Screen[None]):
             self.tell(events)
             self.show()
             return
-        now, meeting, parts = self.clock.now(), self.live.meeting, self.parts()
+        self.timers(self.live.meeting, self.clock.now())
+
+    def timers(self, meeting: Meeting, now: float) -> None:
+        """Move what runs with the clock: airtime, the floor's timer and its flag."""
+        parts = self.parts()
         for panel in parts.panels:
             if isinstance(panel, TimedPanel):
                 panel.now = now
