@@ -22,15 +22,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="facilitator",
-        description="Run your group's meetings: rounds, a fair speaking stack, tests for "
-        "agreement, and minutes.",
+        description=_("Run your group's meetings: rounds, a fair speaking stack, tests for "
+                      "agreement, and minutes."),
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
-    parser.add_argument("--lang", metavar="LANG",
-                        help="the language to speak, anywhere on the line (default: the "
-                        "group's, else $LANGUAGE or $LANG, else en)")
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--lang", metavar=_("LANG"),
+                        help=_("the language to speak, anywhere on the line (default: the "
+                               "group's, else $LANGUAGE or $LANG, else en)"))
     parser.set_defaults(func=None)
-    subparsers = parser.add_subparsers(metavar="COMMAND")
+    subparsers = parser.add_subparsers(metavar=_("COMMAND"))
     for module in (meeting, protocols, group, fairshare, care, sync, language):
         module.register(subparsers)
     return parser
@@ -53,10 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     the process's language is as it was afterwards."""
     from facilitator import i18n
     from facilitator.commands.language import choose, take_lang
+    from facilitator.i18n import translator
 
     words, lang, wrong = take_lang(list(sys.argv[1:] if argv is None else argv))
-    if wrong:
-        print(f"facilitator: {wrong}", file=sys.stderr)
+    if wrong:  # said in the language the group or the environment chose
+        print("facilitator: " + translator(choose(words, None)[0]).gettext(wrong),
+              file=sys.stderr)
         return 2
     chosen, missing = choose(words, lang)
     before = i18n.current().lang
@@ -70,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(words: list[str]) -> int:
-    parser = build_parser()
+    from facilitator.commands.parsing import speaking
+
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
@@ -78,7 +82,8 @@ def _main(words: list[str]) -> int:
         print(_("facilitator: --group names no folder; give the group's folder, or leave "
                 "--group out to use $FACILITATOR_GROUP or the default group."), file=sys.stderr)
         return 2
-    args = parser.parse_args(words)
+    with speaking():  # argparse's own words (usage:, error:, ...) in the chosen language
+        args = build_parser().parse_args(words)
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:

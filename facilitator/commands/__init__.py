@@ -6,7 +6,10 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-GROUP_HELP = "the group's folder (default: $FACILITATOR_GROUP, else your data folder)"
+from facilitator.i18n import N_
+
+# Translated where it is used: the language is chosen after this module is imported.
+GROUP_HELP = N_("the group's folder (default: $FACILITATOR_GROUP, else your data folder)")
 
 
 def adder(subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]

@@ -169,27 +169,30 @@ def _agreements(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the care commands to the command line."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--group", metavar="DIR", default=None, help=GROUP_HELP)
-    common.add_argument("--today", metavar="DATE", default=None,
-                        help="read the memory as of DATE (default: today)")
+    name, date = _("NAME"), _("DATE")
+    common.add_argument("--group", metavar=_("DIR"), default=None, help=_(GROUP_HELP))
+    common.add_argument("--today", metavar=date, default=None,
+                        help=_("read the memory as of DATE (default: today)"))
     add = adder(subparsers, common)
 
-    p = add("shift", _shift, "record a shift done outside a meeting (a drive, a pantry shift)")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("what", metavar="WHAT")
-    p.add_argument("date", nargs="?", metavar="DATE", help="the day (default: today)")
+    p = add("shift", _shift,
+            _("record a shift done outside a meeting (a drive, a pantry shift)"))
+    p.add_argument("name", metavar=name)
+    p.add_argument("what", metavar=_("WHAT"))
+    p.add_argument("date", nargs="?", metavar=date, help=_("the day (default: today)"))
 
-    p = add("rest", _rest, "show who is resting; start (--until) or end (--end) a rest")
-    p.add_argument("name", nargs="?", metavar="NAME")
+    p = add("rest", _rest, _("show who is resting; start (--until) or end (--end) a rest"))
+    p.add_argument("name", nargs="?", metavar=name)
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--until", metavar="DATE", help="nobody asks NAME until DATE")
-    which.add_argument("--end", action="store_true", help="NAME is back")
-    p.add_argument("--why", metavar="TEXT", help="NAME's own reason; never in the minutes")
+    which.add_argument("--until", metavar=date, help=_("nobody asks NAME until DATE"))
+    which.add_argument("--end", action="store_true", help=_("NAME is back"))
+    p.add_argument("--why", metavar=_("TEXT"), help=_("NAME's own reason; never in the minutes"))
 
-    p = add("backup", _backup, "name a backup for a role or an open action; list the backups")
-    p.add_argument("what", nargs="?", metavar="ROLE|ACTION")
-    p.add_argument("name", nargs="?", metavar="NAME")
+    p = add("backup", _backup,
+            _("name a backup for a role or an open action; list the backups"))
+    p.add_argument("what", nargs="?", metavar=_("ROLE|ACTION"))
+    p.add_argument("name", nargs="?", metavar=name)
 
     p = add("agreements", _agreements,
-            "show the agreements: whom each binds, when each is next reviewed")
-    p.add_argument("--all", action="store_true", help="also those done or dropped")
+            _("show the agreements: whom each binds, when each is next reviewed"))
+    p.add_argument("--all", action="store_true", help=_("also those done or dropped"))

@@ -180,10 +180,10 @@ def _moratorium(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the fair-share commands to the command line."""
+    from facilitator.commands import GROUP_HELP
+
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--group", metavar="DIR", default=None,
-                        help="the group's folder (default: $FACILITATOR_GROUP, else your "
-                        "data folder)")
+    common.add_argument("--group", metavar=_("DIR"), default=None, help=_(GROUP_HELP))
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -191,20 +191,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         parser.set_defaults(func=func)
         return parser
 
-    p = add("roles", _roles, "suggest who to ask for each role next")
+    date = _("DATE")
+    p = add("roles", _roles, _("suggest who to ask for each role next"))
     p.add_argument("action", choices=["suggest"])
     p.add_argument("--format", choices=["json", "txt"], default="txt")
-    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
+    p.add_argument("--today", metavar=date, help=_("as of DATE (default: today)"))
 
-    p = add("workload", _workload, "show open actions, recent roles and shifts per person")
+    p = add("workload", _workload, _("show open actions, recent roles and shifts per person"))
     p.add_argument("--format", choices=["json", "txt"], default="txt")
-    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
+    p.add_argument("--today", metavar=date, help=_("as of DATE (default: today)"))
 
-    p = add("airtime", _airtime, "show each person's share of the floor over recent meetings")
+    p = add("airtime", _airtime,
+            _("show each person's share of the floor over recent meetings"))
     p.add_argument("--meetings", type=int, default=fairshare.RECENT, metavar="N",
-                   help=f"how many recent meetings (default {fairshare.RECENT})")
+                   help=_("how many recent meetings (default {n})").format(n=fairshare.RECENT))
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("moratorium", _moratorium, "show, set or lift a moratorium on new initiatives")
+    p = add("moratorium", _moratorium, _("show, set or lift a moratorium on new initiatives"))
     p.add_argument("action", nargs="?", choices=["set", "lift"])
-    p.add_argument("reason", nargs="*", metavar="REASON")
+    p.add_argument("reason", nargs="*", metavar=_("REASON"))

@@ -239,13 +239,10 @@ def principles(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the group's memory commands to the command line."""
+    from facilitator.commands import GROUP_HELP
+
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--group",
-        metavar="DIR",
-        default=None,
-        help="the group's folder (default: $FACILITATOR_GROUP, else your data folder)",
-    )
+    common.add_argument("--group", metavar=_("DIR"), default=None, help=_(GROUP_HELP))
 
     def add(name: str, func: Any, help_: str) -> argparse.ArgumentParser:
         # Phrased like every other command's help; the description is its sentence.
@@ -255,35 +252,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         parser.set_defaults(func=func)
         return parser
 
-    p = add("meetings", meetings, "list the group's meetings")
+    p = add("meetings", meetings, _("list the group's meetings"))
     p.add_argument("--all", action="store_true",
-                   help=f"every ended meeting, not only the newest {SHOWN}")
+                   help=_("every ended meeting, not only the newest {n}").format(n=SHOWN))
     p.add_argument("--format", choices=["json", "txt"], default="txt")
 
-    p = add("minutes", minutes, "print the minutes of a meeting")
+    p = add("minutes", minutes, _("print the minutes of a meeting"))
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("meeting", nargs="?", metavar="MEETING", help="the meeting's id")
-    which.add_argument("--last", action="store_true", help="the most recent meeting")
+    which.add_argument("meeting", nargs="?", metavar=_("MEETING"), help=_("the meeting's id"))
+    which.add_argument("--last", action="store_true", help=_("the most recent meeting"))
     add_render_arguments(p, default="json")
 
-    p = add("roster", roster, "show who comes to meetings; record opt-outs from roles")
+    p = add("roster", roster, _("show who comes to meetings; record opt-outs from roles"))
     change = p.add_mutually_exclusive_group()
-    change.add_argument(
-        "--opt-out", nargs=2, metavar=("NAME", "ROLE"), help="NAME does not want to be given ROLE"
-    )
-    change.add_argument(
-        "--opt-in", nargs=2, metavar=("NAME", "ROLE"), help="NAME can be given ROLE again"
-    )
-    change.add_argument(
-        "--pronouns", nargs=2, metavar=("NAME", "PRONOUNS"), help="record NAME's pronouns"
-    )
+    name, role = _("NAME"), _("ROLE")
+    change.add_argument("--opt-out", nargs=2, metavar=(name, role),
+                        help=_("NAME does not want to be given ROLE"))
+    change.add_argument("--opt-in", nargs=2, metavar=(name, role),
+                        help=_("NAME can be given ROLE again"))
+    change.add_argument("--pronouns", nargs=2, metavar=(name, _("PRONOUNS")),
+                        help=_("record NAME's pronouns"))
 
-    p = add("actions", actions, "show open action items by person, or review one")
-    p.add_argument("words", nargs="*", metavar="review ID RESULT",
-                   help="review an action or agreement outside a meeting")
+    p = add("actions", actions, _("show open action items by person, or review one"))
+    p.add_argument("words", nargs="*", metavar=_("review ID RESULT"),
+                   help=_("review an action or agreement outside a meeting"))
 
-    p = add("decisions", decisions, "show the decision log, or the entries that contain WORD")
-    p.add_argument("word", nargs="*", metavar="WORD", help="only entries containing this")
+    p = add("decisions", decisions,
+            _("show the decision log, or the entries that contain WORD"))
+    p.add_argument("word", nargs="*", metavar=_("WORD"), help=_("only entries containing this"))
 
-    p = add("principles", principles, "show the group's principles, or add one with `add TEXT`")
-    p.add_argument("words", nargs="*", metavar="add TEXT", help="add a principle")
+    p = add("principles", principles,
+            _("show the group's principles, or add one with `add TEXT`"))
+    p.add_argument("words", nargs="*", metavar=_("add TEXT"), help=_("add a principle"))

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from facilitator.i18n import _, available, resolve, supported, translator
+from facilitator.i18n import N_, _, available, resolve, supported, translator
 
 
 def take_lang(words: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -26,7 +26,7 @@ def take_lang(words: list[str]) -> tuple[list[str], str | None, str | None]:
             break
         if word == "--lang":
             if i + 1 >= len(words) or words[i + 1].startswith("-"):
-                return words, None, "--lang needs a language, like `--lang es`."
+                return words, None, N_("--lang needs a language, like `--lang es`.")
             lang = words[i + 1]
             i += 2
             continue
@@ -85,12 +85,12 @@ def _set(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    group = subparsers.add_parser("group", help="the group's settings (its language)")
-    actions = group.add_subparsers(metavar="ACTION", required=True)
-    set_ = actions.add_parser("set", help="set one of the group's settings")
-    set_.add_argument("name", choices=["language"], help="the setting")
-    set_.add_argument("value", metavar="VALUE", help="its value (a language: en, es)")
-    set_.add_argument("--group", metavar="DIR", default=None,
-                      help="the group's folder (default: $FACILITATOR_GROUP, else your data "
-                      "folder)")
+    from facilitator.commands import GROUP_HELP
+
+    group = subparsers.add_parser("group", help=_("the group's settings (its language)"))
+    actions = group.add_subparsers(metavar=_("ACTION"), required=True)
+    set_ = actions.add_parser("set", help=_("set one of the group's settings"))
+    set_.add_argument("name", choices=["language"], help=_("the setting"))
+    set_.add_argument("value", metavar=_("VALUE"), help=_("its value (a language: en, es)"))
+    set_.add_argument("--group", metavar=_("DIR"), default=None, help=_(GROUP_HELP))
     set_.set_defaults(func=_set)

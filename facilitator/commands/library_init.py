@@ -54,12 +54,13 @@ def init(args: argparse.Namespace) -> int:
 def add_init_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `init` to the sub-commands of `facilitator protocols`."""
     parser = subparsers.add_parser(
-        "init", help="write a commented starter protocols.yaml into the group's folder",
-        description="Write a commented starter protocols.yaml into the group's folder, to "
-        "write your own protocols in. An existing protocols.yaml is never overwritten.")
+        "init", help=_("write a commented starter protocols.yaml into the group's folder"),
+        description=_("Write a commented starter protocols.yaml into the group's folder, to "
+                      "write your own protocols in. An existing protocols.yaml is never "
+                      "overwritten."))
     # SUPPRESS: `facilitator protocols --group DIR init` keeps the parent parser's value.
-    parser.add_argument("--group", metavar="DIR", type=pathlib.Path,
-                        default=argparse.SUPPRESS,
-                        help="the group's folder (default: $FACILITATOR_GROUP, else your "
-                        "data folder)")
+    from facilitator.commands import GROUP_HELP
+
+    parser.add_argument("--group", metavar=_("DIR"), type=pathlib.Path,
+                        default=argparse.SUPPRESS, help=_(GROUP_HELP))
     parser.set_defaults(func=init)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.commands.protocols import add_library_arguments, library_paths
-from facilitator.i18n import _
+from facilitator.i18n import _, current
 
 if TYPE_CHECKING:
     from facilitator.protocols.model import Library
@@ -109,14 +109,15 @@ def _room(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def add_room_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--room", action="store_true",
-                        help="serve the participants' page: people take part from their phones")
-    parser.add_argument("--room-host", metavar="ADDRESS", default=None,
-                        help="the one interface to listen on (default: the laptop's address "
-                        "on the local network; 127.0.0.1 for this computer only)")
-    parser.add_argument("--room-port", metavar="PORT", type=int, default=8765,
-                        help="the port (default 8765)")
-    parser.add_argument("--room-code", metavar="CODE", default=None,
-                        help="a fixed room code (default: six random digits)")
+                        help=_("serve the participants' page: people take part from their "
+                               "phones"))
+    parser.add_argument("--room-host", metavar=_("ADDRESS"), default=None,
+                        help=_("the one interface to listen on (default: the laptop's address "
+                               "on the local network; 127.0.0.1 for this computer only)"))
+    parser.add_argument("--room-port", metavar=_("PORT"), type=int, default=8765,
+                        help=_("the port (default 8765)"))
+    parser.add_argument("--room-code", metavar=_("CODE"), default=None,
+                        help=_("a fixed room code (default: six random digits)"))
 
 
 def _display(args: argparse.Namespace) -> int:
@@ -136,43 +137,51 @@ def _display(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    run = subparsers.add_parser("run", help="run a meeting in the terminal")
-    run.add_argument("protocol", nargs="?", help="open this protocol's meeting directly")
-    run.add_argument("--title", default="", help="the meeting's title")
+    run = subparsers.add_parser("run", help=_("run a meeting in the terminal"))
+    run.add_argument("protocol", nargs="?", metavar=current().pgettext("metavar", "protocol"),
+                     help=_("open this protocol's meeting directly"))
+    run.add_argument("--title", default="", metavar=_("TITLE"), help=_("the meeting's title"))
     run.add_argument("--plain", action="store_true",
-                     help="a line-by-line conversation, for screen readers and simple terminals")
+                     help=_("a line-by-line conversation, for screen readers and simple "
+                            "terminals"))
     add_room_arguments(run)
     add_library_arguments(run)
     run.set_defaults(func=_run)
 
-    sim = subparsers.add_parser("simulate", help="run a script headless and print its minutes")
-    sim.add_argument("script", type=pathlib.Path)
+    sim = subparsers.add_parser("simulate",
+                                help=_("run a script headless and print its minutes"))
+    sim.add_argument("script", type=pathlib.Path, metavar=current().pgettext("metavar", "script"))
     add_render_arguments(sim, default="json")
     add_library_arguments(sim)
     sim.set_defaults(func=_simulate)
 
-    res = subparsers.add_parser("resume", help="go on with an unfinished meeting")
-    res.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
+    res = subparsers.add_parser("resume", help=_("go on with an unfinished meeting"))
+    res.add_argument("meeting", nargs="?", metavar=current().pgettext("metavar", "meeting"),
+                     help=_("its id (default: the latest unfinished)"))
     res.add_argument("--plain", action="store_true")
     res.add_argument("--take-over", action="store_true",
-                     help="go on with a meeting left open on another laptop (after a warning)")
+                     help=_("go on with a meeting left open on another laptop (after a "
+                            "warning)"))
     res.add_argument("--from-start", action="store_true",
-                     help="replay the whole journal, ignoring its snapshots")
+                     help=_("replay the whole journal, ignoring its snapshots"))
     add_room_arguments(res)
     add_library_arguments(res)
     res.set_defaults(func=_resume)
 
     check = subparsers.add_parser(
-        "check", help="replay a meeting's journal from the start and compare its snapshots")
-    check.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
-    check.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None)
+        "check", help=_("replay a meeting's journal from the start and compare its snapshots"))
+    check.add_argument("meeting", nargs="?", metavar=current().pgettext("metavar", "meeting"),
+                       help=_("its id (default: the latest unfinished)"))
+    check.add_argument("--group", metavar=_("DIR"), type=pathlib.Path, default=None)
     check.set_defaults(func=_check)
 
-    disp = subparsers.add_parser("display", help="a read-only, large view of the live meeting")
-    disp.add_argument("meeting", nargs="?", help="its id (default: the latest unfinished)")
-    disp.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None)
-    disp.add_argument("--also", metavar="LANG", default=None,
-                      help="a second language, shown beside the first (--lang, else the "
-                      "group's): a bilingual room")
+    disp = subparsers.add_parser("display",
+                                 help=_("a read-only, large view of the live meeting"))
+    disp.add_argument("meeting", nargs="?", metavar=current().pgettext("metavar", "meeting"),
+                      help=_("its id (default: the latest unfinished)"))
+    disp.add_argument("--group", metavar=_("DIR"), type=pathlib.Path, default=None)
+    disp.add_argument("--also", metavar=_("LANG"), default=None,
+                      help=_("a second language, shown beside the first (--lang, else the "
+                             "group's): a bilingual room"))
     disp.set_defaults(func=_display)
 

@@ -24,15 +24,15 @@ def say(*parts: object, **options: Any) -> None:
 
 def add_render_arguments(parser: argparse.ArgumentParser, default: str) -> None:
     parser.add_argument("--format", choices=FORMATS, default=None,
-                        help=f"the minutes' format (default {default}; with --template, "
-                        "html for a .html template, else md)")
-    parser.add_argument("--template", metavar="FILE", type=pathlib.Path, default=None,
-                        help="a Jinja2 template that sees the minutes' JSON keys")
+                        help=_("the minutes' format (default {default}; with --template, "
+                               "html for a .html template, else md)").format(default=default))
+    parser.add_argument("--template", metavar=_("FILE"), type=pathlib.Path, default=None,
+                        help=_("a Jinja2 template that sees the minutes' JSON keys"))
     parser.set_defaults(default_format=default)
     parser.add_argument("--no-airtime", dest="airtime", action="store_false",
-                        help="leave the airtime table out")
-    parser.add_argument("-o", "--output", metavar="FILE", type=pathlib.Path, default=None,
-                        help="write the minutes to FILE instead of printing them")
+                        help=_("leave the airtime table out"))
+    parser.add_argument("-o", "--output", metavar=_("FILE"), type=pathlib.Path, default=None,
+                        help=_("write the minutes to FILE instead of printing them"))
 
 
 def minutes_format(args: argparse.Namespace) -> str:

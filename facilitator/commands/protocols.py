@@ -24,12 +24,12 @@ GROUP_ENV = "FACILITATOR_GROUP"
 
 def add_library_arguments(parser: argparse.ArgumentParser) -> None:
     """`--protocols FILE` (repeatable) and `--group DIR`, as `library_from_args` reads them."""
-    parser.add_argument("--protocols", metavar="FILE", action="append", default=[],
-                        type=pathlib.Path, help="a protocol file; later ones override earlier "
-                        "ones by id (repeatable)")
-    parser.add_argument("--group", metavar="DIR", type=pathlib.Path, default=None,
-                        help=f"the group's folder (default: ${GROUP_ENV}); its "
-                        "protocols.yaml is used if it exists")
+    parser.add_argument("--protocols", metavar=_("FILE"), action="append", default=[],
+                        type=pathlib.Path, help=_("a protocol file; later ones override "
+                                                  "earlier ones by id (repeatable)"))
+    parser.add_argument("--group", metavar=_("DIR"), type=pathlib.Path, default=None,
+                        help=_("the group's folder (default: ${variable}); its "
+                               "protocols.yaml is used if it exists").format(variable=GROUP_ENV))
 
 
 def library_paths(args: argparse.Namespace) -> list[pathlib.Path]:
@@ -113,29 +113,29 @@ def _schema(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     validate = subparsers.add_parser(
-        "validate", help="check protocol files and print every problem",
-        description="Check protocol files (with the built-in library) and print every "
-        "problem as FILE:LINE:COL. Exit 1 on errors; warnings alone exit 0.")
-    validate.add_argument("files", metavar="FILE", nargs="+", type=pathlib.Path)
+        "validate", help=_("check protocol files and print every problem"),
+        description=_("Check protocol files (with the built-in library) and print every "
+                      "problem as FILE:LINE:COL. Exit 1 on errors; warnings alone exit 0."))
+    validate.add_argument("files", metavar=_("FILE"), nargs="+", type=pathlib.Path)
     validate.set_defaults(func=_validate)
 
-    listing = subparsers.add_parser("protocols", help="list the protocols you can use")
+    listing = subparsers.add_parser("protocols", help=_("list the protocols you can use"))
     add_library_arguments(listing)
     listing.set_defaults(func=_list)
     from facilitator.commands.library_init import add_init_parser
 
-    add_init_parser(listing.add_subparsers(metavar="COMMAND"))
+    add_init_parser(listing.add_subparsers(metavar=_("COMMAND")))
 
-    show = subparsers.add_parser("show", help="outline a protocol, or draw it in Mermaid")
+    show = subparsers.add_parser("show", help=_("outline a protocol, or draw it in Mermaid"))
     show.add_argument("id", metavar="ID")
     show.add_argument("--mermaid", action="store_true",
-                      help="print a Mermaid flowchart in a ```mermaid block, to paste into "
-                      "Markdown")
+                      help=_("print a Mermaid flowchart in a ```mermaid block, to paste into "
+                             "Markdown"))
     add_library_arguments(show)
     show.set_defaults(func=_show)
 
     schema = subparsers.add_parser(
-        "schema", help="print the JSON Schema of protocol files (for editors)")
+        "schema", help=_("print the JSON Schema of protocol files (for editors)"))
     schema.set_defaults(func=_schema)
 
 

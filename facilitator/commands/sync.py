@@ -30,11 +30,12 @@ def _sync(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `sync` to the command line."""
-    help_ = "move the group between laptops with git: `sync init [REMOTE]`, then `sync`"
+    help_ = _("move the group between laptops with git: `sync init [REMOTE]`, then `sync`")
     parser = subparsers.add_parser("sync", help=help_, description=help_)
-    parser.add_argument("words", nargs="*", metavar="init [REMOTE]",
-                        help="set up sharing with REMOTE (a path or git URL)")
-    parser.add_argument("--group", metavar="DIR", default=None,
-                        help="the group's folder (default: $FACILITATOR_GROUP, else your data "
-                        "folder); with `init REMOTE`, a new folder gets the whole history")
+    parser.add_argument("words", nargs="*", metavar=_("init [REMOTE]"),
+                        help=_("set up sharing with REMOTE (a path or git URL)"))
+    parser.add_argument("--group", metavar=_("DIR"), default=None,
+                        help=_("the group's folder (default: $FACILITATOR_GROUP, else your "
+                               "data folder); with `init REMOTE`, a new folder gets the whole "
+                               "history"))
     parser.set_defaults(func=_sync)
