@@ -72,9 +72,20 @@ def main(argv: list[str] | None = None) -> int:
         i18n.use(before)
 
 
-def _main(words: list[str]) -> int:
+def _parse(words: list[str]) -> argparse.Namespace:
+    """The parsed words; argparse's own words (`usage:`, `error:`, ...) in the chosen
+    language. English is argparse's own, and imports nothing more."""
+    from facilitator.i18n import current
+
+    if current().english:
+        return build_parser().parse_args(words)
     from facilitator.commands.parsing import speaking
 
+    with speaking():
+        return build_parser().parse_args(words)
+
+
+def _main(words: list[str]) -> int:
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # `facilitator` alone, or with options only (`--group DIR`), opens the picker.
         words = ["run", *words]
@@ -82,8 +93,7 @@ def _main(words: list[str]) -> int:
         print(_("facilitator: --group names no folder; give the group's folder, or leave "
                 "--group out to use $FACILITATOR_GROUP or the default group."), file=sys.stderr)
         return 2
-    with speaking():  # argparse's own words (usage:, error:, ...) in the chosen language
-        args = build_parser().parse_args(words)
+    args = _parse(words)
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:
