@@ -24,7 +24,9 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        kind = "warning: " if self.warning else ""
+        from facilitator.i18n import _
+
+        kind = _("warning: ") if self.warning else ""
         return f"{self.file}:{self.line}:{self.col}: {kind}{self.message}"
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from facilitator.engine.state import ReviewItem, Setup
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.fairshare import current_moratorium
+from facilitator.i18n import _, ngettext
 from facilitator.minutes.build import build_minutes
 from facilitator.protocols.model import AgendaItem
 from facilitator.store import upkeep
@@ -80,10 +81,13 @@ def record_ended(group: Group, warn: Callable[[str], None] = _warn_on_stderr) ->
             warn(str(error))
             continue
         if skipped:
-            warn(f"The meeting {meeting_id} ended unrecorded with a damaged journal ({path}, "
-                 f"line{'s' if len(skipped) > 1 else ''} {lines}); it is now recorded "
-                 f"without {'those lines' if len(skipped) > 1 else 'that line'}, and its "
-                 "minutes say so.")
+            warn(ngettext("The meeting {id} ended unrecorded with a damaged journal ({path}, "
+                          "line {lines}); it is now recorded without that line, and its "
+                          "minutes say so.",
+                          "The meeting {id} ended unrecorded with a damaged journal ({path}, "
+                          "lines {lines}); it is now recorded without those lines, and its "
+                          "minutes say so.", len(skipped)).format(id=meeting_id, path=path,
+                                                                   lines=lines))
         done.append(meeting_id)
     return done
 
@@ -96,11 +100,11 @@ def set_aside_damaged(group: Group, meeting_id: str, error: BaseException) -> st
     try:
         aside = upkeep.set_aside(group, meeting_id)
     except StoreError as failed:
-        return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
-                f"rebuilt. {failed}")
-    return (f"The journal of the meeting {meeting_id} is damaged ({what}) and cannot be "
-            f"rebuilt, so it was set aside as {aside} and the group goes on without it; "
-            "nothing in it was deleted.")
+        return _("The journal of the meeting {id} is damaged ({what}) and cannot be "
+                 "rebuilt.").format(id=meeting_id, what=what) + f" {failed}"
+    return _("The journal of the meeting {id} is damaged ({what}) and cannot be rebuilt, so "
+             "it was set aside as {aside} and the group goes on without it; nothing in it was "
+             "deleted.").format(id=meeting_id, what=what, aside=aside)
 
 
 def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) -> Group:

@@ -26,6 +26,7 @@ from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.snapshot import Unfaithful, freeze, thaw
 from facilitator.engine.state import Meeting, Setup
 from facilitator.errors import FacilitatorError, StoreError
+from facilitator.i18n import _
 from facilitator.minutes.build import build_minutes
 from facilitator.minutes.fold import MinutesFold
 from facilitator.opening import group_setup, set_aside_damaged
@@ -79,11 +80,11 @@ def replay_journal(path: Any, meeting: Meeting, entries: Sequence[dict[str, Any]
                 line = entry_line(Path(path), index)
             except OSError:  # gone since it was read: as if it held no snapshots
                 line = index + 2
-            raise StoreError(
-                f"{path}:{line}: this journal entry cannot be replayed ({why.rstrip('.')}), "
-                "so the meeting cannot be rebuilt past it. Move the lines from "
-                f"{line} on into another file to go on from line {line - 1}, or move the "
-                "whole file away to hide this meeting.") from None
+            raise StoreError(f"{path}:{line}: " + _(
+                "this journal entry cannot be replayed ({why}), so the meeting cannot be "
+                "rebuilt past it. Move the lines from {line} on into another file to go on "
+                "from line {before}, or move the whole file away to hide this meeting.").format(
+                why=why.rstrip("."), line=line, before=line - 1)) from None
     return meeting
 
 
@@ -300,8 +301,9 @@ class LiveMeeting:
             if self._beat_failing:
                 return  # said once per outage
             self._beat_failing = True
-            raise StoreError(f"{error} The meeting goes on: every command is still saved "
-                             "to its journal, or refused in a sentence if it cannot be.") from error
+            raise StoreError(f"{error} " + _("The meeting goes on: every command is still "
+                                             "saved to its journal, or refused in a sentence "
+                                             "if it cannot be.")) from error
         self._beat_failing = False
 
     def minutes(self) -> dict[str, Any]:

@@ -53,8 +53,9 @@ def _render(minutes: dict[str, Any], fmt: str, airtime: bool,
         minutes = {**minutes, "airtime": [], "evenness": None}
     if template is not None:
         if fmt in ("json", "eml"):
-            raise MinutesError(f"A template makes its own text, so it cannot be used with "
-                               f"--format {fmt}; use md, txt or html with --template.")
+            raise MinutesError(_("A template makes its own text, so it cannot be used with "
+                                 "--format {format}; use md, txt or html with --template.")
+                               .format(format=fmt))
         from facilitator.minutes.template import render_template
 
         return render_template(template, minutes, autoescape=fmt == "html")

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from facilitator.i18n import _
 from facilitator.store.files import atomic_write, write_new
 
 VERSION = 1
@@ -133,7 +134,9 @@ def convert_legacy(memory: Path, changes: Path) -> str:
         digest = hashlib.sha256(raw).hexdigest()[:16]
         write_change(changes, "legacy", now=0.0,
                      file_name=f"00000000-legacy-{digest}.json", **fields)
-        return (f"This group's memory was converted to one file per change, ready to sync "
-                f"between laptops; nothing was lost, and the old file is kept as {backup.name}.")
-    return (f"This group's memory.json could not be read, so it was set aside as {backup.name} "
-            "and the memory was rebuilt from the meetings' journals and minutes.")
+        return _("This group's memory was converted to one file per change, ready to sync "
+                 "between laptops; nothing was lost, and the old file is kept as {file}.").format(
+            file=backup.name)
+    return _("This group's memory.json could not be read, so it was set aside as {file} and "
+             "the memory was rebuilt from the meetings' journals and minutes.").format(
+        file=backup.name)

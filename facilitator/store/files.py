@@ -17,39 +17,45 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 # What to do about each kind of refusal from the file system.
 _REMEDIES = {
-    errno.ENOSPC: "the disk is full. Free some space, then try again",
-    errno.EDQUOT: "your disk quota is used up. Free some space, then try again",
-    errno.EROFS: "the file system is read-only. Make it writable, or use a group folder "
-                 "you can write to (--group DIR)",
-    errno.EACCES: "permission was denied. Check the folder's owner and permissions, or use "
-                  "another group folder (--group DIR)",
-    errno.EPERM: "the operation was not permitted. Check the folder's owner and "
-                 "permissions, or use another group folder (--group DIR)",
-    errno.ENOTDIR: "a file stands where a folder belongs. Move that file away, or use "
-                   "another group folder (--group DIR)",
-    errno.EISDIR: "a folder stands where a file belongs. Move that folder away",
-    errno.EMFILE: "too many files are open. Close some programs, then try again",
-    errno.ENAMETOOLONG: "the path is too long. Use a group folder with a shorter path",
+    errno.ENOSPC: N_("the disk is full. Free some space, then try again"),
+    errno.EDQUOT: N_("your disk quota is used up. Free some space, then try again"),
+    errno.EROFS: N_("the file system is read-only. Make it writable, or use a group folder "
+                    "you can write to (--group DIR)"),
+    errno.EACCES: N_("permission was denied. Check the folder's owner and permissions, or use "
+                     "another group folder (--group DIR)"),
+    errno.EPERM: N_("the operation was not permitted. Check the folder's owner and "
+                    "permissions, or use another group folder (--group DIR)"),
+    errno.ENOTDIR: N_("a file stands where a folder belongs. Move that file away, or use "
+                      "another group folder (--group DIR)"),
+    errno.EISDIR: N_("a folder stands where a file belongs. Move that folder away"),
+    errno.EMFILE: N_("too many files are open. Close some programs, then try again"),
+    errno.ENAMETOOLONG: N_("the path is too long. Use a group folder with a shorter path"),
 }
 
 
-def explain(error: OSError, what: str = "A file of the group could not be used",
+def explain(error: OSError, what: str | None = None,
             where: str | None = None) -> StoreError:
     """The StoreError a person reads for `error`: `what` (a clause such as "The minutes
     could not be written"), the file concerned (`where`, else the error's own, "" for
     none), why, and what to do."""
+    if what is None:
+        what = _("A file of the group could not be used")
     where = error.filename if where is None else where
     where = f" ({where})" if where else ""
-    reason = _REMEDIES.get(error.errno or 0)
-    if reason is None:
-        detail = error.strerror or type(error).__name__
-        reason = f"the system said: {detail}. Check the group's folder, then try again"
+    remedy = _REMEDIES.get(error.errno or 0)
+    if remedy is None:
+        detail = error.strerror or type(error).__name__  # the system's words, as it said them
+        reason = _("the system said: {detail}. Check the group's folder, then try "
+                   "again").format(detail=detail)
+    else:
+        reason = _(remedy)
     return StoreError(f"{what}{where}: {reason}.")
 
 
@@ -64,7 +70,7 @@ def explained(what: str, where: str | None = None) -> Iterator[None]:
 
 def ensure_dir(path: Path) -> None:
     """Create `path` and any missing parents as private folders (0o700)."""
-    with explained(f"The folder {path} could not be created"):
+    with explained(_("The folder {path} could not be created").format(path=path)):
         missing: list[Path] = []
         current = path
         while not current.is_dir():
@@ -139,7 +145,8 @@ def atomic_write(path: Path, data: bytes, what: str | None = None) -> None:
     (by default "<path> could not be written"); the temporary file is removed.
     """
     # The sentence names `path`, never the temporary file a person has not heard of.
-    with explained(what or f"{path} could not be written", "" if what is None else str(path)):
+    with explained(what or _("{path} could not be written").format(path=path),
+                   "" if what is None else str(path)):
         ensure_dir(path.parent)
         temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
         write_new(temp, data)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 from facilitator.store.derived import Derived
 from facilitator.store.files import atomic_write, ensure_dir, explained
 from facilitator.store.group_memory import GroupMemory
@@ -81,8 +82,9 @@ class Group(GroupMemory):
         """The group named by `--group DIR`, else `$FACILITATOR_GROUP`, else the user's
         data folder for facilitator (`…/facilitator/group`)."""
         if path is not None and not str(path).strip():
-            raise StoreError("The group's folder is named as empty text; give the folder, or "
-                             "leave it out to use $FACILITATOR_GROUP or the default group.")
+            raise StoreError(_("The group's folder is named as empty text; give the folder, "
+                               "or leave it out to use $FACILITATOR_GROUP or the default "
+                               "group."))
         return cls(group_folder(path))
 
     # Journals
@@ -91,7 +93,8 @@ class Group(GroupMemory):
         """Where the journal of meeting `meeting_id` lives."""
         if not MEETING_ID.fullmatch(meeting_id):
             raise StoreError(
-                f"{meeting_id!r} cannot be a meeting id: use letters, digits, '-', '_' and '.'."
+                _("{id} cannot be a meeting id: use letters, digits, '-', '_' and '.'.").format(
+                    id=repr(meeting_id))
             )
         return self.journals_path / f"{meeting_id}.jsonl"
 
@@ -106,7 +109,8 @@ class Group(GroupMemory):
         (Only these become paths: a long history costs one look at the folder.)"""
         recorded = self._derived.recorded()
         try:
-            with explained(f"The journals in {self.journals_path} could not be listed"):
+            with explained(_("The journals in {folder} could not be listed").format(
+                    folder=self.journals_path)):
                 names = [n for n in os.listdir(self.journals_path)
                          if n.endswith(".jsonl") and n[: -len(".jsonl")] not in recorded]
         except StoreError as error:
@@ -185,19 +189,21 @@ class Group(GroupMemory):
         holder = self.holder(meeting_id)
         if holder is None or holder.host == socket.gethostname():
             return None
-        who = f"{holder.user or 'someone'} on {holder.host or 'another computer'}"
+        who = _("{user} on {host}").format(user=holder.user or _("someone"),
+                                           host=holder.host or _("another computer"))
         if not take_over:
             raise StoreError(
-                f"The meeting {meeting_id} is open on another laptop ({who}). Finish it there "
-                f"and sync, or take it over here with `facilitator resume {meeting_id} "
-                "--take-over`."
+                _("The meeting {id} is open on another laptop ({who}). Finish it there and "
+                  "sync, or take it over here with `facilitator resume {id} --take-over`.")
+                .format(id=meeting_id, who=who)
             )
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         mine = {**opened_by(), "at": time.time()}
         atomic_write(self.journals_path / f"{meeting_id}.owner-{stamp}.json",
                      json.dumps(mine).encode())
-        return (f"Taking over the meeting {meeting_id} from {who}. If it goes on there "
-                "too, the two copies of its journal will not merge: ask them to stop and sync.")
+        return _("Taking over the meeting {id} from {who}. If it goes on there too, the two "
+                 "copies of its journal will not merge: ask them to stop and sync.").format(
+            id=meeting_id, who=who)
 
     # Minutes
 
@@ -214,12 +220,13 @@ class Group(GroupMemory):
         """
         meeting_id = str((minutes.get("meeting") or {}).get("id") or "")
         if not meeting_id:
-            raise StoreError("These minutes have no meeting id, so they cannot be recorded.")
+            raise StoreError(_("These minutes have no meeting id, so they cannot be "
+                               "recorded."))
         self.journal_path(meeting_id)  # the same id rules as a journal's
         if meeting_id in self._derived.recorded():
             return False
         text = json.dumps(minutes, ensure_ascii=False, indent=2) + "\n"
-        what = f"The minutes of {meeting_id} could not be written"
+        what = _("The minutes of {id} could not be written").format(id=meeting_id)
         try:
             ensure_dir(self.path)
             self.prepare()
@@ -228,8 +235,9 @@ class Group(GroupMemory):
             # Written last: the JSON is what makes the meeting part of the memory.
             atomic_write(self.minutes_path / f"{meeting_id}.json", text.encode(), what)
         except StoreError as error:
-            raise StoreError(f"{error} The meeting is safe in its journal; its minutes are "
-                             "written the next time the group is opened.") from error
+            raise StoreError(f"{error} " + _("The meeting is safe in its journal; its minutes "
+                                             "are written the next time the group is "
+                                             "opened.")) from error
         self._derived.added()
         return True
 
@@ -240,7 +248,7 @@ class Group(GroupMemory):
         self.journal_path(meeting_id)
         path = self.minutes_path / f"{meeting_id}.json"
         try:
-            with explained(f"The minutes file {path} could not be read"):
+            with explained(_("The minutes file {file} could not be read").format(file=path)):
                 data = path.read_bytes()
         except StoreError as error:
             if isinstance(error.__cause__, FileNotFoundError):
@@ -249,4 +257,5 @@ class Group(GroupMemory):
         try:
             return json.loads(data)  # type: ignore[no-any-return]
         except ValueError:
-            raise StoreError(f"The minutes file {path} is damaged and cannot be read.") from None
+            raise StoreError(_("The minutes file {file} is damaged and cannot be read.").format(
+                file=path)) from None

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 from facilitator.store.care import KINDS, Backup, CapacityCheck, CareFacts, Rest, Shift
 from facilitator.store.derived import Derived
 from facilitator.store.history import KEEP, History, newest_first
@@ -154,7 +155,7 @@ class GroupMemory:
         """Add a principle the group has agreed on; returns it."""
         text = " ".join(text.split())
         if not text:
-            raise StoreError("A principle needs some text: say what the group holds to.")
+            raise StoreError(_("A principle needs some text: say what the group holds to."))
         ref = self._derived.change("principle", text=text)
         return next(p for p in self.principles() if p.ref == ref)
 
@@ -182,14 +183,14 @@ class GroupMemory:
         items: list[Action | Agreement] = [*self.actions(), *self.agreements()]
         found = [i for i in items if item_id in (i.id, i.ref)]
         if not found:
-            raise StoreError(f"There is no action or agreement {item_id}; "
-                             "`facilitator actions` lists the open ones.")
+            raise StoreError(_("There is no action or agreement {id}; `facilitator actions` "
+                               "lists the open ones.").format(id=item_id))
         if result not in ("done", "keep", "drop", "hand"):
-            raise StoreError(f"`{result}` is not a review result; use done, keep, drop or "
-                             "hand NAME.")
+            raise StoreError(_("`{result}` is not a review result; use done, keep, drop or "
+                               "hand NAME.").format(result=result))
         if (result == "hand") != bool(to):
-            raise StoreError("Say who takes it over: `hand NAME`." if result == "hand"
-                             else f"`{result}` takes no name.")
+            raise StoreError(_("Say who takes it over: `hand NAME`.") if result == "hand"
+                             else _("`{result}` takes no name.").format(result=result))
         ref = found[0].ref
         self._derived.change("review", ref=ref, result=result, to=to)
         now: list[Action | Agreement] = [*self.actions(), *self.agreements()]
@@ -209,5 +210,5 @@ class GroupMemory:
         """Write one care change (`facilitator.store.care.KINDS`); returns its stable id.
         `now` and `file_name` go to `write_change`, the rest into the file."""
         if kind not in KINDS:
-            raise StoreError(f"`{kind}` is not a kind of care change.")
+            raise StoreError(_("`{kind}` is not a kind of care change.").format(kind=kind))
         return self._derived.change(kind, **fields)

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 from facilitator.store import lock
 from facilitator.store.files import (
     FILE_MODE,
@@ -56,13 +57,14 @@ class Journal:
         ensure_dir(path.parent)
         held = lock.acquire(path)
         try:
-            with explained(f"The meeting's journal {path.name} could not be created"):
+            with explained(_("The meeting's journal {file} could not be created").format(
+                    file=path.name)):
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
                 try:
                     if os.fstat(fd).st_size:
                         raise StoreError(
-                            f"A meeting journal already exists at {path}. Resume that "
-                            "meeting, or start a new one with another id."
+                            _("A meeting journal already exists at {path}. Resume that "
+                              "meeting, or start a new one with another id.").format(path=path)
                         )
                     os.fchmod(fd, FILE_MODE)
                     rest = {key: value for key, value in header.items() if key != "journal"}
@@ -92,12 +94,13 @@ class Journal:
         """
         path = Path(path)
         if not path.exists():
-            raise StoreError(f"There is no journal at {path}.")
+            raise StoreError(_("There is no journal at {path}.").format(path=path))
         held = lock.acquire(path)
         try:
             torn = path.with_name(path.name + ".torn")
-            contents, good, damaged = read_to_append(path, lazy, f"was set aside in {torn.name}")
-            with explained(f"The journal {path.name} could not be opened for writing"):
+            contents, good, damaged = read_to_append(path, lazy, torn.name)
+            with explained(_("The journal {file} could not be opened for writing").format(
+                    file=path.name)):
                 if damaged is not None:
                     _set_aside(torn, damaged)
                 fd = os.open(path, os.O_WRONLY | os.O_APPEND)
@@ -116,7 +119,8 @@ class Journal:
     def append(self, entry: dict[str, Any]) -> None:
         """Write `entry` as one line and fsync it; when this returns, the entry is durable."""
         if self._fd is None:
-            raise StoreError(f"The journal {self.path.name} is closed; open it again to write.")
+            raise StoreError(_("The journal {file} is closed; open it again to write.").format(
+                file=self.path.name))
         line = encode(entry)
         try:
             write_all(self._fd, line)
@@ -129,8 +133,8 @@ class Journal:
                 pass
             raise explain(
                 error,
-                f"The command could not be saved to the journal {self.path.name}, so it was "
-                "not accepted",
+                _("The command could not be saved to the journal {file}, so it was not "
+                  "accepted").format(file=self.path.name),
             ) from error
         self._size += len(line)
 
@@ -138,7 +142,8 @@ class Journal:
         """Note that the meeting's computer is alive at `now` (epoch seconds). After a
         crash, the time from the last beat to the resumption is the interruption."""
         atomic_write(alive_path(self.path), repr(float(now)).encode(),
-                     f"The heartbeat of the journal {self.path.name} could not be written")
+                     _("The heartbeat of the journal {file} could not be written").format(
+                         file=self.path.name))
 
     def close(self) -> None:
         """Close the file and release the lock. Closing twice does nothing."""

@@ -24,6 +24,7 @@ from typing import Any, overload
 import attrs
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 
 VERSION = 1
 SNAPSHOT_KEY = b'"snapshot":'
@@ -54,8 +55,9 @@ class Entries(Sequence[dict[str, Any]]):
                     value = json.loads(raw)
                 except ValueError:
                     raise StoreError(
-                        f"Line {number} of the journal {self._path} is damaged; "
-                        "its minutes cannot be written. Keep the file and ask for help."
+                        _("Line {line} of the journal {path} is damaged; its minutes cannot be "
+                          "written. Keep the file and ask for help.").format(line=number,
+                                                                              path=self._path)
                     ) from None
                 if not is_snapshot(value):
                     head.append(value)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 from facilitator.store.files import explained
 from facilitator.store.journal_lines import (
     SNAPSHOT_KEY,
@@ -62,8 +63,8 @@ def _parse(path: Path, data: bytes) -> Parsed:
             bad_line = len(lines)
     if not objects or objects[0].get("journal") != VERSION:
         raise StoreError(
-            f"The journal {path} has no readable header, so the meeting cannot be "
-            "rebuilt from it. Move the file away to hide this meeting."
+            _("The journal {path} has no readable header, so the meeting cannot be rebuilt "
+              "from it. Move the file away to hide this meeting.").format(path=path)
         )
     return objects[0], objects[1:], good, bad_line, snapshots
 
@@ -103,7 +104,7 @@ def _read_from_snapshot(path: Path) -> tuple[Parsed, Entries, bytes, int] | None
     if not isinstance(snapshot, dict) or not is_snapshot(snapshot):
         return None
     view = head + data[end:]
-    header, tail, good, bad_line, _ = _parse(path, view)
+    header, tail, good, bad_line, _snapshots = _parse(path, view)
     if bad_line and _lines(view, good) > 1:
         # Damage before the last line: the whole journal says which line of the file
         # (`bad_line` counts from the snapshot).
@@ -146,21 +147,27 @@ def _lines(data: bytes, good: int) -> int:
 
 
 def _warning(path: Path, data: bytes, good: int, bad_line: int, kept: int,
-             where: str) -> str | None:
+             aside: str | None) -> str | None:
     """The sentence for a damaged end (None when there is none); `kept`: the entries
-    before it, which stay (snapshot lines and the header are no commands)."""
+    before it, which stay (snapshot lines and the header are no commands); `aside`: the
+    file the damaged end was set aside in (None: it was skipped)."""
     if not bad_line:
         return None
     lines = _lines(data, good)
     if lines == 1:
-        return (
-            f"The last line of the journal {path.name} was cut off (the facilitator stopped "
-            f"while writing it); it is not part of the meeting and {where}."
-        )
-    return (
-        f"Line {bad_line} of the journal {path.name} is damaged; the {kept} commands "
-        f"before it are kept, and the {lines} lines from it on {where}."
-    )
+        said = (_("The last line of the journal {file} was cut off (the facilitator stopped "
+                  "while writing it); it is not part of the meeting and was skipped.")
+                if aside is None else
+                _("The last line of the journal {file} was cut off (the facilitator stopped "
+                  "while writing it); it is not part of the meeting and was set aside in "
+                  "{aside}."))
+    else:
+        said = (_("Line {line} of the journal {file} is damaged; the {kept} commands before "
+                  "it are kept, and the {lines} lines from it on was skipped.")
+                if aside is None else
+                _("Line {line} of the journal {file} is damaged; the {kept} commands before "
+                  "it are kept, and the {lines} lines from it on was set aside in {aside}."))
+    return said.format(file=path.name, aside=aside, line=bad_line, kept=kept, lines=lines)
 
 
 def read_journal(path: str | os.PathLike[str]) -> JournalContents:
@@ -168,7 +175,7 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContents:
     path = Path(path)
     data = _read_whole(path)
     header, entries, good, bad_line, snapshots = _parse(path, data)
-    warning = _warning(path, data, good, bad_line, len(entries), "was skipped")
+    warning = _warning(path, data, good, bad_line, len(entries), None)
     return JournalContents(header, entries, warning, snapshots)
 
 
@@ -180,8 +187,8 @@ def read_past_damage(path: str | os.PathLike[str]) -> tuple[JournalContents, lis
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise StoreError(f"There is no journal at {path}.") from None
-    header, _, _, _, _ = _parse(path, data)
+        raise StoreError(_("There is no journal at {path}.").format(path=path)) from None
+    header = _parse(path, data)[0]
     entries: list[dict[str, Any]] = []
     skipped: list[int] = []
     lines = data.split(b"\n")
@@ -203,21 +210,21 @@ def read_past_damage(path: str | os.PathLike[str]) -> tuple[JournalContents, lis
 
 
 def read_to_append(path: Path, lazy: bool,
-                   where: str) -> tuple[JournalContents, int, bytes | None]:
+                   aside: str) -> tuple[JournalContents, int, bytes | None]:
     """Read a journal to go on writing it: its contents (the warning saying its damaged
-    end `where`), the byte length of its complete part, and the damaged end to set aside
-    (None when there is none). `lazy`: parse only the header, the last snapshot and what
-    follows it (the contents' entries parse the rest when asked)."""
+    end was set aside in the file `aside`), the byte length of its complete part, and the
+    damaged end to set aside (None when there is none). `lazy`: parse only the header, the
+    last snapshot and what follows it (the contents' entries parse the rest when asked)."""
     entries: Sequence[dict[str, Any]]
     found = _read_from_snapshot(path) if lazy else None
     if found is not None:
-        (header, _, good, bad_line, snapshots), entries, data, shift = found
+        (header, _tail, good, bad_line, snapshots), entries, data, shift = found
     else:
         data = _read_whole(path)
         header, entries, good, bad_line, snapshots = _parse(path, data)
         shift = 0
     # `data` is the file from `shift` on (after its header line, kept in front).
-    warning = _warning(path, data, good - shift, bad_line, len(entries), where)
+    warning = _warning(path, data, good - shift, bad_line, len(entries), aside)
     damaged = data[good - shift:] if bad_line else None
     return JournalContents(header, entries, warning, snapshots), good, damaged
 
@@ -225,11 +232,11 @@ def read_to_append(path: Path, lazy: bool,
 def _read_whole(path: Path) -> bytes:
     """A journal's bytes, for rebuilding the meeting from them."""
     try:
-        with explained(f"The journal {path.name} could not be read"):
+        with explained(_("The journal {file} could not be read").format(file=path.name)):
             return path.read_bytes()
     except StoreError as error:
         if isinstance(error.__cause__, FileNotFoundError):
-            raise StoreError(f"There is no journal at {path}.") from None
+            raise StoreError(_("There is no journal at {path}.").format(path=path)) from None
         raise
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 from facilitator.store.files import explained, fsync_dir, remove_quietly, write_new
 
 # The locks this process holds. A lock file with our own pid that is not among them is
@@ -70,11 +71,11 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _since(started: object) -> str:
     if not isinstance(started, int | float) or isinstance(started, bool):
-        return "an unknown time"
+        return _("an unknown time")
     try:
         when = dt.datetime.fromtimestamp(started)
     except (OverflowError, OSError, ValueError):
-        return "an unknown time"
+        return _("an unknown time")
     if when.date() == dt.date.today():
         return when.strftime("%H:%M")
     return when.strftime("%Y-%m-%d %H:%M")
@@ -82,9 +83,10 @@ def _since(started: object) -> str:
 
 def _refusal(holder: dict[str, Any]) -> StoreError:
     return StoreError(
-        f"This meeting is open in another facilitator (pid {holder['pid']} on "
-        f"{holder.get('hostname', 'an unknown host')}, since {_since(holder.get('started'))}). "
-        "Close it there, or wait."
+        _("This meeting is open in another facilitator (pid {pid} on {host}, since {since}). "
+          "Close it there, or wait.").format(pid=holder["pid"],
+                                             host=holder.get("hostname", _("an unknown host")),
+                                             since=_since(holder.get("started")))
     )
 
 
@@ -145,7 +147,8 @@ def acquire(journal: Path) -> dict[str, Any]:
 
     Raises StoreError naming the holder when another live process has it.
     """
-    with explained(f"The meeting {journal.stem} could not be locked for writing",
+    with explained(_("The meeting {id} could not be locked for writing").format(
+            id=journal.stem),
                    str(lock_path(journal))):
         return _acquire(journal)
 
@@ -154,7 +157,7 @@ def _acquire(journal: Path) -> dict[str, Any]:
     path = lock_path(journal)
     mine = {"pid": os.getpid(), "hostname": socket.gethostname(), "started": time.time()}
     content = json.dumps(mine).encode()
-    for _ in range(5):
+    for _attempt in range(5):
         if _publish(path, content):
             _HELD.append(mine)
             return mine
@@ -162,12 +165,13 @@ def _acquire(journal: Path) -> dict[str, Any]:
         if not _is_stale(holder, path):
             if holder is None:
                 raise StoreError(
-                    "This meeting is being opened by another facilitator right now. "
-                    "Try again in a few seconds."
+                    _("This meeting is being opened by another facilitator right now. "
+                      "Try again in a few seconds.")
                 )
             raise _refusal(holder)
         _remove_stale(path, holder)
-    raise StoreError("This meeting's lock keeps changing hands. Try again in a few seconds.")
+    raise StoreError(_("This meeting's lock keeps changing hands. Try again in a few "
+                       "seconds."))
 
 
 def held_elsewhere(journal: Path) -> bool:

@@ -20,11 +20,12 @@ NAMES = ("language",)
 
 def set_setting(group: Path, name: str, value: str) -> str:
     """Record `name` = `value` for the group; returns the file's name."""
+    from facilitator.i18n import _
     from facilitator.store.changes import write_change
     from facilitator.store.files import ensure_dir, explained
 
     folder = group / FOLDER
-    with explained("The group's setting could not be written"):
+    with explained(_("The group's setting could not be written")):
         ensure_dir(folder)
         return write_change(folder, "setting", name=name, value=value)
 

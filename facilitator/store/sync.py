@@ -22,26 +22,28 @@ import subprocess
 from pathlib import Path
 
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _, ngettext
 from facilitator.store.group import Group
 
 BRANCH = "main"
 REMOTE = "origin"
-NO_GIT = ("facilitator sync needs git, and none was found. Install it (Debian/Ubuntu: "
-          "`sudo apt install git`; macOS: `xcode-select --install`; Windows: "
-          "https://git-scm.com/download/win), then run the command again.")
+NO_GIT = N_("facilitator sync needs git, and none was found. Install it (Debian/Ubuntu: "
+            "`sudo apt install git`; macOS: `xcode-select --install`; Windows: "
+            "https://git-scm.com/download/win), then run the command again.")
 
 
 def _git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("git")
     if exe is None:
-        raise StoreError(NO_GIT)
+        raise StoreError(_(NO_GIT))
     # Never ask for a password on the terminal: a sync either works or says why.
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run([exe, *args], cwd=folder, env=env, capture_output=True,
                               text=True, check=False)
     except OSError as error:
-        raise StoreError(f"git could not be started ({error.strerror}). {NO_GIT}") from None
+        raise StoreError(_("git could not be started ({why}).").format(why=error.strerror)
+                         + " " + _(NO_GIT)) from None
     if check and done.returncode != 0:
         raise StoreError(_sentence(args, done.stderr or done.stdout))
     return done
@@ -50,16 +52,19 @@ def _git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedPr
 def _said(output: str) -> str:
     lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
     useful = [ln for ln in lines if ln.lower().startswith(("fatal", "error"))] or lines
-    return useful[0].removeprefix("fatal: ").removeprefix("error: ") if useful else "no reason"
+    return (useful[0].removeprefix("fatal: ").removeprefix("error: ") if useful
+            else _("no reason"))
 
 
 def _sentence(args: tuple[str, ...], output: str) -> str:
+    """Our sentence around what git said (quoted as git said it, in English: LC_ALL=C)."""
     said = _said(output)
     if args[0] in ("clone", "fetch", "push", "ls-remote"):
-        return (f"The group's shared copy could not be reached (git says: {said}). Check the "
-                "path or address, and that the USB stick or shared drive is plugged in, then "
-                "run `facilitator sync` again.")
-    return f"git {args[0]} did not work (git says: {said}). Nothing was lost; try again."
+        return _("The group's shared copy could not be reached (git says: {said}). Check the "
+                 "path or address, and that the USB stick or shared drive is plugged in, then "
+                 "run `facilitator sync` again.").format(said=said)
+    return _("git {command} did not work (git says: {said}). Nothing was lost; try "
+             "again.").format(command=args[0], said=said)
 
 
 def _identity(folder: Path) -> list[str]:
@@ -121,9 +126,9 @@ def _merge(folder: Path) -> int:
         _git(folder, "merge", "--abort", check=False)
         if conflicts:
             raise StoreError(
-                f"Both laptops changed {', '.join(conflicts)} in different ways, so nothing "
-                "was merged. Keep one version of it (copy the other aside), then run "
-                "`facilitator sync` again.")
+                _("Both laptops changed {files} in different ways, so nothing was merged. Keep "
+                  "one version of it (copy the other aside), then run `facilitator sync` "
+                  "again.").format(files=", ".join(conflicts)))
         raise StoreError(_sentence(("merge",), done.stderr or done.stdout))
     diff = _git(folder, "diff", "--name-only", before, "HEAD").stdout.splitlines()
     return len(diff)
@@ -133,15 +138,17 @@ def sync(group: Group) -> str:
     """`facilitator sync`: commit what is new, take in the shared copy, send ours back."""
     folder = group.path
     if not is_synced(folder):
-        raise StoreError(f"The group in {folder} is not set up for sync yet: run "
-                         "`facilitator sync init REMOTE` (a bare repository on a USB stick "
-                         "or shared drive, or any git URL).")
+        raise StoreError(_("The group in {folder} is not set up for sync yet: run "
+                           "`facilitator sync init REMOTE` (a bare repository on a USB stick "
+                           "or shared drive, or any git URL).").format(folder=folder))
     group.prepare()
     sent = _commit(folder)
     remote = _remote(folder)
     if remote is None:
-        return (f"Kept {sent} new file{'' if sent == 1 else 's'} in the group's history; "
-                "there is nowhere to share it yet: `facilitator sync init REMOTE`.")
+        return ngettext("Kept {n} new file in the group's history; there is nowhere to share "
+                        "it yet: `facilitator sync init REMOTE`.",
+                        "Kept {n} new files in the group's history; there is nowhere to share "
+                        "it yet: `facilitator sync init REMOTE`.", sent).format(n=sent)
     received = _merge(folder)
     if _has(folder, "HEAD"):
         pushed = _git(folder, "push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", check=False)
@@ -149,8 +156,9 @@ def sync(group: Group) -> str:
             # Someone synced in between: take theirs in and send once more.
             received += _merge(folder)
             _git(folder, "push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}")
-    return (f"Synced with {remote}: sent {sent} new file{'' if sent == 1 else 's'}, "
-            f"received {received}.")
+    return ngettext("Synced with {remote}: sent {n} new file, received {received}.",
+                    "Synced with {remote}: sent {n} new files, received {received}.",
+                    sent).format(remote=remote, n=sent, received=received)
 
 
 def init(group: Group, remote: str | None = None) -> str:
@@ -169,8 +177,9 @@ def init(group: Group, remote: str | None = None) -> str:
             _merge(folder)
         group.prepare()
         files = len(_git(folder, "ls-files").stdout.splitlines())
-        return (f"Brought the group's history down from {remote} into {folder} ({files} "
-                "files). From now on, `facilitator sync` shares what is new.")
+        return _("Brought the group's history down from {remote} into {folder} ({n} files). "
+                 "From now on, `facilitator sync` shares what is new.").format(
+            remote=remote, folder=folder, n=files)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not is_synced(folder):
         _git(folder, "init", "-q")
@@ -179,4 +188,4 @@ def init(group: Group, remote: str | None = None) -> str:
         verb = "set-url" if _remote(folder) else "add"
         _git(folder, "remote", verb, REMOTE, remote)
     said = sync(group)
-    return f"The group in {folder} is ready to sync. {said}"
+    return _("The group in {folder} is ready to sync.").format(folder=folder) + " " + said

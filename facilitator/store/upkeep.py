@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from facilitator.errors import StoreError
+from facilitator.i18n import N_, _
 from facilitator.store.files import TEMP_MARK, explained, remove_quietly
 from facilitator.store.group import Group
 from facilitator.store.lock import held_elsewhere, lock_path
@@ -28,13 +29,18 @@ DAMAGED = ".damaged"
 def check(group: Group) -> None:
     """Raise StoreError with what to do when the group's folder, or its `journals/` or
     `minutes/`, is a file (or anything else that is not a folder)."""
-    for path, holds in ((group.path, "the group"), (group.journals_path, "its journals"),
-                        (group.minutes_path, "its minutes")):
+    for path, said in (
+            (group.path, N_("{path} is a file, but facilitator keeps the group there as a "
+                            "folder. Move the file away, or name another group folder with "
+                            "--group DIR.")),
+            (group.journals_path, N_("{path} is a file, but facilitator keeps its journals "
+                                     "there as a folder. Move the file away, or name another "
+                                     "group folder with --group DIR.")),
+            (group.minutes_path, N_("{path} is a file, but facilitator keeps its minutes there "
+                                    "as a folder. Move the file away, or name another group "
+                                    "folder with --group DIR."))):
         if (path.exists() or path.is_symlink()) and not path.is_dir():
-            raise StoreError(
-                f"{path} is a file, but facilitator keeps {holds} there as a folder. "
-                "Move the file away, or name another group folder with --group DIR."
-            )
+            raise StoreError(_(said).format(path=path))
 
 
 def _leftover(name: str) -> bool:
@@ -90,6 +96,7 @@ def set_aside(group: Group, meeting_id: str) -> Path:
     while target.exists():
         number += 1
         target = path.with_name(f"{path.name}{DAMAGED}-{number}")
-    with explained(f"The damaged journal {path.name} could not be set aside"):
+    with explained(_("The damaged journal {file} could not be set aside").format(
+            file=path.name)):
         os.rename(path, target)
     return target

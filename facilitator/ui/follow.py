@@ -12,6 +12,7 @@ from typing import Any
 
 from facilitator.engine.state import Meeting, Setup
 from facilitator.errors import StoreError
+from facilitator.i18n import _
 from facilitator.protocols.loader import build_library
 from facilitator.session import replay_journal
 from facilitator.store.journal_read import read_journal
@@ -41,7 +42,7 @@ class Follower:
             if self.meeting is None or len(entries) < len(self.entries):
                 sources = [(str(f), str(t)) for f, t in contents.header["setup"]["sources"]]
                 setup = Setup.from_dict(contents.header["setup"]["setup"])
-                library, _ = build_library(sources, include_builtin=False)
+                library, _problems = build_library(sources, include_builtin=False)
                 self.meeting = replay_journal(self.path, Meeting.open(setup, library), entries)
             else:
                 self.meeting = replay_journal(self.path, self.meeting, entries,
@@ -50,8 +51,9 @@ class Follower:
             raise  # an entry that cannot be replayed, named by file and line
         except Exception as error:  # damage of any shape; the writer's side sets it aside
             raise StoreError(
-                f"The journal {self.path.name} is damaged ({type(error).__name__}), so this "
-                "view cannot follow it. `facilitator resume` sets it aside."
+                _("The journal {file} is damaged ({error}), so this view cannot follow it. "
+                  "`facilitator resume` sets it aside.").format(file=self.path.name,
+                                                                 error=type(error).__name__)
             ) from error
         self.entries = list(entries)
         return True

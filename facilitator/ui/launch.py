@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.clock import SystemClock
 from facilitator.errors import FacilitatorError, StoreError
+from facilitator.i18n import _
 from facilitator.protocols.model import Library
 from facilitator.session import LiveMeeting, Sources
 from facilitator.store.group import Group
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 def _no_room_in_plain(plain: bool, room: object) -> None:
     if plain and room is not None:
-        raise StoreError("The room needs the full-screen app; leave out --plain to use "
-                         "--room.")
+        raise StoreError(_("The room needs the full-screen app; leave out --plain to use "
+                           "--room."))
 
 
 def check_terminal(plain_instead: str | None) -> None:
@@ -33,14 +34,14 @@ def check_terminal(plain_instead: str | None) -> None:
     on (input or output redirected, TERM=dumb); `plain_instead` is the command to use."""
     if os.environ.get("TEXTUAL_DRIVER"):
         return  # a driver that needs no terminal (`textual serve` puts the app in a browser)
-    instead = (f"Use `{plain_instead}` for the same meeting line by line" if plain_instead
-               else "Run it in a terminal")
+    instead = (_("Use `{command}` for the same meeting line by line.").format(
+        command=plain_instead) if plain_instead else _("Run it in a terminal."))
     if os.environ.get("TERM") == "dumb":
-        raise FacilitatorError(f"This terminal (TERM=dumb) cannot draw the full screen. "
-                               f"{instead}.")
+        raise FacilitatorError(_("This terminal (TERM=dumb) cannot draw the full screen.")
+                               + " " + instead)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise FacilitatorError(f"The full screen needs a terminal, and the input or output "
-                               f"here is not one. {instead}.")
+        raise FacilitatorError(_("The full screen needs a terminal, and the input or output "
+                                 "here is not one.") + " " + instead)
 
 
 def run_full_screen(app: App[Any], headless: bool = False) -> int:
@@ -56,7 +57,8 @@ def run(library: Library, sources: Sources, group: Group, protocol: str | None =
     clock = SystemClock()
     if protocol is not None and library.protocol(protocol) is None:
         known = ", ".join(sorted(library.protocols))
-        raise StoreError(f"There is no protocol `{protocol}`; the protocols are: {known}.")
+        raise StoreError(_("There is no protocol `{id}`; the protocols are: {known}.").format(
+            id=protocol, known=known))
     _no_room_in_plain(plain, room)
     if plain:
         from facilitator.ui.plain import converse
@@ -75,8 +77,8 @@ def _unfinished(group: Group, meeting_id: str | None) -> str:
         return meeting_id
     unfinished = group.unfinished_meetings()
     if not unfinished:
-        raise StoreError("There is no unfinished meeting in this group; "
-                         "`facilitator run` opens a new one.")
+        raise StoreError(_("There is no unfinished meeting in this group; "
+                           "`facilitator run` opens a new one."))
     return unfinished[0].id
 
 

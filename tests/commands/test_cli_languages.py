@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -127,6 +129,73 @@ def test_lang_without_a_value_is_refused_in_the_environments_language(
                                        "`--lang es`.\n")
 
 
+# --- the store's sentences -----------------------------------------------------------------
+
+
+def test_sync_in_a_folder_not_set_up_for_it_says_so_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    group = tmp_path / "group"
+    assert main(["--lang", "es", "sync", "--group", str(group)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"facilitator: El grupo en {group} todavía no está preparado para "
+                   "sincronizar: ejecute `facilitator sync init REMOTE` (un repositorio vacío "
+                   "en una memoria USB o una unidad compartida, o cualquier URL de git).\n")
+
+
+def test_a_git_failure_is_our_spanish_sentence_around_gits_own_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    group = tmp_path / "group"
+    assert main(["--lang", "es", "sync", "init", str(tmp_path / "nowhere"),
+                 "--group", str(group)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("facilitator: No se pudo llegar a la copia compartida del grupo "
+                          "(git dice: ")
+    assert re.search(r"git dice: [^)]*nowhere", err)  # git's own words, as git said them
+    assert "Traceback" not in err
+
+
+def test_an_unknown_protocol_in_run_is_said_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--lang", "es", "run", "nosuch", "--plain", "--group", str(tmp_path / "g")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("facilitator: No hay ningún protocolo `nosuch`; los protocolos son: ")
+    assert "quick-decision" in err
+
+
+def test_a_meeting_open_in_another_facilitator_is_said_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A meeting left unfinished, whose lock another live process holds (the test's parent
+    stands in for another facilitator): `resume` is refused in the group's language."""
+    group = tmp_path / "group"
+    script = tmp_path / "open.yaml"
+    script.write_text("protocol: check-in\nparticipants: [{name: Ana}, {name: Ben}]\n"
+                      "commands: [start]\n", encoding="utf-8")
+    assert main(["simulate", str(script), "--group", str(group)]) == 0
+    capsys.readouterr()
+    [journal] = (group / "journals").glob("*.jsonl")
+    holder = {"pid": os.getppid(), "hostname": socket.gethostname(), "started": None}
+    journal.with_name(journal.name + ".lock").write_text(json.dumps(holder))
+    assert main(["--lang", "es", "group", "set", "language", "es", "--group", str(group)]) == 0
+    capsys.readouterr()
+    assert main(["resume", "--plain", "--group", str(group)]) == 1  # the group's language
+    assert capsys.readouterr().err == (
+        f"facilitator: Esta reunión está abierta en otro facilitator (pid {os.getppid()} en "
+        f"{socket.gethostname()}, desde una hora desconocida). Ciérrela allí, o espere.\n")
+
+
+def test_a_file_system_refusal_is_said_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the group's folder would be", encoding="utf-8")
+    assert main(["--lang", "es", "principles", "add", "Cuidarnos",
+                 "--group", str(blocked / "group")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("facilitator: No se pudieron listar los diarios de ")
+    assert err.endswith(": hay un archivo donde debería haber una carpeta. Mueva ese archivo a "
+                        "otro lugar, o use otra carpeta de grupo (--group DIR).\n")
+
+
 # --- every help under the pseudo-locale ----------------------------------------------------
 
 
@@ -181,3 +250,16 @@ def test_english_help_is_argparses_own_words() -> None:
     assert done.stdout.startswith("usage: facilitator [-h] [--version] [--lang LANG] COMMAND")
     assert "\npositional arguments:\n" in done.stdout and "\noptions:\n" in done.stdout
     assert OPEN not in done.stdout
+
+
+def test_english_help_imports_neither_babel_nor_the_translation_of_argparse() -> None:
+    """English is argparse's own words: a start in English pays for no translation."""
+    code = ("import sys\nfrom facilitator.cli import main\ntry:\n    main(['--help'])\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in ('babel', 'facilitator.commands"
+            ".parsing') if m in sys.modules), file=sys.stderr)\n")
+    env = {k: v for k, v in os.environ.items() if k not in LANG_VARIABLES}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**env, "FACILITATOR_GROUP": os.devnull + "-no-group"},
+                          check=True)
+    assert done.stdout.startswith("usage: facilitator")
+    assert done.stderr.strip() == "[]"
