@@ -28,6 +28,8 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from facilitator.i18n import N_, _, current
+
 MAX_OUTPUT = 5_000_000  # characters: a year of weekly minutes is far less
 MAX_WIDTH = 1_000  # a padding or a field width, in characters
 MAX_INT_BITS = 4_096  # a whole number a template computes (about 1,200 digits)
@@ -46,24 +48,39 @@ class TemplateTimeout(BaseException):
     `except Exception` on the way swallows it."""
 
 
+def count(number: int) -> str:
+    """A large number as the current language groups its digits (`5,000,000`)."""
+    if current().english:
+        return f"{number:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=current().locale)
+
+
 def too_long(what: str) -> TemplateLimit:
-    return TemplateLimit(f"{what} would make more than {MAX_OUTPUT:,} characters, more "
-                         "than minutes may hold; make the template produce less.")
+    """`what` (marked with N_, "This `join`") would make too long a text."""
+    return TemplateLimit(_("{what} would make more than {n} characters, more than minutes may "
+                           "hold; make the template produce less.").format(
+        what=_(what), n=count(MAX_OUTPUT)))
 
 
 def _check_width(number: str | None, what: str) -> None:
+    """`what`: a filter's name in backquotes, or a phrase marked with N_ ("A format")."""
+    what = what if what.startswith("`") else _(what)
     if number == "*":
-        raise TemplateLimit(f"{what} takes its width from an argument (`*`), which minutes "
-                            "templates may not do; write the width as a number.")
+        raise TemplateLimit(_("{what} takes its width from an argument (`*`), which minutes "
+                              "templates may not do; write the width as a number.").format(
+            what=what))
     if number is not None and int(number) > MAX_WIDTH:
-        raise TemplateLimit(f"{what} asks for a width of {number}; give at most {MAX_WIDTH}.")
+        raise TemplateLimit(_("{what} asks for a width of {number}; give at most {most}.")
+                            .format(what=what, number=number, most=MAX_WIDTH))
 
 
 def check_percent(text: str) -> None:
     """`'%999999999s' % x`: widths and precisions in a %-format, checked before it runs."""
     for match in _PERCENT.finditer(text[:MAX_OUTPUT]):
-        _check_width(match.group(1), "A %-format")
-        _check_width(match.group(2), "A %-format")
+        _check_width(match.group(1), N_("A %-format"))
+        _check_width(match.group(2), N_("A %-format"))
 
 
 def check_format(text: str) -> None:
@@ -72,13 +89,13 @@ def check_format(text: str) -> None:
         fields = list(string.Formatter().parse(text))
     except ValueError:
         return  # str.format itself says what is wrong
-    for _, _, spec, _ in fields:
+    for _literal, _field, spec, _conversion in fields:
         if spec and "{" in spec:
-            raise TemplateLimit("A format takes its width from another field (`{:{w}}`), "
-                                "which minutes templates may not do; write the width as a "
-                                "number.")
+            raise TemplateLimit(_("A format takes its width from another field ({example}), "
+                                  "which minutes templates may not do; write the width as a "
+                                  "number.").format(example="`{:{w}}`"))
         for number in re.findall(r"\d+", spec or ""):
-            _check_width(number, "A format")
+            _check_width(number, N_("A format"))
 
 
 def _int_bits(value: object) -> int:
@@ -94,15 +111,15 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         for seq, times in ((left, right), (right, left)):
             size = _size(seq)
             if size is not None and isinstance(times, int) and size * times > MAX_OUTPUT:
-                raise too_long("This repetition (`*`)")
+                raise too_long(N_("This repetition (`*`)"))
         if _int_bits(left) + _int_bits(right) > MAX_INT_BITS:
-            raise TemplateLimit("This product is a number of more than "
-                                f"{MAX_INT_BITS:,} bits; minutes need no such numbers.")
+            raise TemplateLimit(_("This product is a number of more than {n} bits; minutes "
+                                  "need no such numbers.").format(n=count(MAX_INT_BITS)))
     elif operator == "**":
         if (isinstance(left, int) and isinstance(right, int) and right > 0
                 and abs(left) > 1 and right * _int_bits(left) > MAX_INT_BITS):
-            raise TemplateLimit("This power is a number of more than "
-                                f"{MAX_INT_BITS:,} bits; minutes need no such numbers.")
+            raise TemplateLimit(_("This power is a number of more than {n} bits; minutes "
+                                  "need no such numbers.").format(n=count(MAX_INT_BITS)))
     elif operator == "%" and isinstance(left, str):
         check_percent(left)
 
@@ -121,21 +138,22 @@ def _bounded_filters(env: SandboxedEnvironment) -> None:
         if isinstance(width, int):
             _check_width(str(width), "`indent`")
         elif len(str(width)) > MAX_WIDTH:
-            raise TemplateLimit(f"`indent` asks for an indentation of {len(str(width)):,} "
-                                f"characters; give at most {MAX_WIDTH}.")
+            raise TemplateLimit(_("`indent` asks for an indentation of {n} characters; give "
+                                  "at most {most}.").format(n=count(len(str(width))),
+                                                            most=MAX_WIDTH))
         return indent(value, width, *args, **kwargs)
 
     def do_join(eval_ctx: Any, value: Any, d: Any = "", attribute: Any = None) -> Any:
         items = list(value)
         if len(str(d)) * len(items) > MAX_OUTPUT:
-            raise too_long("This `join`")
+            raise too_long(N_("This `join`"))
         return join(eval_ctx, items, d, attribute)
 
     def do_replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> Any:
         text, old_text = str(s), str(old)
         times = text.count(old_text) if old_text else len(text) + 1
         if len(text) + times * len(str(new)) > MAX_OUTPUT:
-            raise too_long("This `replace`")
+            raise too_long(N_("This `replace`"))
         return replace(eval_ctx, s, old, new, count)
 
     def do_format(value: Any, *args: Any, **kwargs: Any) -> Any:
@@ -184,7 +202,7 @@ def collect(chunks: Iterator[str]) -> str:
     for chunk in chunks:
         total += len(chunk)
         if total > MAX_OUTPUT:
-            raise too_long("This template")
+            raise too_long(N_("This template"))
         out.append(chunk)
     return "".join(out)
 

@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 import jinja2
 from jinja2.exceptions import SecurityError
 
+from facilitator.i18n import _
 from facilitator.minutes import bounds
 from facilitator.minutes.bounds import BoundedEnvironment, TemplateLimit, TemplateTimeout
 from facilitator.minutes.errors import TemplateError
@@ -56,24 +57,26 @@ def _fail(name: str, error: BaseException, keys: list[str]) -> NoReturn:
     where = f"{name}:{line}" if line else name
     if isinstance(error, TemplateLimit):
         why = str(error)
+    # Jinja's and Python's own words (`error.message`) are quoted as they said them.
     elif isinstance(error, MemoryError):
-        why = (f"the template needs more than {bounds.MAX_MEMORY // 2**20} MB of memory, more "
-               "than minutes may use; make it produce less.")
+        why = _("the template needs more than {mb} MB of memory, more than minutes may use; "
+                "make it produce less.").format(mb=bounds.MAX_MEMORY // 2**20)
     elif isinstance(error, RecursionError):
-        why = "the template is nested or recurses too deeply; flatten it."
+        why = _("the template is nested or recurses too deeply; flatten it.")
     elif isinstance(error, SecurityError):
-        why = ("the template reaches for Python internals, which minutes templates may not "
-               "do; use only the minutes' keys and the filters duration, clock and percent.")
+        why = _("the template reaches for Python internals, which minutes templates may not "
+                "do; use only the minutes' keys and the filters duration, clock and percent.")
     elif isinstance(error, jinja2.UndefinedError):
-        why = (f"{error.message}; a template sees only the minutes' keys "
-               f"({', '.join(keys)}) and what it sets itself.")
+        why = _("{error}; a template sees only the minutes' keys ({keys}) and what it sets "
+                "itself.").format(error=error.message, keys=", ".join(keys))
     elif isinstance(error, jinja2.TemplateNotFound):
-        why = (f"the template asks for another template ({error.name}); a minutes "
-               "template is one file.")
+        why = _("the template asks for another template ({name}); a minutes template is one "
+                "file.").format(name=error.name)
     elif isinstance(error, jinja2.TemplateSyntaxError):
-        why = f"{error.message}; fix the template's syntax there."
+        why = _("{error}; fix the template's syntax there.").format(error=error.message)
     else:
-        why = f"{error} ({type(error).__name__}); fix the template there."
+        why = _("{error} ({kind}); fix the template there.").format(error=error,
+                                                                   kind=type(error).__name__)
     raise TemplateError(f"{where}: {why}") from None
 
 
@@ -83,21 +86,25 @@ def render_template(path: str | Path, minutes: dict[str, Any], autoescape: bool)
     try:
         source = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise TemplateError(f"{name}: the template cannot be read ({error.strerror}); "
-                            "check the path given to --template.") from None
+        raise TemplateError(f"{name}: " + _("the template cannot be read ({why}); check the "
+                                            "path given to --template.").format(
+            why=error.strerror)) from None
     except UnicodeDecodeError:
-        raise TemplateError(f"{name}: the template is not UTF-8 text; save it as UTF-8.") \
-            from None
+        raise TemplateError(f"{name}: " + _("the template is not UTF-8 text; save it as "
+                                            "UTF-8.")) from None
     env = _environment(name, source, autoescape)
     try:
         with bounds.time_limit(), bounds.memory_limit():
             text = bounds.collect(env.get_template(name).generate(**minutes))
     except TemplateTimeout:
-        raise TemplateError(f"{name}: the template took more than {bounds.MAX_SECONDS:g} s to "
-                            "render, more than minutes may take; make it loop less.") from None
+        raise TemplateError(f"{name}: " + _("the template took more than {seconds} s to "
+                                            "render, more than minutes may take; make it loop "
+                                            "less.").format(
+            seconds=f"{bounds.MAX_SECONDS:g}")) from None
     except Exception as error:  # noqa: BLE001 -- a template is the user's code; any error is theirs
         _fail(name, error, sorted(minutes))
     if _SURROGATE.search(text):
-        raise TemplateError(f"{name}: the template makes a lone surrogate (an escape like "
-                            "`\\ud800`), which is no character; write the character itself.")
+        raise TemplateError(f"{name}: " + _("the template makes a lone surrogate (an escape "
+                                            "like `\\ud800`), which is no character; write the "
+                                            "character itself."))
     return text
