@@ -3,6 +3,7 @@ phone can do, how it is journaled, what the facilitator sees, what a phone is sh
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import httpx
@@ -271,3 +272,16 @@ async def test_a_confidential_step_sends_phones_only_what_the_projector_shows(
         assert set(state) == {*projector(live.meeting), "me", "input"}
         shown = {k: v for k, v in state.items() if k not in ("me", "input")}
         assert shown == projector(live.meeting, live.clock.now())
+
+
+@ui_test
+async def test_the_room_freezes_what_the_laptop_holds_and_lets_it_go_when_it_stops(
+        tmp_path: Path) -> None:
+    """While the room serves, what was loaded before it is left out of full garbage
+    collections (they paused keys and phones for up to 200 ms under 200 phones); once
+    it stops, all of it can be collected again (nothing is kept for good)."""
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana")
+    async with room_app(parts, live) as (app, pilot, base):
+        assert gc.get_freeze_count() > 1000
+    assert gc.get_freeze_count() == 0
