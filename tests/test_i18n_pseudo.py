@@ -154,3 +154,65 @@ def test_refusals_and_messages_are_all_wrapped(tmp_path: Path,
                              "P1", "Nothing about us without us", "weekly-meeting", "bogus",
                              "commands, participants, protocol, roles, title"]
     assert leftover(text, kept) == []
+
+
+# A protocol file with a problem of nearly every kind the readers and checks find.
+WRONG = """\
+version: 1
+scales:
+  colours:
+    - {key: red, label: Red}
+    - {key: red, label: {en: Red again, es: Rojo otra vez}}
+protocols:
+  mine:
+    title: {en: Mine, es: Mío}
+    roles: {chair: {not: [nobody]}}
+    steps:
+      - id: talk
+        kind: roudn
+        time: 5x
+      - id: vote
+        kind: decide
+        next: nowhere
+        scale: colourz
+        quorum: 3/2
+        attempts: many
+        summary: hi
+      - id: vote
+        kind: round
+        prompt: "Hello {role.host}"
+        on: {timeout: end, finished: end}
+        scale: consent
+      - id: pick
+        kind: choose
+        quorum: 1/2
+        options: {yes: end}
+      - id: more
+        kind: use
+        protocol: mine
+"""
+# What the file says that is not a word to translate: its ids, keys and values.
+WRONG_IDS = ["colours", "colourz", "red", "Red again", "Rojo otra vez", "Red", "Mine", "Mío",
+             "chair", "nobody", "talk", "roudn", "round", "vote", "nowhere", "decide", "quorum",
+             "attempts", "many", "summary", "role.host", "host", "timeout", "finished",
+             "consent", "pick", "choose", "options", "met", "not-met", "more", "mine", "use",
+             "time", "next", "scale", "prompt", "on", "end", "title", "en", "es", "blocked",
+             "protocol", "roles", "not", "steps", "hard: true", "hard", "true", "key", "label",
+             "scales", "protocols", "version"]
+
+
+def test_every_problem_of_a_wrong_protocol_file_is_wrapped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`validate` under the pseudo-locale: nothing but the file's own words is unwrapped."""
+    from facilitator.engine.steps import KINDS
+    from facilitator.protocols import schema
+
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(WRONG, encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(wrong), "--lang", PSEUDO)
+    assert code == 1 and err == ""
+    assert len(out.splitlines()) >= 12
+    names = [*KINDS, *schema.COMMON_STEP_KEYS, *(k for kind in KINDS.values() for k in kind.keys),
+             *schema.COMMON_OUTCOMES, *(o for kind in KINDS.values() for o in kind.outcomes or ())]
+    kept = [str(wrong), *sorted({*WRONG_IDS, *names}, key=len, reverse=True)]
+    assert leftover(out, kept) == []
