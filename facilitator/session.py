@@ -26,6 +26,7 @@ from facilitator.engine.events import BallotCast, Event, to_json
 from facilitator.engine.snapshot import Unfaithful, freeze, thaw
 from facilitator.engine.state import Meeting, Setup
 from facilitator.errors import FacilitatorError, StoreError
+from facilitator.i18n import _
 from facilitator.minutes.build import build_minutes
 from facilitator.minutes.fold import MinutesFold
 from facilitator.opening import group_setup, set_aside_damaged
@@ -79,11 +80,12 @@ def replay_journal(path: Any, meeting: Meeting, entries: Sequence[dict[str, Any]
                 line = entry_line(Path(path), index)
             except OSError:  # gone since it was read: as if it held no snapshots
                 line = index + 2
-            raise StoreError(
-                f"{path}:{line}: this journal entry cannot be replayed ({why.rstrip('.')}), "
-                "so the meeting cannot be rebuilt past it. Move the lines from "
-                f"{line} on into another file to go on from line {line - 1}, or move the "
-                "whole file away to hide this meeting.") from None
+            raise StoreError(_(
+                "{place}: this journal entry cannot be replayed ({why}), so the meeting "
+                "cannot be rebuilt past it. Move the lines from {line} on into another file "
+                "to go on from line {before}, or move the whole file away to hide this "
+                "meeting.").format(place=f"{path}:{line}", why=why.rstrip("."), line=line,
+                                   before=line - 1)) from None
     return meeting
 
 
@@ -94,7 +96,7 @@ def check_snapshots(path: Path) -> tuple[int, list[str]]:
     contents = read_journal(path)
     sources = [(str(f), str(t)) for f, t in contents.header["setup"]["sources"]]
     setup = Setup.from_dict(contents.header["setup"]["setup"])
-    library, _ = build_library(sources, include_builtin=False)
+    library, _problems = build_library(sources, include_builtin=False)
     entries = contents.entries
     meeting = Meeting.open(setup, library)
     wrong = []
@@ -108,11 +110,11 @@ def check_snapshots(path: Path) -> tuple[int, list[str]]:
         except (KeyError, TypeError, ValueError, IndexError, AttributeError, Unfaithful):
             matches = False
         if not matches:
-            wrong.append(
-                f"Line {count + number + 2} of the journal {path.name}, the snapshot after "
-                f"entry {count}, does not match the meeting replayed from the start; "
-                "the commands are the truth: `facilitator resume --from-start` ignores "
-                "snapshots.")
+            wrong.append(_(
+                "Line {line} of the journal {file}, the snapshot after entry {entry}, does "
+                "not match the meeting replayed from the start; the commands are the truth: "
+                "`facilitator resume --from-start` ignores snapshots.").format(
+                    line=count + number + 2, file=path.name, entry=count))
     return len(contents.snapshots), wrong
 
 
@@ -173,7 +175,7 @@ class LiveMeeting:
             setup_part = contents.header["setup"]
             sources = [(str(f), str(t)) for f, t in setup_part["sources"]]
             setup = Setup.from_dict(setup_part["setup"])
-            library, _ = build_library(sources, include_builtin=False)
+            library, _problems = build_library(sources, include_builtin=False)
             path = group.journal_path(meeting_id)
             entries = contents.entries
             if contents.snapshots and not from_start:
