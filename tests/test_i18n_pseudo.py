@@ -216,3 +216,38 @@ def test_every_problem_of_a_wrong_protocol_file_is_wrapped(
              *schema.COMMON_OUTCOMES, *(o for kind in KINDS.values() for o in kind.outcomes or ())]
     kept = [str(wrong), *sorted({*WRONG_IDS, *names}, key=len, reverse=True)]
     assert leftover(out, kept) == []
+
+
+def _converse(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+              group: str, protocol: str, commands: list[str]) -> str:
+    """`facilitator run PROTOCOL --plain` under the pseudo-locale, typed line by line."""
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{c}\n" for c in commands)))
+    code, out, err = run(capsys, "run", protocol, "--plain", "--group", group, "--lang", PSEUDO)
+    assert code == 0, err
+    return out + err
+
+
+def test_what_the_engine_says_in_a_general_assembly_is_all_wrapped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The engine's own sentences on the way: a quorum counted against the roster (a
+    choice), the group's moratorium (an agenda item), a nested protocol waiting for its
+    roles, in the news and in the prompt."""
+    group = str(tmp_path / "group")
+    _converse(monkeypatch, capsys, group, "check-in",  # a roster of four
+              ["join Ana", "join Ben", "join Cy", "join Dee", "start", "end", "yes"])
+    assert main(["moratorium", "set", "We are tired", "--group", group]) == 0
+    said = _converse(monkeypatch, capsys, group, "general-assembly", [
+        "join Ana", "join Ben", "join Cy", "role facilitator Ana", "start", "advance",
+        'item "Rent strike" quick-decision', "status", "role presenter Ben", "status",
+        "end", "yes"])
+    assert "Qúórúm: 3 óf thé 4" in said  # the reminder, wrapped
+    assert "We are tired" in said and "ñééds" in said
+    kept = ["Ana", "Ben", "Cy", "Dee", "We are tired", "Rent strike", "quick-decision",
+            "general-assembly", "presenter", "facilitator", group, "1/2", "met", "not-met",
+            'item "Rent strike" quick-decision']
+    assert leftover(said, sorted(kept, key=len, reverse=True)) == []
+
