@@ -1,7 +1,7 @@
-"""What the engine says of itself, in the group's language: a quorum counted against the
-roster, the group's moratorium, a nested protocol waiting for its roles, and what stands
-in for a placeholder with no value yet. Said in English as before; names and what people
-typed as they are."""
+"""What the engine and the minutes say of themselves, in the group's language: a quorum
+counted against the roster, the group's moratorium, a nested protocol waiting for its
+roles, what stands in for a placeholder with no value yet, and the notes the minutes
+write themselves. Said in English as before; names and what people typed as they are."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 
 from facilitator import i18n
 from facilitator.cli import main
+from facilitator.minutes.view import note
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +79,51 @@ def test_the_same_assembly_in_english_as_before(group: Path, monkeypatch: pytest
             "NAME." in lines)
     assert "(no proposal yet: propose TEXT)" in lines
 
+
+SCRIPT = """\
+protocol: discussion
+title: Tenants' committee
+participants: [{name: Ana}, {name: Ben}, {name: Cy}]
+commands:
+  - start
+  - hand Ana
+  - next
+  - wait 1m
+  - hand Cy point-of-process
+  - wait 30s
+  - done
+  - wait 30s
+  - done
+  - suggest "Shorter meetings"
+  - advance
+  - end
+"""
+
+
+def test_the_minutes_own_notes_in_spanish(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "notes.yaml"
+    script.write_text(SCRIPT, encoding="utf-8")
+    assert main(["simulate", str(script), "--format", "md", "--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    assert ("- Punto de proceso: Cy; el tiempo de Ana se detuvo mientras se escuchaba, y "
+            "después Ana siguió. (1:00)") in out
+    assert "- Buzón de sugerencias: Shorter meetings (2:00)" in out
+    i18n.use("en")
+    assert main(["simulate", str(script), "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    assert ("- Point of process: Cy; Ana's time stood still while it was heard, then Ana went "
+            "on. (1:00)") in out
+    assert "- Suggestion box: Shorter meetings (2:00)" in out
+
+
+def test_a_note_people_typed_stays_as_it_is() -> None:
+    spanish = i18n.translator("es")
+    assert note("Point of process: Ana.", spanish) == "Punto de proceso: Ana."
+    assert note("Bring chairs", spanish) == "Bring chairs"
+    assert note("The meeting stopped for 5m (the facilitator's computer was off); timers "
+                "stood still.", spanish) == ("La reunión se detuvo durante 5m (la computadora "
+                                             "de quien facilita estaba apagada); los relojes "
+                                             "se quedaron quietos.")
+    assert note("Lines 3, 4 of this meeting's journal were damaged; what they held is missing "
+                "from these minutes.", spanish).startswith("Las líneas 3, 4 del diario")

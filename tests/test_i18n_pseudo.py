@@ -251,3 +251,35 @@ def test_what_the_engine_says_in_a_general_assembly_is_all_wrapped(
             'item "Rent strike" quick-decision']
     assert leftover(said, sorted(kept, key=len, reverse=True)) == []
 
+
+NOTES_SCRIPT = """\
+protocol: discussion
+title: Tenants' committee
+participants: [{name: Ana}, {name: Ben}, {name: Cy}]
+commands:
+  - start
+  - hand Ana
+  - next
+  - wait 1m
+  - hand Cy point-of-process
+  - wait 30s
+  - done
+  - wait 30s
+  - done
+  - suggest "Shorter meetings"
+  - advance
+  - end
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_the_notes_the_minutes_write_themselves_are_wrapped(
+        tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A point of process and the suggestion box: the minutes' own notes (kept in English
+    in their JSON) are said in the language."""
+    script = tmp_path / "notes.yaml"
+    script.write_text(NOTES_SCRIPT, encoding="utf-8")
+    code, out, err = run(capsys, "simulate", str(script), "--format", fmt, "--lang", PSEUDO)
+    assert (code, err) == (0, "")
+    assert "Shorter meetings" in out and "Póíñt" in out
+    assert leftover(out, typed(NOTES_SCRIPT) + ["|---|---|---|---|", "|---|---|---|---:|"]) == []
