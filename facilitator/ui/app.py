@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -61,6 +62,13 @@ class FacilitatorApp(RoomActions, App[int]):
         self.meeting_title = title
         self.tick_seconds = tick_seconds
         self.register_theme(HIGH_CONTRAST)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification as plain text: refusals and warnings quote what people typed
+        (a name, a proposal, a phone's reason), which must show as typed, never be read as
+        markup (`[draft]` would vanish, `[link=…]` would stop the app)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def on_mount(self) -> None:
         if self.room_setup is not None:

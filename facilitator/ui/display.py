@@ -47,7 +47,7 @@ class Where(Label):
     """The header line: where the meeting stands, in its column's language."""
 
     def __init__(self, text: str, *, lang: str | None = None, **kwargs: str) -> None:
-        super().__init__(text, **kwargs)  # type: ignore[arg-type]
+        super().__init__(text, markup=False, **kwargs)  # type: ignore[arg-type]
         self.lang = lang
 
 
@@ -89,7 +89,8 @@ class DisplayApp(App[int]):
                 yield FloorPanel()
                 yield StackPanel()
                 yield StanceBoardPanel()
-                yield Static("", id="room")  # the room's QR code, address and code, when open
+                # the room's QR code, address and code, when open
+                yield Static("", id="room", markup=False)
             return
         with Horizontal(id="columns"):
             for lang in self.langs:
@@ -104,7 +105,7 @@ class DisplayApp(App[int]):
                     yield FloorPanel(lang=lang)
                     yield from panels[1:]
         with Vertical(id="main"):
-            yield Static("", id="room")
+            yield Static("", id="room", markup=False)
 
     def on_mount(self) -> None:
         self.poll()

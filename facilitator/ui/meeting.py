@@ -93,7 +93,7 @@ class MeetingScreen(KeyActions, Screen[None]):
     # --- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="where")
+        yield Label("", id="where", markup=False)
         with Grid(id="body"):
             with Vertical(id="left"):
                 yield StepOutline(id="outline")
@@ -111,7 +111,7 @@ class MeetingScreen(KeyActions, Screen[None]):
                 if room is not None:  # phones take part: facilitator.ui.room
                     yield room
                 yield RecordsPanel(id="records")
-        yield Label("", id="news")
+        yield Label("", id="news", markup=False)
         yield CommandLine(self.suggester(), id="commandline")
         yield KeyBar()
 

@@ -75,7 +75,7 @@ class PickerScreen(Screen[None]):
         with Horizontal(id="picker"):
             yield PointerList(*self._options(), id="choices")
             with VerticalScroll(id="details"):
-                yield Static("", id="description")
+                yield Static("", id="description", markup=False)
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []

@@ -46,11 +46,11 @@ class Admit(ModalScreen[Answer]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(_("Let {name}'s phone into the room?").format(name=self.person),
-                        id="question")
+                        id="question", markup=False)
             yield Label(_("{name} already has a phone in the room; admitting this one "
                           "lets the other go.").format(name=self.person) if self.known else
                         _("{name} is not on this meeting's list; admitting joins them.").format(
-                            name=self.person))
+                            name=self.person), markup=False)
             yield Label(_("y admit · n turn away · escape later"))
 
 

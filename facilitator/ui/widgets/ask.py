@@ -46,10 +46,10 @@ class Ask(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question, id="question")
+            yield Label(self.question, id="question", markup=False)
             yield Input(self.value, suggester=self.suggester)
             if self.help:
-                yield Label(self.help, id="help")
+                yield Label(self.help, id="help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

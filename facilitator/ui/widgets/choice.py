@@ -47,7 +47,7 @@ class Choice(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question, id="question")
+            yield Label(self.question, id="question", markup=False)
             yield PointerList(*[Option(f"{i}. {label}" if i < 10 else f"   {label}", id=str(i))
                                 for i, (_, label) in enumerate(self.options, 1)])
 

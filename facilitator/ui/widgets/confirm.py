@@ -44,9 +44,9 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question, id="question")
+            yield Label(self.question, id="question", markup=False)
             if self.detail:
-                yield Label(self.detail)
+                yield Label(self.detail, markup=False)
             with Horizontal():
                 yield Button(f"{self.labels[1]} (n)", id="no")
                 yield Button(f"{self.labels[0]} (y)", id="yes", variant="warning")

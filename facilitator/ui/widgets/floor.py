@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Label
@@ -41,15 +42,16 @@ class FloorPanel(Vertical):
     def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.meeting: Meeting | None = None
+        self._subtitle: str | None = None  # the flag in the lower border, as said
         self.now = 0.0
         self.lang = lang  # its own language (a bilingual projector), else the current one
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="speaker")
+        yield Label("", id="speaker", markup=False)
         yield Digits("0:00", id="timer")
-        yield Label("", id="timebox")
-        yield Label("", id="warning")
-        yield Label("", id="flag")
+        yield Label("", id="timebox", markup=False)
+        yield Label("", id="warning", markup=False)
+        yield Label("", id="flag", markup=False)
 
     def flag(self, flag: str, short: str = "") -> None:
         """The vibes-watcher's quiet flag (`Counsel.floor_flag`): in the panel's lower
@@ -60,8 +62,9 @@ class FloorPanel(Vertical):
             flag = short
         fits = cell_len(flag) <= room or not self.size.width
         subtitle = flag if fits else ""
-        if self.border_subtitle != subtitle:
-            self.border_subtitle = subtitle
+        if self._subtitle != subtitle:  # names in it are shown as typed, never as markup
+            self._subtitle = subtitle
+            self.border_subtitle = Text(subtitle) if subtitle else ""
         if self.is_mounted:
             say(self.query_one("#flag", Label), "" if fits else flag)
         self.set_class(bool(flag) and not fits, "-flagged")

@@ -3,9 +3,12 @@ told by colour alone (a projector, a monochrome terminal, NO_COLOR).
 
 Options are given without indentation; every option that can be chosen gets two columns
 in front: `▶ ` when highlighted, blank otherwise. Disabled options (headings) get none.
+Options are plain text, never markup: they show meeting titles and proposals as typed.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.widgets import OptionList
 
@@ -15,6 +18,9 @@ BLANK = "  "
 
 class PointerList(OptionList):
     _labels: dict[int, str] | None = None  # each option's label as given, before marking
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, markup=False, **kwargs)
 
     def on_mount(self) -> None:
         self.mark()

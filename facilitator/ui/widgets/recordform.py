@@ -126,12 +126,12 @@ class RecordForm(ModalScreen[str | None]):
                     if name in ("owner", "backup") else None
                 yield Input(placeholder=_(placeholder) if placeholder else "", id=name,
                             suggester=suggester)
-            yield Label("", id="warning")
+            yield Label("", id="warning", markup=False)
             aside = _("enter: next field, then record · escape: cancel")
             if self.confidential:
                 aside = (_("This step is confidential: the record stays out of the minutes.")
                          + " " + aside)
-            yield Label(aside, id="aside")
+            yield Label(aside, id="aside", markup=False)
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
