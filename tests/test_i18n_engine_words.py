@@ -52,7 +52,7 @@ def test_a_general_assembly_in_spanish(group: Path, monkeypatch: pytest.MonkeyPa
                                        capsys: pytest.CaptureFixture[str]) -> None:
     said = _converse(monkeypatch, capsys, group, "general-assembly", ASSEMBLY, "--lang", "es")
     lines = said.splitlines()
-    assert ("Quórum: están 3 de las 4 personas de la lista (1/2 de ellas hacen falta): "
+    assert ("Quórum: están aquí 3 de las 4 personas de la lista (hace falta 1/2 de ellas): "
             "cumplido.") in lines
     assert ("El grupo tiene una moratoria de nuevas iniciativas: We are tired. ¿Esto es "
             "trabajo nuevo?") in lines
