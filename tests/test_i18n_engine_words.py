@@ -80,6 +80,16 @@ def test_the_same_assembly_in_english_as_before(group: Path, monkeypatch: pytest
     assert "(no proposal yet: propose TEXT)" in lines
 
 
+def test_a_duration_refused_in_spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """`extend` reads a duration as a protocol file does, and says what is wrong with it in
+    the language."""
+    said = _converse(monkeypatch, capsys, tmp_path / "group", "check-in",
+                     ["join Ana", "start", "extend 5x", "extend 3d", "quit"], "--lang", "es")
+    assert "> `5x` no es una duración; escríbala como `45s`, `2m`, `1m30s` o `1h15m`." in said
+    assert "> `3d` usa días o semanas, que solo aceptan los plazos de revisión;" in said
+
+
 SCRIPT = """\
 protocol: discussion
 title: Tenants' committee
