@@ -9,6 +9,8 @@ from typing import Any
 
 from conftest import keys, notices, settle, type_text, ui_test
 from steps_protocols import PEOPLE, first_week, weekly_parts
+from textual.containers import Vertical
+from textual.widgets import Input, Label
 
 from facilitator.engine.events import ActionRecorded, Reviewed, StanceGiven, TestEnded
 from facilitator.engine.steps.review import reviews_of
@@ -276,3 +278,29 @@ async def test_refusals_do_not_pile_up(tmp_path: Path) -> None:
         await keys(pilot, "n", "p", "s")  # none of them fits a review
         assert len(notices(app)) == 1
         assert "Stances are given in a test for agreement" in notices(app)[0]
+
+
+@ui_test
+async def test_the_record_form_fits_80x24_with_three_warnings_in_spanish(
+        tmp_path: Path, spanish: None) -> None:
+    """Four fields, three warnings (an unknown owner and backup, a past date) in Spanish,
+    and the keys: every line is inside the form, none cut off at the bottom."""
+    parts, live = week_two(tmp_path, "review A1 done", "review A2 done", "advance")
+    app = parts.app(live)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "w", "1")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        for field, value in (("what", "Arreglar la puerta"), ("owner", "Zed"),
+                             ("due", "2000-01-01"), ("backup", "Quin")):
+            form.query_one(f"#{field}", Input).value = value
+        await settle(pilot)
+        warning = form.query_one("#warning", Label)
+        said = str(warning.render())
+        assert said.count("\n") == 2 and "Zed" in said and "Quin" in said and "2000-01-01" in said
+        box = form.query_one(Vertical).content_region
+        for label in form.query(Label):
+            assert box.contains_region(label.region), str(label.render())
+            assert label.region.height == label.get_content_height(
+                label.container_size, app.size, label.size.width), str(label.render())
