@@ -22,6 +22,12 @@ Rules:
   and, with no catalog of its own, served by `es`.
 - Babel is imported only for a language other than English: English output is the
   code's own text, unchanged.
+- A sentence made long before it is shown, and perhaps kept on disk (a protocol file's
+  problems, in the parse cache), is a `Said`: `L_("... {key} ...", key=...)` (or
+  `LN_(singular, plural, n, ...)`) keeps the English template and its parts, and is said
+  in a language only when shown (`str()` in the current one, `.in_(translator)`). Its
+  parts are what the author typed, kept as they are, or other `Said`s, said in the same
+  language. A template is always `.format()`ed: a literal brace is written `{{`.
 """
 
 from __future__ import annotations
@@ -196,6 +202,64 @@ class Translator:
         from babel.numbers import format_percent
 
         return format_percent(share, locale=self.locale)
+
+
+class Said:
+    """A sentence in English with its parts, said in a language only when it is shown."""
+
+    __slots__ = ("args", "n", "plural", "template")
+
+    def __init__(self, template: str, args: tuple[tuple[str, object], ...] = (),
+                 plural: str | None = None, n: int = 0) -> None:
+        self.template = template
+        self.args = args
+        self.plural = plural
+        self.n = n
+
+    def _key(self) -> tuple[object, ...]:
+        return self.template, self.args, self.plural, self.n
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Said) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Said, self._key()
+
+    def __repr__(self) -> str:
+        return f"Said({self.template!r}, {self.args!r})"
+
+    def in_(self, tr: Translator) -> str:
+        """The sentence in `tr`'s language, its parts put in after the lookup."""
+        parts = {name: value.in_(tr) if isinstance(value, Said) else value
+                 for name, value in self.args}
+        english = self.template if self.plural is None or self.n == 1 else self.plural
+        said = tr.gettext(self.template) if self.plural is None else \
+            tr.ngettext(self.template, self.plural, self.n)
+        try:
+            return said.format(**parts)
+        except (KeyError, IndexError, ValueError):  # a catalog's mistake: say it in English
+            return english.format(**parts)
+
+    def __str__(self) -> str:
+        return self.in_(_current)
+
+
+def L_(template: str, /, **parts: object) -> Said:
+    """A sentence said later, in the language of the moment it is shown (see `Said`)."""
+    return Said(template, tuple(parts.items()))
+
+
+def LN_(singular: str, plural: str, n: int, /, **parts: object) -> Said:
+    """The same with a singular and a plural form, chosen by `n` when it is shown."""
+    return Said(singular, tuple(parts.items()), plural, n)
+
+
+def say(text: str | Said, tr: Translator | None = None) -> str:
+    """A plain text as it is, a `Said` in `tr`'s language (the current one)."""
+    return text.in_(tr or _current) if isinstance(text, Said) else text
 
 
 @functools.lru_cache(maxsize=16)

@@ -9,6 +9,7 @@
 The same steps with Babel's own command line:
 
     pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 -k C_:1c,2 -k pgettext:1c,2 \
+        -k L_ -k LN_:1,2 \
         --no-location --omit-header \
         -o facilitator/locale/facilitator.pot facilitator
     pybabel update -D facilitator -i facilitator/locale/facilitator.pot -d facilitator/locale
@@ -33,7 +34,8 @@ PACKAGE = ROOT / "facilitator"
 LOCALE = PACKAGE / "locale"
 POT = LOCALE / "facilitator.pot"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None,
-            "pgettext": ((1, "c"), 2), "C_": ((1, "c"), 2)}
+            "pgettext": ((1, "c"), 2), "C_": ((1, "c"), 2),
+            "L_": None, "LN_": (1, 2)}
 METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 OPTIONS = {"**/templates/**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}
 

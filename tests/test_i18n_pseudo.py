@@ -154,3 +154,132 @@ def test_refusals_and_messages_are_all_wrapped(tmp_path: Path,
                              "P1", "Nothing about us without us", "weekly-meeting", "bogus",
                              "commands, participants, protocol, roles, title"]
     assert leftover(text, kept) == []
+
+
+# A protocol file with a problem of nearly every kind the readers and checks find.
+WRONG = """\
+version: 1
+scales:
+  colours:
+    - {key: red, label: Red}
+    - {key: red, label: {en: Red again, es: Rojo otra vez}}
+protocols:
+  mine:
+    title: {en: Mine, es: Mío}
+    roles: {chair: {not: [nobody]}}
+    steps:
+      - id: talk
+        kind: roudn
+        time: 5x
+      - id: vote
+        kind: decide
+        next: nowhere
+        scale: colourz
+        quorum: 3/2
+        attempts: many
+        summary: hi
+      - id: vote
+        kind: round
+        prompt: "Hello {role.host}"
+        on: {timeout: end, finished: end}
+        scale: consent
+      - id: pick
+        kind: choose
+        quorum: 1/2
+        options: {yes: end}
+      - id: more
+        kind: use
+        protocol: mine
+"""
+# What the file says that is not a word to translate: its ids, keys and values.
+WRONG_IDS = ["colours", "colourz", "red", "Red again", "Rojo otra vez", "Red", "Mine", "Mío",
+             "chair", "nobody", "talk", "roudn", "round", "vote", "nowhere", "decide", "quorum",
+             "attempts", "many", "summary", "role.host", "host", "timeout", "finished",
+             "consent", "pick", "choose", "options", "met", "not-met", "more", "mine", "use",
+             "time", "next", "scale", "prompt", "on", "end", "title", "en", "es", "blocked",
+             "protocol", "roles", "not", "steps", "hard: true", "hard", "true", "key", "label",
+             "scales", "protocols", "version"]
+
+
+def test_every_problem_of_a_wrong_protocol_file_is_wrapped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`validate` under the pseudo-locale: nothing but the file's own words is unwrapped."""
+    from facilitator.engine.steps import KINDS
+    from facilitator.protocols import schema
+
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(WRONG, encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(wrong), "--lang", PSEUDO)
+    assert code == 1 and err == ""
+    assert len(out.splitlines()) >= 12
+    names = [*KINDS, *schema.COMMON_STEP_KEYS, *(k for kind in KINDS.values() for k in kind.keys),
+             *schema.COMMON_OUTCOMES, *(o for kind in KINDS.values() for o in kind.outcomes or ())]
+    kept = [str(wrong), *sorted({*WRONG_IDS, *names}, key=len, reverse=True)]
+    assert leftover(out, kept) == []
+
+
+def _converse(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+              group: str, protocol: str, commands: list[str]) -> str:
+    """`facilitator run PROTOCOL --plain` under the pseudo-locale, typed line by line."""
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{c}\n" for c in commands)))
+    code, out, err = run(capsys, "run", protocol, "--plain", "--group", group, "--lang", PSEUDO)
+    assert code == 0, err
+    return out + err
+
+
+def test_what_the_engine_says_in_a_general_assembly_is_all_wrapped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The engine's own sentences on the way: a quorum counted against the roster (a
+    choice), the group's moratorium (an agenda item), a nested protocol waiting for its
+    roles, in the news and in the prompt."""
+    group = str(tmp_path / "group")
+    _converse(monkeypatch, capsys, group, "check-in",  # a roster of four
+              ["join Ana", "join Ben", "join Cy", "join Dee", "start", "end", "yes"])
+    assert main(["moratorium", "set", "We are tired", "--group", group]) == 0
+    said = _converse(monkeypatch, capsys, group, "general-assembly", [
+        "join Ana", "join Ben", "join Cy", "role facilitator Ana", "start", "advance",
+        'item "Rent strike" quick-decision', "status", "role presenter Ben", "status",
+        "end", "yes"])
+    assert "Qúórúm: 3 óf thé 4" in said  # the reminder, wrapped
+    assert "We are tired" in said and "ñééds" in said
+    kept = ["Ana", "Ben", "Cy", "Dee", "We are tired", "Rent strike", "quick-decision",
+            "general-assembly", "presenter", "facilitator", group, "1/2", "met", "not-met",
+            'item "Rent strike" quick-decision']
+    assert leftover(said, sorted(kept, key=len, reverse=True)) == []
+
+
+NOTES_SCRIPT = """\
+protocol: discussion
+title: Tenants' committee
+participants: [{name: Ana}, {name: Ben}, {name: Cy}]
+commands:
+  - start
+  - hand Ana
+  - next
+  - wait 1m
+  - hand Cy point-of-process
+  - wait 30s
+  - done
+  - wait 30s
+  - done
+  - suggest "Shorter meetings"
+  - advance
+  - end
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_the_notes_the_minutes_write_themselves_are_wrapped(
+        tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A point of process and the suggestion box: the minutes' own notes (kept in English
+    in their JSON) are said in the language."""
+    script = tmp_path / "notes.yaml"
+    script.write_text(NOTES_SCRIPT, encoding="utf-8")
+    code, out, err = run(capsys, "simulate", str(script), "--format", fmt, "--lang", PSEUDO)
+    assert (code, err) == (0, "")
+    assert "Shorter meetings" in out and "Póíñt" in out
+    assert leftover(out, typed(NOTES_SCRIPT) + ["|---|---|---|---|", "|---|---|---|---:|"]) == []

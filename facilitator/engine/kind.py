@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from facilitator.i18n import N_
+from facilitator.i18n import N_, Said
 
 if TYPE_CHECKING:
     from facilitator.engine.commands import Command
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from facilitator.protocols.model import Library, Protocol, Step, Where
 
 Handler = Callable[["Tx", "Command"], None]
-# (where in the file, sentence, is it only a warning)
-Check = tuple["Where", str, bool]
+# (where in the file, sentence (said in the language of the moment it is shown), is it
+# only a warning)
+Check = tuple["Where", Said, bool]
 
 
 def _nothing(tx: Tx) -> str | None:

@@ -10,8 +10,13 @@ say what they fill ({item} by an agenda, {speaker} by a turn); the innermost win
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from facilitator.engine.state import Meeting
+from facilitator.i18n import N_
+
+if TYPE_CHECKING:
+    from facilitator.i18n import Translator
 
 TITLE_KEYS = ("item",)
 _PLACEHOLDER = re.compile(
@@ -32,19 +37,23 @@ def current_item(meeting: Meeting) -> str | None:
 
 
 def fill(meeting: Meeting, text: str,
-         keys: tuple[str, ...] = ("proposal", "item", "speaker", "principles", "suggestions")
-         ) -> str:
-    """`text` with the placeholders named in `keys`, and every {role.NAME}, filled in."""
+         keys: tuple[str, ...] = ("proposal", "item", "speaker", "principles", "suggestions"),
+         t: Translator | None = None) -> str:
+    """`text` with the placeholders named in `keys`, and every {role.NAME}, filled in.
+
+    What stands in for a value not there yet is in English (a step's title, kept in the
+    journal), or in `t`'s language for the screen."""
     said = _said(meeting)
     speaker = meeting.floor.name if meeting.floor else said.get("speaker")
+    word = t.gettext if t is not None else str
     values = {
-        "proposal": meeting.proposal or "(no proposal yet: propose TEXT)",
-        "item": said.get("item") or "(no agenda item)",
-        "speaker": speaker or "(nobody yet)",
+        "proposal": meeting.proposal or word(N_("(no proposal yet: propose TEXT)")),
+        "item": said.get("item") or word(N_("(no agenda item)")),
+        "speaker": speaker or word(N_("(nobody yet)")),
         "principles": "; ".join(meeting.setup.principles)
-        or "(the group has recorded none: `facilitator principles add TEXT`)",
+        or word(N_("(the group has recorded none: `facilitator principles add TEXT`)")),
         "suggestions": "; ".join(meeting.suggestions)
-        or "(the suggestion box is empty)",
+        or word(N_("(the suggestion box is empty)")),
     }
 
     def fill_one(match: re.Match[str]) -> str:
@@ -52,7 +61,9 @@ def fill(meeting: Meeting, text: str,
         if role is None:
             return values[key] if key in keys else match.group(0)
         holders = meeting.holders(role)
-        return " and ".join(holders) or f"(no {role} named)"
+        if holders:
+            return word(" and ").join(holders)
+        return word(N_("(no {role} named)")).format(role=role)
 
     # One pass over the text as written: what a name or a proposal holds is never filled
     # in again, so a role holder named `{role.presenter}` cannot make this loop.

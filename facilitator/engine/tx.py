@@ -115,7 +115,7 @@ class Tx:
     def count_entry(self) -> None:
         self.entries += 1
         if self.entries > MAX_ENTRIES:
-            raise Looping(
+            raise Looping(_(
                 "This protocol routes in a circle without stopping for anyone; "
                 "check its `next` and `on` routes with `facilitator show`."
-            )
+            ))

@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -195,6 +196,44 @@ def proposals(decisions: list[dict[str, Any]],
     return groups
 
 
+# The notes the minutes write themselves (`minutes.fold`), kept in English in the minutes'
+# JSON: their pattern, and the same in words to translate (`{0}`: what the pattern found,
+# names and what people typed).
+_NOTES = (
+    (re.compile(r"^Point of process: (.+?); (.+)'s time stood still while it was heard, "
+                r"then \2 went on\.$", re.DOTALL),
+     N_("Point of process: {0}; {1}'s time stood still while it was heard, then {1} went "
+        "on.")),
+    (re.compile(r"^Point of process: (.+)\.$", re.DOTALL), N_("Point of process: {0}.")),
+    (re.compile(r"^Suggestion box: (.*)$", re.DOTALL), N_("Suggestion box: {0}")),
+    (re.compile(r"^The meeting stopped for (\S+) \(the facilitator's computer was off\); "
+                r"timers stood still\.$"),
+     N_("The meeting stopped for {0} (the facilitator's computer was off); timers stood "
+        "still.")),
+    # `opening`: minutes written later from a journal with damaged lines.
+    (re.compile(r"^Line (\d+) of this meeting's journal was damaged; what it held is missing "
+                r"from these minutes\.$"),
+     N_("Line {0} of this meeting's journal was damaged; what it held is missing from these "
+        "minutes.")),
+    (re.compile(r"^Lines ([\d, ]+) of this meeting's journal were damaged; what they held is "
+                r"missing from these minutes\.$"),
+     N_("Lines {0} of this meeting's journal were damaged; what they held is missing from "
+        "these minutes.")),
+)
+
+
+def note(text: str, t: Translator) -> str:
+    """A note in `t`'s language when the minutes wrote it themselves; a note people typed
+    as it is."""
+    if t.english:
+        return text
+    for pattern, said in _NOTES:
+        found = pattern.match(text)
+        if found:
+            return t.gettext(said).format(*found.groups())
+    return text
+
+
 def view(m: dict[str, Any], airtime: bool = True,
          t: Translator | None = None) -> dict[str, Any]:
     """What the built-in formats show, in the order they show it, in `t`'s language."""
@@ -235,7 +274,8 @@ def view(m: dict[str, Any], airtime: bool = True,
                                     else _("the whole group")),
                         "review": g.get("review_on")} for g in m.get("agreements") or []],
         # A note without a time (a session with guests) shows none.
-        "notes": [{"text": n["text"], "at": clock(n["at_s"]) if n.get("at_s") is not None
+        "notes": [{"text": note(n["text"], t), "at": clock(n["at_s"])
+                   if n.get("at_s") is not None
                    else None} for n in m.get("notes") or []],
         "collected": [{"name": c["name"], "field": label(c["field"]), "value": c["value"]}
                       for c in m.get("collected") or []],

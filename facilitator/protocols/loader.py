@@ -23,6 +23,7 @@ import warnings
 from typing import Any
 
 from facilitator.errors import Problem, ProtocolError
+from facilitator.i18n import L_
 from facilitator.protocols import cache
 from facilitator.protocols.model import Library, Protocol, Scale
 
@@ -35,8 +36,8 @@ Parsed = tuple[dict[str, Protocol], dict[str, Scale], list[Problem]]
 
 def _internal(file: str, error: BaseException) -> Problem:
     # Only reached through a bug; a Problem still beats a traceback for the author.
-    return Problem(file, 1, 1, f"internal error while reading this file ({error!r}); "
-                               "please report it with the file attached.")
+    return Problem(file, 1, 1, L_("internal error while reading this file ({error}); please "
+                                  "report it with the file attached.", error=repr(error)))
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -59,17 +60,18 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         mark = error.problem_mark
         key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "a key"
         return None, [Problem(file, mark.line + 1, mark.column + 1,
-                              f"`{key}` appears twice in the same mapping; keep one.")]
+                              L_("`{key}` appears twice in the same mapping; keep one.",
+                                 key=key))]
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         context = f" ({error.context})" if error.context else ""
         said = _SPACES.sub(" ", f"{error.problem}{context}")
-        return None, [Problem(file, line, col, f"This is not valid YAML: {said}; "
-                                               "fix the syntax here.")]
+        return None, [Problem(file, line, col, L_("This is not valid YAML: {said}; fix the "
+                                                  "syntax here.", said=said))]
     except RecursionError:
-        return None, [Problem(file, 1, 1, "The YAML is nested too deeply to read; "
-                                          "flatten it.")]
+        return None, [Problem(file, 1, 1, L_("The YAML is nested too deeply to read; "
+                                             "flatten it."))]
     except Exception as error:  # noqa: BLE001 - any YAML failure must become a Problem
         found = _LONG_NUMBER.search(text)
         if isinstance(error, ValueError) and "digits" in str(error) and found:
@@ -77,13 +79,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
             # lift the limit, which is no advice for a protocol author).
             line = text.count("\n", 0, found.start()) + 1
             col = found.start() - text.rfind("\n", 0, found.start())
-            return None, [Problem(file, line, col, "This number has thousands of digits, "
-                                                   "more than any value here takes; write "
-                                                   "a short one.")]
+            return None, [Problem(file, line, col, L_("This number has thousands of digits, "
+                                                      "more than any value here takes; "
+                                                      "write a short one."))]
         mark = getattr(error, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         said = _SPACES.sub(" ", str(error))
-        return None, [Problem(file, line, col, f"This is not valid YAML ({said}); fix it.")]
+        return None, [Problem(file, line, col, L_("This is not valid YAML ({said}); fix it.",
+                                                  said=said))]
 
 
 def lone_surrogate(data: Any) -> tuple[int, int] | None:
@@ -110,9 +113,9 @@ def _surrogates(data: Any, file: str) -> list[Problem]:
     where = lone_surrogate(data)
     if where is None:
         return []
-    return [Problem(file, *where, "This text holds a lone surrogate (an escape like "
-                                  "`\\ud800`), which is no character; write the character "
-                                  "itself.")]
+    return [Problem(file, *where, L_("This text holds a lone surrogate (an escape like "
+                                     "`\\ud800`), which is no character; write the "
+                                     "character itself."))]
 
 
 def _position(parent: Any, key: Any) -> tuple[int, int]:
@@ -230,12 +233,12 @@ def read_sources(paths: list[pathlib.Path]) -> tuple[list[tuple[str, str]], list
         try:
             sources.append((str(path), pathlib.Path(path).read_text(encoding="utf-8")))
         except UnicodeDecodeError:
-            problems.append(Problem(str(path), 1, 1, "This file is not UTF-8 text; save it "
-                                                     "as UTF-8."))
+            problems.append(Problem(str(path), 1, 1, L_("This file is not UTF-8 text; save "
+                                                        "it as UTF-8.")))
         except OSError as error:
             reason = error.strerror or str(error)
-            problems.append(Problem(str(path), 1, 1, f"This file cannot be read ({reason}); "
-                                                     "check the path."))
+            problems.append(Problem(str(path), 1, 1, L_("This file cannot be read ({reason}); "
+                                                        "check the path.", reason=reason)))
     return sources, problems
 
 

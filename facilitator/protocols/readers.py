@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from facilitator.i18n import L_
 from facilitator.protocols import schema
 from facilitator.protocols.model import (
     BALLOTS,
@@ -35,7 +36,8 @@ def _ref(s: Shaper, node: Any, key: Any, places: Places) -> str | None:
     value = node[key]
     if isinstance(value, str):
         return value
-    s.report(s.at(node, key), f"`{key}` must be an id, not {type_name(value)}.")
+    s.report(s.at(node, key), L_("`{key}` must be an id, not {value}.", key=key,
+                                 value=type_name(value)))
     return None
 
 
@@ -45,7 +47,8 @@ def _routes(s: Shaper, node: Any, key: str, places: Places) -> dict[str, str] | 
     for label in table or {}:
         if not isinstance(label, str):
             s.report(s.at(table, label, of_key=True),
-                     f"{show(label)} is not a valid label in `{key}`; write it as text.")
+                     L_("{label} is not a valid label in `{key}`; write it as text.",
+                        label=show(label), key=key))
             continue
         target = _ref(s, table, label, places)
         if target is not None:
@@ -60,12 +63,13 @@ def _collect(s: Shaper, node: Any, key: str, places: Places) -> Collect | None:
     if table is None:
         return None
     if len(table) != 1:
-        s.report(s.at(node, key), "`collect` must hold exactly one field, like "
-                                  "`{capacity: [green, yellow, red]}` or `{answer: text}`.")
+        s.report(s.at(node, key), L_("`collect` must hold exactly one field, like "
+                                     "`{{capacity: [green, yellow, red]}}` or "
+                                     "`{{answer: text}}`."))
         return None
     field = next(iter(table))
     if not isinstance(field, str) or not s.check_id(field, s.at(table, field, of_key=True),
-                                                    "field name"):
+                                                    L_("field name")):
         return None
     value = table[field]
     if value == "text":
@@ -73,8 +77,9 @@ def _collect(s: Shaper, node: Any, key: str, places: Places) -> Collect | None:
     if isinstance(value, list) and value and all(
             isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
         return Collect(field, tuple(str(v) for v in value))
-    s.report(s.at(table, field), f"`{field}` must be `text` or a list of choices like "
-                                 f"`[green, yellow, red]`, not {type_name(value)}.")
+    s.report(s.at(table, field), L_("`{field}` must be `text` or a list of choices like "
+                                    "`[green, yellow, red]`, not {value}.", field=field,
+                                    value=type_name(value)))
     return None
 
 
@@ -90,7 +95,7 @@ def _rule(s: Shaper, node: Any, key: str, places: Places) -> Rule | None:
     table = s.mapping(node[key], s.at(node, key), "`rule`")
     if table is None:
         return None
-    s.check_keys(table, schema.RULE_KEYS, "a rule")
+    s.check_keys(table, schema.RULE_KEYS, L_("a rule"))
     fields: dict[str, Any] = {}
     for name in ("quorum", "threshold"):
         if name in table and (value := s.fraction(table, name)) is not None:
@@ -110,11 +115,12 @@ def _items(s: Shaper, node: Any, key: str, places: Places) -> Any:
         if isinstance(items[j], str):
             result.append(AgendaItem(s.human(items, j) or items[j]))
             continue
-        entry = s.mapping(items[j], s.at(items, j), f"Agenda item {j + 1}")
+        item = L_("Agenda item {number}", number=j + 1)
+        entry = s.mapping(items[j], s.at(items, j), item)
         if entry is None:
             continue
-        s.check_keys(entry, schema.ITEM_KEYS, "an agenda item")
-        s.require(entry, ["title"], f"Agenda item {j + 1}", s.at(items, j))
+        s.check_keys(entry, schema.ITEM_KEYS, L_("an agenda item"))
+        s.require(entry, ["title"], item, s.at(items, j))
         fields: dict[str, Any] = {}
         for name in ("title", "owner"):
             if name in entry and (text := (s.human(entry, name) if name == "title"

@@ -16,7 +16,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from facilitator.errors import Problem
+from facilitator.errors import Problem, one_line
+from facilitator.i18n import L_, Said
 from facilitator.protocols.model import Where
 from facilitator.protocols.texts import LANG_PATTERN, Text
 from facilitator.protocols.values import parse_duration, parse_fraction
@@ -24,50 +25,55 @@ from facilitator.protocols.values import parse_duration, parse_fraction
 MAX_INTEGER = 1_000_000  # counts (`every`, `attempts`, `max_visits`) beyond any meeting's
 MAX_DIGITS = 40
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+__all__ = ["Shaper", "listing", "one_line", "show", "suggest", "type_name"]
 
 
-def one_line(message: str) -> str:
-    """Control characters from a file shown escaped, so a problem stays one line."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
-
-
-def type_name(value: object) -> str:
+def type_name(value: object) -> Said:
     """How a person would call the YAML value they wrote."""
     if value is None:
-        return "empty (null)"
+        return L_("empty (null)")
     if isinstance(value, bool):
-        return f"`{str(value).lower()}` (true/false)"
+        return L_("`{value}` (true/false)", value=str(value).lower())
     if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
-        return "a number too long to quote"  # str() of it may even be refused by Python
+        return L_("a number too long to quote")  # str() of it may even be refused by Python
     if isinstance(value, (int, float)):
-        return f"the number `{value}`"
+        return L_("the number `{value}`", value=str(value))
     if isinstance(value, date):
-        return f"the date `{value}`"
+        return L_("the date `{value}`", value=str(value))
     if isinstance(value, str):
-        return f"the text `{value if len(value) <= 40 else value[:36] + '...'}`"
+        return L_("the text `{value}`", value=value if len(value) <= 40 else value[:36] + "...")
     if isinstance(value, dict):
-        return "a mapping"
+        return L_("a mapping")
     if isinstance(value, list):
-        return "a list"
-    return "a value of another kind"
+        return L_("a list")
+    return L_("a value of another kind")
 
 
-def show(key: object) -> str:
+def show(key: object) -> str | Said:
     """A key or value as written in YAML, in backticks."""
     if key is None:
         return "`null`"
     if isinstance(key, bool):
         return f"`{str(key).lower()}`"
     if isinstance(key, int) and abs(key) >= 10**MAX_DIGITS:
-        return "a number too long to quote"
-    return f"`{key}`" if not isinstance(key, str) or key else "an empty key"
+        return L_("a number too long to quote")
+    return f"`{key}`" if not isinstance(key, str) or key else L_("an empty key")
 
 
-def suggest(word: str, known: Iterable[str]) -> str:
-    """` (did you mean `x`?)` when a known word is close, else ``."""
+def suggest(word: str, known: Iterable[str]) -> str | Said:
+    """`; did you mean `x`?` when a known word is close, else ``."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return L_("; did you mean `{word}`?", word=close[0]) if close else ""
+
+
+_MAXIMUM = f"{MAX_INTEGER:,}"
+ID_RULE = L_("lower-case letters, digits, `-` and `_`, starting with a letter")
+
+
+def _reason(error: ValueError) -> str | Said:
+    """What a value parser said (`protocols.values` raises with a `Said`)."""
+    said = error.args[0] if error.args else ""
+    return said if isinstance(said, (str, Said)) else str(said)
 
 
 class Shaper:
@@ -98,47 +104,49 @@ class Shaper:
             pass
         return Where(self.file, int(line) + 1, int(col) + 1)
 
-    def report(self, where: Where, message: str, *, warning: bool = False) -> None:
-        self.problems.append(Problem(where.file, where.line, where.col, one_line(message),
-                                     warning))
+    def report(self, where: Where, message: Said, *, warning: bool = False) -> None:
+        self.problems.append(Problem(where.file, where.line, where.col, message, warning))
 
     # --- structure -----------------------------------------------------------------------
 
-    def check_keys(self, node: Mapping[Any, Any], known: Mapping[str, str], what: str,
-                   elsewhere: Mapping[str, str] | None = None) -> None:
+    def check_keys(self, node: Mapping[Any, Any], known: Mapping[str, str], what: Said,
+                   elsewhere: Mapping[str, Said] | None = None) -> None:
         """Report keys of `node` not in `known`; `elsewhere` maps keys to where they belong."""
         for key in node:
             if isinstance(key, str) and key in known:
                 continue
             where = self.at(node, key, of_key=True)
             if isinstance(key, str) and elsewhere and key in elsewhere:
-                self.report(where, f"`{key}` belongs to {elsewhere[key]}, not to {what}; "
-                                   "remove it or change the kind.")
+                self.report(where, L_("`{key}` belongs to {owner}, not to {what}; remove it "
+                                      "or change the kind.", key=key, owner=elsewhere[key],
+                                      what=what))
                 continue
             hint = suggest(str(key), known) or (
-                "; remove it (known keys: " + ", ".join(known) + ")." if known else
-                "; remove it.")
-            self.report(where, f"{show(key)} is not a key of {what}{hint}")
+                L_("; remove it (known keys: {keys}).", keys=", ".join(known)) if known else
+                L_("; remove it."))
+            self.report(where, L_("{key} is not a key of {what}{hint}", key=show(key),
+                                  what=what, hint=hint))
 
-    def require(self, node: Mapping[Any, Any], keys: Iterable[str], what: str,
+    def require(self, node: Mapping[Any, Any], keys: Iterable[str], what: str | Said,
                 where: Where) -> None:
         for key in keys:
             if key not in node:
-                self.report(where, f"{what} has no `{key}`; add it.")
+                self.report(where, L_("{what} has no `{key}`; add it.", what=what, key=key))
 
-    def mapping(self, value: Any, where: Where, what: str) -> dict[Any, Any] | None:
+    def mapping(self, value: Any, where: Where, what: str | Said) -> dict[Any, Any] | None:
         if value is None:
             return {}
         if isinstance(value, dict):
             return value
-        self.report(where, f"{what} must be a mapping (`key: value` lines), "
-                           f"not {type_name(value)}.")
+        self.report(where, L_("{what} must be a mapping (`key: value` lines), not {value}.",
+                              what=what, value=type_name(value)))
         return None
 
-    def sequence(self, value: Any, where: Where, what: str) -> list[Any] | None:
+    def sequence(self, value: Any, where: Where, what: str | Said) -> list[Any] | None:
         if isinstance(value, list):
             return value
-        self.report(where, f"{what} must be a list (`- item` lines), not {type_name(value)}.")
+        self.report(where, L_("{what} must be a list (`- item` lines), not {value}.",
+                              what=what, value=type_name(value)))
         return None
 
     # --- scalars -------------------------------------------------------------------------
@@ -151,7 +159,8 @@ class Shaper:
             pass  # reported below: str() of it may even be refused by Python
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
-        self.report(self.at(node, key), f"`{key}` must be text, not {type_name(value)}.")
+        self.report(self.at(node, key), L_("`{key}` must be text, not {value}.", key=key,
+                                           value=type_name(value)))
         return None
 
     def human(self, node: Any, key: Any) -> Text | None:
@@ -170,8 +179,9 @@ class Shaper:
             for lang in value:
                 if not isinstance(lang, str) or not LANG_PATTERN.match(lang):
                     self.report(self.at(value, lang, of_key=True),
-                                f"{show(lang)} is not a language code in `{key}`; write "
-                                "one like `en`, `es` or `pt-br` (lower case).")
+                                L_("{lang} is not a language code in `{key}`; write one like "
+                                   "`en`, `es` or `pt-br` (lower case).", lang=show(lang),
+                                   key=key))
                     continue
                 text = self.text(value, lang)
                 if text is not None:
@@ -182,35 +192,34 @@ class Shaper:
         self.texts.append((where, str(key), found))
         return found
 
-    def name(self, node: Any, key: Any, what: str, pattern: str = r"[a-z][a-z0-9_-]*",
-             rule: str = "lower-case letters, digits, `-` and `_`, starting with a letter"
-             ) -> str | None:
+    def name(self, node: Any, key: Any, what: Said, pattern: str = r"[a-z][a-z0-9_-]*",
+             rule: Said = ID_RULE) -> str | None:
         """An id given as a value: the text even when it breaks the id rule (reported)."""
         value = node[key]
         if isinstance(value, int) and not isinstance(value, bool) and \
                 abs(value) < 10**MAX_DIGITS:
             value = str(value)
         if not isinstance(value, str):
-            self.report(self.at(node, key), f"{what} must be an id, not {type_name(value)}.")
+            self.report(self.at(node, key), L_("{what} must be an id, not {value}.",
+                                               what=what, value=type_name(value)))
             return None
         self.check_id(value, self.at(node, key), what, pattern, rule)
         return value
 
-    def check_id(self, value: str, where: Where, what: str,
-                 pattern: str = r"[a-z][a-z0-9_-]*",
-                 rule: str = "lower-case letters, digits, `-` and `_`, starting with a letter"
-                 ) -> bool:
+    def check_id(self, value: str, where: Where, what: Said,
+                 pattern: str = r"[a-z][a-z0-9_-]*", rule: Said = ID_RULE) -> bool:
         if re.fullmatch(pattern, value):
             return True
-        self.report(where, f"`{value}` is not a valid {what}; use {rule}.")
+        self.report(where, L_("`{value}` is not a valid {what}; use {rule}.", value=value,
+                              what=what, rule=rule))
         return False
 
     def boolean(self, node: Any, key: Any) -> bool | None:
         value = node[key]
         if isinstance(value, bool):
             return value
-        self.report(self.at(node, key),
-                    f"`{key}` must be `true` or `false`, not {type_name(value)}.")
+        self.report(self.at(node, key), L_("`{key}` must be `true` or `false`, not {value}.",
+                                           key=key, value=type_name(value)))
         return None
 
     def integer(self, node: Any, key: Any, minimum: int = 1) -> int | None:
@@ -218,8 +227,10 @@ class Shaper:
         if isinstance(value, int) and not isinstance(value, bool) and \
                 minimum <= value <= MAX_INTEGER:
             return int(value)
-        self.report(self.at(node, key), f"`{key}` must be a whole number from {minimum} to "
-                                        f"{MAX_INTEGER:,}, not {type_name(value)}.")
+        self.report(self.at(node, key), L_("`{key}` must be a whole number from {minimum} to "
+                                           "{maximum}, not {value}.", key=key,
+                                           minimum=minimum, maximum=_MAXIMUM,
+                                           value=type_name(value)))
         return None
 
     def duration(self, node: Any, key: Any, *, days: bool = False) -> int | None:
@@ -228,10 +239,11 @@ class Shaper:
             try:
                 return parse_duration(value, days=days)
             except ValueError as error:
-                self.report(self.at(node, key), f"`{key}`: {error}")
+                self.report(self.at(node, key), L_("`{key}`: {error}", key=key,
+                                                   error=_reason(error)))
                 return None
-        self.report(self.at(node, key), f"`{key}` must be a duration like `2m` or `1m30s`, "
-                                        f"not {type_name(value)}.")
+        self.report(self.at(node, key), L_("`{key}` must be a duration like `2m` or `1m30s`, "
+                                           "not {value}.", key=key, value=type_name(value)))
         return None
 
     def fraction(self, node: Any, key: Any) -> Fraction | None:
@@ -240,10 +252,12 @@ class Shaper:
             try:
                 return parse_fraction(value)
             except ValueError as error:
-                self.report(self.at(node, key), f"`{key}`: {error}")
+                self.report(self.at(node, key), L_("`{key}`: {error}", key=key,
+                                                   error=_reason(error)))
                 return None
-        self.report(self.at(node, key), f"`{key}` must be a fraction like `2/3`, `0.75` or "
-                                        f"`75%`, not {type_name(value)}.")
+        self.report(self.at(node, key), L_("`{key}` must be a fraction like `2/3`, `0.75` or "
+                                           "`75%`, not {value}.", key=key,
+                                           value=type_name(value)))
         return None
 
     def choice(self, node: Any, key: Any, choices: Iterable[str]) -> str | None:
@@ -253,8 +267,9 @@ class Shaper:
             return value
         shown = f"`{value}`" if isinstance(value, str) else type_name(value)
         hint = suggest(value, options) if isinstance(value, str) else ""
-        self.report(self.at(node, key), f"{shown} is not a valid `{key}`; use one of "
-                                        f"{', '.join(options)}{hint or '.'}")
+        self.report(self.at(node, key), L_("{value} is not a valid `{key}`; use one of "
+                                           "{options}{hint}", value=shown, key=key,
+                                           options=", ".join(options), hint=hint or "."))
         return None
 
 

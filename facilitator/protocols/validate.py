@@ -15,15 +15,16 @@ from collections.abc import Iterable
 from facilitator.engine.kind import StepKind
 from facilitator.engine.steps import KINDS
 from facilitator.errors import Problem
+from facilitator.i18n import L_, Said
 from facilitator.protocols.model import BUILTIN_ROLES, END, Library, Protocol, Step, Where
 from facilitator.protocols.schema import COMMON_OUTCOMES
-from facilitator.protocols.shape import listing, one_line, suggest
+from facilitator.protocols.shape import listing, suggest
 
 _ROLE_PLACEHOLDER = re.compile(r"\{role\.([^{}]*)\}")
 
 
-def _problem(where: Where, message: str, *, warning: bool = False) -> Problem:
-    return Problem(where.file, where.line, where.col, one_line(message), warning)
+def _problem(where: Where, message: Said | str, *, warning: bool = False) -> Problem:
+    return Problem(where.file, where.line, where.col, message, warning)
 
 
 def validate_library(library: Library, protocols: Iterable[Protocol]) -> list[Problem]:
@@ -42,27 +43,33 @@ def check_protocol(protocol: Protocol, library: Library) -> list[Problem]:
     first: dict[str, Step] = {}
     for step in protocol.steps:
         if step.id in first:
-            add(_problem(step.place("id"), f"Step id `{step.id}` is used twice in protocol "
-                         f"`{protocol.id}` (first on line {first[step.id].where.line}); "
-                         "give each step its own id."))
+            add(_problem(step.place("id"), L_(
+                "Step id `{id}` is used twice in protocol `{protocol}` (first on line "
+                "{line}); give each step its own id.", id=step.id, protocol=protocol.id,
+                line=first[step.id].where.line)))
         else:
             first[step.id] = step
     declared = set(protocol.roles) | set(BUILTIN_ROLES)
 
     def target(where: Where, value: str) -> None:
         if value != END and value not in ids:
-            add(_problem(where, f"`{value}` is not a step of protocol `{protocol.id}`; use "
-                         f"one of {listing(ids)}, or `end`{suggest(value, ids) or '.'}"))
+            add(_problem(where, L_("`{value}` is not a step of protocol `{protocol}`; use "
+                                   "one of {steps}, or `end`{hint}", value=value,
+                                   protocol=protocol.id, steps=listing(ids),
+                                   hint=suggest(value, ids) or ".")))
 
-    def role(where: Where, name: str, subject: str) -> None:
+    def role(where: Where, name: str, subject: Said) -> None:
         if name not in declared:
             hint = suggest(name, declared) or "."
-            add(_problem(where, f"{subject} is not a role of protocol `{protocol.id}`; "
-                         f"declare it under `roles:` (`{name}: {{}}`){hint}"))
+            add(_problem(where, L_("{subject} is not a role of protocol `{protocol}`; "
+                                   "declare it under `roles:` (`{name}: {{}}`){hint}",
+                                   subject=subject, protocol=protocol.id, name=name,
+                                   hint=hint)))
 
     for rid, spec in protocol.roles.items():
         for j, other in enumerate(spec.not_):
-            role(protocol.place(f"roles.{rid}.not[{j}]"), other, f"The role `{other}`")
+            role(protocol.place(f"roles.{rid}.not[{j}]"), other,
+                 L_("The role `{role}`", role=other))
     for step in protocol.steps:
         if step.next is not None:
             target(step.place("next"), step.next)
@@ -73,10 +80,10 @@ def check_protocol(protocol: Protocol, library: Library) -> list[Problem]:
         if kind is not None:
             problems += _check_outcomes(step, kind)
             for key, name in kind.roles(step):
-                role(step.place(key), name, f"The {key} `{name}`")
+                role(step.place(key), name, L_("The {key} `{name}`", key=key, name=name))
         for key in ("prompt", "title"):
             for name in _ROLE_PLACEHOLDER.findall(getattr(step, key)):
-                role(step.place(key), name, f"`{name}` in `{{role.{name}}}`")
+                role(step.place(key), name, L_("`{name}` in `{{role.{name}}}`", name=name))
         if kind is None:
             continue
         for where, sentence, warning in kind.checks(step, protocol, library):
@@ -84,9 +91,10 @@ def check_protocol(protocol: Protocol, library: Library) -> list[Problem]:
                 add(_problem(where, sentence))
         for where, ref in kind.refs(step):
             if library.protocol(ref) is None:
-                add(_problem(where, f"Protocol `{ref}` is not in the library; use one of "
-                             f"{listing(library.protocols)}, or define it under "
-                             f"`protocols:`{suggest(ref, library.protocols) or '.'}"))
+                add(_problem(where, L_("Protocol `{ref}` is not in the library; use one of "
+                                       "{protocols}, or define it under `protocols:`{hint}",
+                                       ref=ref, protocols=listing(library.protocols),
+                                       hint=suggest(ref, library.protocols) or ".")))
     if not problems:  # with unknown or doubled step ids, unreachable steps are only noise
         problems += _check_reach(protocol)
     problems += _check_blocks(protocol, library)
@@ -102,13 +110,14 @@ def _check_outcomes(step: Step, kind: StepKind) -> list[Problem]:
     for outcome in step.on:
         where = step.place(f"on.{outcome}:key")
         if outcome not in known:
-            problems.append(_problem(where, f"`{outcome}` is not an outcome of a {step.kind} "
-                                     f"step; use one of {listing(known)}"
-                                     f"{suggest(outcome, known) or '.'}"))
+            problems.append(_problem(where, L_(
+                "`{outcome}` is not an outcome of a {kind} step; use one of {known}{hint}",
+                outcome=outcome, kind=step.kind, known=listing(known),
+                hint=suggest(outcome, known) or ".")))
         elif outcome == "timeout" and not step.hard:
-            problems.append(_problem(where, f"Step `{step.id}` never ends with `timeout` "
-                                     "because it is not `hard: true`; add `hard: true` or "
-                                     "remove this route.", warning=True))
+            problems.append(_problem(where, L_(
+                "Step `{id}` never ends with `timeout` because it is not `hard: true`; add "
+                "`hard: true` or remove this route.", id=step.id), warning=True))
     return problems
 
 
@@ -141,9 +150,9 @@ def _check_reach(protocol: Protocol) -> list[Problem]:
                 seen.add(j)
                 todo.append(j)
     return [
-        _problem(step.where, f"Step `{step.id}` of protocol `{protocol.id}` cannot be reached "
-                 "from the first step; route to it with `next` or `on`, or remove it.",
-                 warning=True)
+        _problem(step.where, L_("Step `{id}` of protocol `{protocol}` cannot be reached from "
+                                "the first step; route to it with `next` or `on`, or remove "
+                                "it.", id=step.id, protocol=protocol.id), warning=True)
         for i, step in enumerate(protocol.steps) if i not in seen
     ]
 
@@ -182,9 +191,10 @@ def check_recursion(library: Library) -> list[Problem]:
                 if key not in reported:
                     reported.add(key)
                     route = " -> ".join([*cycle, ref])
-                    problems.append(_problem(where, f"Protocol `{ref}` runs itself through "
-                                             f"{route}; a protocol cannot use itself, "
-                                             "directly or through others. Break the cycle."))
+                    problems.append(_problem(where, L_(
+                        "Protocol `{ref}` runs itself through {route}; a protocol cannot use "
+                        "itself, directly or through others. Break the cycle.", ref=ref,
+                        route=route)))
             elif ref in edges and ref not in state:
                 visit(ref, [*path, (pid, where)])
         state[pid] = 2

@@ -158,9 +158,9 @@ def sentence(event: Event, meeting: Any = None) -> str | None:
             return _("Taken up again after {time} away; the timers stood still "
                      "meanwhile.").format(time=span(seconds))
         case ev.Reminder(text=text):
-            return text
+            return engine_words(text, meeting)
         case ev.StepWaiting(reason=reason):
-            return engine_words(reason)
+            return engine_words(reason, meeting)
 
     return None
 

@@ -71,6 +71,13 @@ _PATTERNS = (
     (re.compile(r"^(.+) of airtime in this meeting$"), N_("{0} of airtime in this meeting")),
     (re.compile(r"^the (.+)'s turn$"), N_("the {0}'s turn")),
     (re.compile(r"^the (.+) answers$"), N_("the {0} answers")),
+    # Reminders (`engine.events.Reminder`): the group's moratorium, a quorum counted.
+    (re.compile(r"^The group has a moratorium on new initiatives: (.+)\. Is this new work\?$",
+                re.DOTALL),
+     N_("The group has a moratorium on new initiatives: {0}. Is this new work?")),
+    (re.compile(r"^Quorum: (\d+) of the (\d+) people on the roster are here \((.+) of them "
+                r"needed\): (met|not met)\.$"),
+     N_("Quorum: {0} of the {1} people on the roster are here ({2} of them needed): {3}.")),
 )
 
 
@@ -96,6 +103,8 @@ def engine_words(phrase: str, meeting: Meeting | None = None) -> str:
         return phrase
     if phrase in ENGINE_PHRASES:
         return _(phrase)
+    if meeting is not None and phrase == meeting.waiting_for_roles():
+        return meeting.waiting_for_roles(current()) or phrase  # whom to name, and how
     for pattern, said in _PATTERNS:
         found = pattern.match(phrase)
         if found:
@@ -104,6 +113,8 @@ def engine_words(phrase: str, meeting: Meeting | None = None) -> str:
                 parts[0] = engine_words(parts[0], meeting)
             elif said in _ROLE_PATTERNS and meeting is not None:
                 parts[0] = role_title(meeting, parts[0])
+            elif said.startswith("Quorum:"):
+                parts[3] = _(parts[3])  # met, not met
             return _(said).format(*parts)
 
     return phrase

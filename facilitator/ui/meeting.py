@@ -30,7 +30,7 @@ from facilitator.ui import view
 from facilitator.ui.announce import sentences, undoable
 from facilitator.ui.counsel import Counsel
 from facilitator.ui.keys import KEY_BINDINGS, KeyActions
-from facilitator.ui.kinds import leave_question, view_of
+from facilitator.ui.kinds import engine_words, leave_question, view_of
 from facilitator.ui.widgets.commandline import CommandLine, CommandSuggester
 from facilitator.ui.widgets.confirm import Confirm
 from facilitator.ui.widgets.floor import FloorPanel
@@ -228,7 +228,8 @@ class MeetingScreen(KeyActions, Screen[None]):
             self.notify(warning, title=_("Workload"), timeout=12)
         for event in events:
             if isinstance(event, Reminder):
-                self.notify(event.text, title=_("Moratorium"), timeout=12)
+                self.notify(engine_words(event.text, self.live.meeting), title=_("Moratorium"),
+                            timeout=12)
         self.show()
         return True
 

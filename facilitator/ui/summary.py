@@ -17,7 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from facilitator.i18n import N_, _, ngettext
+from facilitator.i18n import N_, _, current, ngettext
+from facilitator.minutes.view import note
 from facilitator.ui.kinds import words
 from facilitator.ui.timing import span
 
@@ -45,7 +46,7 @@ def summary_text(minutes: dict[str, Any], path: Path | None, problem: str = "") 
                          + (_(", by {due}").format(due=a["due"]) + ")" if a.get("due") else ")")
                          for a in minutes.get("actions", [])]),
         (N_("Agreements"), [a["text"] for a in minutes.get("agreements", [])]),
-        (N_("Notes"), [n["text"] for n in minutes.get("notes", [])]),
+        (N_("Notes"), [note(n["text"], current()) for n in minutes.get("notes", [])]),
         (N_("Airtime"), [f"{a['name']}: {span(a['seconds'])}, "
                          + ngettext("{n} turn", "{n} turns", a["turns"]).format(n=a["turns"])
                          for a in minutes.get("airtime", [])]),

@@ -42,15 +42,16 @@ def prompt(meeting: Meeting) -> str:
     run = meeting.run
     wanted = meeting.waiting_for_roles()
     if run is None and wanted is not None:
-        return _(wanted.replace("`", ""))  # the engine's sentence (in English)
+        said = meeting.waiting_for_roles(current()) or wanted  # the engine's, in words
+        return said.replace("`", "")
     if run is None:
         return _("The protocol has ended. Add notes or records, or end the meeting.")
     if not run.step.prompt and run.step.type == "decision":  # a record step's own type
         return _("Advance records the decision: {proposal}").format(
             proposal=meeting.proposal or _("(no proposal)"))
     if run.step.prompt:
-        return fill(meeting, current().text(run.step.prompt))
-    return fill(meeting, _(view_of(run).prompt))
+        return fill(meeting, current().text(run.step.prompt), t=current())
+    return fill(meeting, _(view_of(run).prompt), t=current())
 
 
 class OutlineLine(NamedTuple):

@@ -60,6 +60,27 @@ def test_the_command_line_prints_it_and_exits_1(tmp_path: Path, capsys) -> None:
     assert "Traceback" not in err
 
 
+def test_the_command_line_says_it_in_spanish(tmp_path: Path, capsys) -> None:
+    """`facilitator --lang es resume` on a damaged journal: the file and line as they are,
+    the sentence (and the engine's reason in it) in Spanish."""
+    from facilitator import i18n
+
+    group, path = open_meeting(tmp_path)
+    rewrite(path, 4, {"command": "leave Zed"})
+    try:
+        assert main(["--lang", "es", "resume", path.stem, "--plain", "--group",
+                     str(group.path)]) == 1
+    finally:
+        i18n.use("en")
+    err = capsys.readouterr().err
+    assert err.startswith(f"facilitator: {path}:4: esta entrada del diario no se puede "
+                          "repetir (")
+    assert err.endswith("Pase las líneas desde la 4 en adelante a otro archivo para seguir "
+                        "desde la línea 3, o aparte el archivo entero para ocultar esta "
+                        "reunión.\n")
+    assert "Zed" in err and "Traceback" not in err and "cannot" not in err
+
+
 def test_the_display_names_the_file_and_the_line(tmp_path: Path) -> None:
     group, path = open_meeting(tmp_path)
     rewrite(path, 5, {"command": "leave Zed"})

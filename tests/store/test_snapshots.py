@@ -126,6 +126,42 @@ def test_check_agrees_with_true_snapshots_and_finds_a_tampered_one(tmp_path, mon
     assert "--from-start" in capsys.readouterr().err
 
 
+def test_check_speaks_the_group_s_language(tmp_path, monkeypatch, capsys):
+    """`facilitator --lang es check`: every sentence in Spanish, the journal's file and
+    line as they are; English as before."""
+    group, meeting_id = long_meeting(tmp_path, monkeypatch)
+    path = group.journal_path(meeting_id)
+    try:
+        assert main(["--lang", "es", "check", meeting_id, "--group", str(group.path)]) == 0
+        out = capsys.readouterr().out
+        assert out == (f"{meeting_id}: las 6 instantáneas de su diario coinciden con sus "
+                       "órdenes repetidas desde el principio.\n")
+        lines = path.read_text().splitlines()
+        number = next(i for i, line in enumerate(lines) if '"snapshot":' in line and i > 20)
+        line = json.loads(lines[number])
+        line["snapshot"]["hand_seq"] += 1
+        lines[number] = json.dumps(line, separators=(",", ":"))
+        path.write_text("\n".join(lines) + "\n")
+        assert main(["--lang", "es", "check", meeting_id, "--group", str(group.path)]) == 1
+        said = capsys.readouterr()
+        assert said.out == ""
+        assert said.err.startswith(f"La línea {number + 1} del diario {path.name}, la "
+                                   "instantánea después de la entrada ")
+        assert said.err.endswith(", no coincide con la reunión repetida desde el principio; "
+                                 "lo que vale son las órdenes: `facilitator resume "
+                                 "--from-start` no tiene en cuenta las instantáneas.\n")
+        assert main(["--lang", "es", "check", "--group", str(tmp_path / "empty")]) == 1
+        assert capsys.readouterr().err == ("No hay reuniones sin terminar en este grupo; "
+                                           "indique la reunión que quiere revisar.\n")
+    finally:
+        from facilitator import i18n
+
+        i18n.use("en")
+    assert main(["check", meeting_id, "--group", str(group.path)]) == 1
+    assert capsys.readouterr().err.startswith(f"Line {number + 1} of the journal {path.name}, "
+                                              "the snapshot after entry ")
+
+
 def test_a_torn_last_line_after_a_snapshot_is_set_aside_on_resuming(tmp_path, monkeypatch):
     """Reading from the last snapshot still finds a cut-off last line, sets it aside and
     says so; the meeting is what the complete lines make."""

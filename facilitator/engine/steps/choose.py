@@ -12,7 +12,7 @@ from facilitator.engine.flow import finish
 from facilitator.engine.kind import Check, StepKind
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
-from facilitator.i18n import _
+from facilitator.i18n import L_, _
 from facilitator.protocols.model import Library, Protocol, Step
 
 
@@ -42,8 +42,8 @@ def enter(tx: Tx) -> str | None:
 
 def _checks(step: Step, protocol: Protocol, library: Library) -> Iterable[Check]:
     if step.quorum is not None and not {"met", "not-met"} <= set(step.options):
-        yield (step.place("quorum"), f"Step `{step.id}` counts a quorum, so its options need "
-               "`met` and `not-met`.", False)
+        yield (step.place("quorum"), L_("Step `{id}` counts a quorum, so its options need "
+                                        "`met` and `not-met`.", id=step.id), False)
 
 
 def advance(tx: Tx) -> str:

@@ -30,7 +30,7 @@ from facilitator.engine.kind import Check, StepKind
 from facilitator.engine.state import Meeting, Run, evolve, frozen_map
 from facilitator.engine.tx import Tx
 from facilitator.errors import Refused
-from facilitator.i18n import N_, _, current
+from facilitator.i18n import L_, N_, _, current
 from facilitator.protocols.model import Library, Protocol, Scale, Step
 from facilitator.protocols.shape import listing, suggest
 
@@ -257,13 +257,15 @@ def propose(tx: Tx) -> None:
 
 def _checks(step: Step, protocol: Protocol, library: Library) -> Iterable[Check]:
     if library.scale(step.scale) is None:
-        yield (step.place("scale"), f"Scale `{step.scale}` is not defined; use one of "
-               f"{listing(library.scales)}, or define it under `scales:`"
-               f"{suggest(step.scale, library.scales) or '.'}", False)
+        yield (step.place("scale"), L_("Scale `{scale}` is not defined; use one of {scales}, "
+                                       "or define it under `scales:`{hint}",
+                                       scale=step.scale, scales=listing(library.scales),
+                                       hint=suggest(step.scale, library.scales) or "."), False)
     if "blocked" not in step.on:
         at = protocol.route(protocol.index(step.id), "blocked")
-        yield (step.where, f"Step `{step.id}` has no route for `blocked`, so a block goes on "
-               f"to `{at}`; add `blocked` under `on` to say where a block leads.", True)
+        yield (step.where, L_("Step `{id}` has no route for `blocked`, so a block goes on to "
+                              "`{next}`; add `blocked` under `on` to say where a block leads.",
+                              id=step.id, next=at), True)
 
 
 def _facts(step: Step) -> Iterable[str]:
