@@ -95,7 +95,7 @@ def check_snapshots(path: Path) -> tuple[int, list[str]]:
     contents = read_journal(path)
     sources = [(str(f), str(t)) for f, t in contents.header["setup"]["sources"]]
     setup = Setup.from_dict(contents.header["setup"]["setup"])
-    library, _ = build_library(sources, include_builtin=False)
+    library, _problems = build_library(sources, include_builtin=False)
     entries = contents.entries
     meeting = Meeting.open(setup, library)
     wrong = []
@@ -109,11 +109,11 @@ def check_snapshots(path: Path) -> tuple[int, list[str]]:
         except (KeyError, TypeError, ValueError, IndexError, AttributeError, Unfaithful):
             matches = False
         if not matches:
-            wrong.append(
-                f"Line {count + number + 2} of the journal {path.name}, the snapshot after "
-                f"entry {count}, does not match the meeting replayed from the start; "
-                "the commands are the truth: `facilitator resume --from-start` ignores "
-                "snapshots.")
+            wrong.append(_(
+                "Line {line} of the journal {file}, the snapshot after entry {entry}, does "
+                "not match the meeting replayed from the start; the commands are the truth: "
+                "`facilitator resume --from-start` ignores snapshots.").format(
+                    line=count + number + 2, file=path.name, entry=count))
     return len(contents.snapshots), wrong
 
 
@@ -174,7 +174,7 @@ class LiveMeeting:
             setup_part = contents.header["setup"]
             sources = [(str(f), str(t)) for f, t in setup_part["sources"]]
             setup = Setup.from_dict(setup_part["setup"])
-            library, _ = build_library(sources, include_builtin=False)
+            library, _problems = build_library(sources, include_builtin=False)
             path = group.journal_path(meeting_id)
             entries = contents.entries
             if contents.snapshots and not from_start:

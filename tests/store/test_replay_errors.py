@@ -75,8 +75,8 @@ def test_the_command_line_says_it_in_spanish(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith(f"facilitator: {path}:4: esta entrada del diario no se puede "
                           "repetir (")
-    assert err.endswith("Pase las líneas desde la 4 en adelante a otro archivo para seguir "
-                        "desde la línea 3, o aparte el archivo entero para ocultar esta "
+    assert err.endswith("Pase las líneas desde la 4 a otro archivo para seguir desde la "
+                        "línea 3, o mueva todo el archivo a otro lugar para ocultar esta "
                         "reunión.\n")
     assert "Zed" in err and "Traceback" not in err and "cannot" not in err
 
