@@ -198,7 +198,7 @@ def _refs(step: Step) -> Iterable[tuple[Where, str]]:
 
 def _details(step: Step) -> Iterable[str]:
     items = step.items
-    listed = "asked live" if items is None else "; ".join(
+    listed = _("asked live") if items is None else "; ".join(
         f"{item.title} ({item.protocol or step.default_protocol})" for item in items)
     yield f"items: {listed}"
 

@@ -271,7 +271,8 @@ def _checks(step: Step, protocol: Protocol, library: Library) -> Iterable[Check]
 def _facts(step: Step) -> Iterable[str]:
     yield f"scale {step.scale}"
     if step.attempts is not None:
-        yield f"{step.attempts} attempts"
+        yield current().ngettext("{n} attempt", "{n} attempts", step.attempts).format(
+            n=step.attempts)
 
 
 KIND = StepKind(
