@@ -57,9 +57,9 @@ def test_a_general_assembly_in_spanish(group: Path, monkeypatch: pytest.MonkeyPa
     assert ("El grupo tiene una moratoria de nuevas iniciativas: We are tired. ¿Esto es "
             "trabajo nuevo?") in lines
     # The nested protocol waits for its presenter: in the news, and as the prompt.
-    assert ("Decisión rápida necesita alguien para el rol presenter antes de empezar; use "
+    assert ("Decisión rápida necesita alguien para el rol de presentación antes de empezar; use "
             "`role presenter NAME`.") in lines
-    assert ("Decisión rápida necesita alguien para el rol presenter antes de empezar; use "
+    assert ("Decisión rápida necesita alguien para el rol de presentación antes de empezar; use "
             "role presenter NAME.") in lines
     assert "(todavía no hay propuesta: propose TEXT)" in lines
     for english in ("Quorum:", "moratorium", "needs", "no proposal yet"):
