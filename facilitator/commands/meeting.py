@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.commands.output import add_render_arguments, emit_minutes, say
 from facilitator.commands.protocols import add_library_arguments, library_paths
-from facilitator.i18n import _, current
+from facilitator.i18n import _, current, ngettext
 
 if TYPE_CHECKING:
     from facilitator.protocols.model import Library
@@ -92,9 +92,14 @@ def _check(args: argparse.Namespace) -> int:
     count, wrong = check_snapshots(group.journal_path(meeting_id))
     for sentence in wrong:
         print(sentence, file=sys.stderr)
-    if not wrong:
-        print(_("{id}: the {count} snapshots in its journal match its commands replayed from "
-                "the start.").format(id=meeting_id, count=count))
+    if not wrong and not count:
+        print(_("{id}: its journal holds no snapshot yet (one is written every so many "
+                "commands); there is nothing to compare.").format(id=meeting_id))
+    elif not wrong:
+        print(ngettext("{id}: the snapshot in its journal matches its commands replayed from "
+                       "the start.", "{id}: the {count} snapshots in its journal match its "
+                       "commands replayed from the start.", count).format(
+                           id=meeting_id, count=count))
     return 1 if wrong else 0
 
 

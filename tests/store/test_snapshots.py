@@ -180,3 +180,15 @@ def test_a_torn_last_line_after_a_snapshot_is_set_aside_on_resuming(tmp_path, mo
         1 for e in contents.entries if e["command"] not in ("tick", "interrupted"))
     resumed.close()
     assert read_journal(path).entries == contents.entries
+
+
+@pytest.mark.parametrize(("commands", "said"), [
+    (0, "its journal holds no snapshot yet (one is written every so many commands); there "
+        "is nothing to compare."),
+    (5, "the snapshot in its journal matches its commands replayed from the start.")])
+def test_check_says_one_snapshot_and_none_as_such(tmp_path, monkeypatch, capsys, commands,
+                                                  said):
+    group, meeting_id = long_meeting(tmp_path, monkeypatch, commands=commands)
+    assert check_snapshots(group.journal_path(meeting_id))[0] == (1 if commands else 0)
+    assert main(["check", meeting_id, "--group", str(group.path)]) == 0
+    assert capsys.readouterr().out == f"{meeting_id}: {said}\n"
