@@ -190,6 +190,14 @@ class Translator:
         text = format_time(moment, "short", locale=self.locale)
         return pseudo(text) if self.lang == PSEUDO else text
 
+    def integer(self, number: int) -> str:
+        """`1,000,000` -> `1.000.000` in Spanish: grouped as the language does."""
+        if self.english:
+            return f"{number:,}"
+        from babel.numbers import format_decimal
+
+        return format_decimal(number, "#,##0", locale=self.locale)
+
     def decimal(self, number: float, digits: int = 2) -> str:
         """`0.87` -> `0,87` in Spanish."""
         from babel.numbers import format_decimal
@@ -202,6 +210,13 @@ class Translator:
         from babel.numbers import format_percent
 
         return format_percent(share, locale=self.locale)
+
+
+class Number(int):
+    """An integer part of a `Said`, written with the language's grouping when it is said
+    (1,000,000 in English, 1.000.000 in Spanish)."""
+
+    __slots__ = ()
 
 
 class Said:
@@ -233,7 +248,8 @@ class Said:
 
     def in_(self, tr: Translator) -> str:
         """The sentence in `tr`'s language, its parts put in after the lookup."""
-        parts = {name: value.in_(tr) if isinstance(value, Said) else value
+        parts = {name: value.in_(tr) if isinstance(value, Said) else
+                 tr.integer(value) if isinstance(value, Number) else value
                  for name, value in self.args}
         english = self.template if self.plural is None or self.n == 1 else self.plural
         said = tr.gettext(self.template) if self.plural is None else \

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from facilitator.errors import Problem, one_line
-from facilitator.i18n import L_, Said
+from facilitator.i18n import L_, Number, Said
 from facilitator.protocols.model import Where
 from facilitator.protocols.texts import LANG_PATTERN, Text
 from facilitator.protocols.values import parse_duration, parse_fraction
@@ -66,7 +66,7 @@ def suggest(word: str, known: Iterable[str]) -> str | Said:
     return L_("; did you mean `{word}`?", word=close[0]) if close else ""
 
 
-_MAXIMUM = f"{MAX_INTEGER:,}"
+_MAXIMUM = Number(MAX_INTEGER)
 ID_RULE = L_("lower-case letters, digits, `-` and `_`, starting with a letter")
 
 

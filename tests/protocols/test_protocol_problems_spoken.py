@@ -193,3 +193,17 @@ def test_a_problem_pickles_in_english_and_is_said_when_shown() -> None:
     assert said == "`title` tiene que ser un texto, no una lista."
     pseudo = kept.in_(i18n.translator(i18n.PSEUDO))
     assert "`title`" in pseudo and "must" not in pseudo and pseudo.startswith(i18n.OPEN)
+
+
+def test_a_large_number_in_a_problem_is_grouped_as_the_language_does(
+        fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD.replace("time: 5x", "time: 5m").replace(
+        "next: nowhere", "attempts: many\n        on: {blocked: end, passed: end}"),
+        encoding="utf-8")
+    code, english = _validate(capsys, str(bad))
+    assert code == 1 and any("from 1 to 1,000,000, not the text `many`." in line
+                             for line in english), english
+    code, spanish = _validate(capsys, str(bad), "--lang", "es")
+    assert code == 1 and any("de 1 a 1.000.000, no el texto `many`." in line
+                             for line in spanish), spanish
