@@ -285,3 +285,29 @@ async def test_the_room_freezes_what_the_laptop_holds_and_lets_it_go_when_it_sto
     async with room_app(parts, live) as (app, pilot, base):
         assert gc.get_freeze_count() > 1000
     assert gc.get_freeze_count() == 0
+
+
+def _screen(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@ui_test
+async def test_the_qr_code_is_whole_or_left_out_and_the_address_always_shows(
+        tmp_path: Path) -> None:
+    """At 80x24 there is no room for the QR code: the address and the room code show. At
+    120x40 every line of the QR code is on the screen as drawn, also after the terminal
+    grew from 80x24 (a wrapped code cannot be read)."""
+    from facilitator.room.qr import qr_lines
+
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana")
+    async with room_app(parts, live, size=(80, 24)) as (app, pilot, base):
+        shown = "\n".join(_screen(app))
+        assert base in shown and f"Room code: {CODE}" in shown
+        qr = qr_lines(base + "/")
+        assert qr[1] not in shown
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        shown = "\n".join(_screen(app))
+        assert all(line in shown for line in qr), shown
+        assert base in shown and f"Room code: {CODE}" in shown

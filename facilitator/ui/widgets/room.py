@@ -3,6 +3,10 @@
 It shows the QR code, the address and the room code, whether phones' input is on, who
 waits to be admitted (`A` admits) and the last things phones did, each with its source.
 The app hands it the room after every change (attributes down).
+
+The QR code is never wrapped (a wrapped code cannot be read). Where there is no room for
+it (80 columns, or fewer than 30 lines: `app.tcss`) it is left out, and the panel starts
+with the address and the code, which phones can type.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class RoomBox(Vertical):
     DEFAULT_CSS = """
     RoomBox { height: auto; border: round $accent; padding: 0; }
     RoomBox > Static { height: auto; }
+    RoomBox #room-qr { width: auto; text-wrap: nowrap; text-overflow: clip; }
     """
 
     def __init__(self, room: Room, address: str, *, problem: str | None = None,
