@@ -59,7 +59,7 @@ def own(m: Meeting, now: float, name: str, spoken: float | None = None,
     run = m.run
     me: dict[str, Any] = {
         "name": name, "airtime_s": round(mine), "turns": m.speech(name).turns,
-        "share": round(mine / total, 3) if total else 0.0,
+        "share": round(mine / total, 3) if total else 0.0, "total_s": round(total, 1),
         "on_stack": None, "can_hand": stack_of(run) is not None,
         "can_pass": False, "collect": None, "ballot": None,
     }

@@ -132,3 +132,28 @@ async def test_two_phones_take_part_in_a_round_a_discussion_and_a_secret_ballot(
                 "switched the room's stances off", timeout=WAIT_MS)
         finally:
             await browser.close()
+
+
+@ui_test
+async def test_ones_own_airtime_moves_on_the_phone_while_one_speaks(tmp_path: Path) -> None:
+    """The state comes when the meeting changes; while Ana holds the floor her phone counts
+    her turn on, in her airtime and her share (the browser's clock is moved, not waited)."""
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana", "Ben")
+    async with room_app(parts, live) as (app, pilot, base), async_playwright() as play:
+        browser = await play.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=FLAGS)
+        try:
+            ana = await (await browser.new_context(viewport=PHONE)).new_page()
+            await ana.clock.install()
+            await join_from(ana, base, "Ana")
+            await expect(ana.locator("#floor")).to_contain_text("Ana has the floor",
+                                                                timeout=WAIT_MS)
+            await expect(ana.locator("#me")).to_contain_text("spoken 0:0", timeout=WAIT_MS)
+            await ana.clock.run_for(90_000)
+            await expect(ana.locator("#me")).to_contain_text(
+                re.compile(r"spoken 1:3\d in 0 turns \(100% of the talking\)"),
+                timeout=WAIT_MS)
+            await expect(ana.locator("#floor")).to_contain_text("Ana has the floor: 1:3")
+        finally:
+            await browser.close()
