@@ -44,7 +44,8 @@ class FacilitatorApp(RoomActions, App[int]):
     TITLE = "facilitator"
     COMMANDS = App.COMMANDS | {VocabularyProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # -short: no room for a QR code
+    # -short: no room for a QR code, nor for the record form's bordered fields
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = ROOM_BINDINGS
 
     def __init__(self, live: LiveMeeting | None, group: Group | None, library: Library,

@@ -11,8 +11,8 @@ An owner nobody knows and a due date in the past are warned about, not refused (
 group may have a new member, a date may be kept on purpose); a date that is not a date
 is refused by the engine, and the form says so before it is sent.
 
-On a short terminal (fewer than `ROOMY` lines: 80x24) the fields lose their borders, so
-that four fields, three warnings in a longer language and the keys all fit.
+On a short terminal (the app's `-short` breakpoint: 80x24) the fields lose their borders,
+so that four fields, three warnings in a longer language and the keys all fit.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ FIELDS = {
                    N_("names with commas; empty: the whole group"))),
     "note": (("text", N_("The note"), ""),),
 }
-ROOMY = 30  # lines: below this, fields are drawn without borders
 TITLES = {"action": N_("Record an action"), "agreement": N_("Record an agreement"),
           "note": N_("Record a note")}
 
@@ -107,8 +106,8 @@ class RecordForm(ModalScreen[str | None]):
     RecordForm Label { width: 1fr; }
     RecordForm #question { text-style: bold; }
     RecordForm .field { margin-top: 0; }
-    RecordForm Input.-textual-compact { background: $boost; padding: 0 1; }
-    RecordForm Input.-textual-compact:focus { background: $primary 30%; }
+    RecordForm.-short Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    RecordForm.-short Input:focus { border: none; background: $primary 30%; }
     RecordForm #warning { color: $warning; text-style: bold; }
     RecordForm #aside { text-style: italic; }
     """
@@ -140,17 +139,7 @@ class RecordForm(ModalScreen[str | None]):
             yield Label(aside, id="aside", markup=False)
 
     def on_mount(self) -> None:
-        self.fit()
         self.query(Input).first().focus()
-
-    def on_resize(self) -> None:
-        self.fit()
-
-    def fit(self) -> None:
-        """Borderless fields when the terminal is short of lines."""
-        short = self.app.size.height < ROOMY
-        for field in self.query(Input):
-            field.compact = short
 
     def values(self) -> dict[str, str]:
         return {field.id or "": field.value for field in self.query(Input)}
