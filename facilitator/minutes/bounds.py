@@ -48,20 +48,11 @@ class TemplateTimeout(BaseException):
     `except Exception` on the way swallows it."""
 
 
-def count(number: int) -> str:
-    """A large number as the current language groups its digits (`5,000,000`)."""
-    if current().english:
-        return f"{number:,}"
-    from babel.numbers import format_decimal
-
-    return format_decimal(number, locale=current().locale)
-
-
 def too_long(what: str) -> TemplateLimit:
     """`what` (marked with N_, "This `join`") would make too long a text."""
     return TemplateLimit(_("{what} would make more than {n} characters, more than minutes may "
                            "hold; make the template produce less.").format(
-        what=_(what), n=count(MAX_OUTPUT)))
+        what=_(what), n=current().integer(MAX_OUTPUT)))
 
 
 def _check_width(number: str | None, what: str) -> None:
@@ -114,12 +105,14 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
                 raise too_long(N_("This repetition (`*`)"))
         if _int_bits(left) + _int_bits(right) > MAX_INT_BITS:
             raise TemplateLimit(_("This product is a number of more than {n} bits; minutes "
-                                  "need no such numbers.").format(n=count(MAX_INT_BITS)))
+                                  "need no such numbers.").format(
+                                      n=current().integer(MAX_INT_BITS)))
     elif operator == "**":
         if (isinstance(left, int) and isinstance(right, int) and right > 0
                 and abs(left) > 1 and right * _int_bits(left) > MAX_INT_BITS):
             raise TemplateLimit(_("This power is a number of more than {n} bits; minutes "
-                                  "need no such numbers.").format(n=count(MAX_INT_BITS)))
+                                  "need no such numbers.").format(
+                                      n=current().integer(MAX_INT_BITS)))
     elif operator == "%" and isinstance(left, str):
         check_percent(left)
 
@@ -139,7 +132,7 @@ def _bounded_filters(env: SandboxedEnvironment) -> None:
             _check_width(str(width), "`indent`")
         elif len(str(width)) > MAX_WIDTH:
             raise TemplateLimit(_("`indent` asks for an indentation of {n} characters; give "
-                                  "at most {most}.").format(n=count(len(str(width))),
+                                  "at most {most}.").format(n=current().integer(len(str(width))),
                                                             most=MAX_WIDTH))
         return indent(value, width, *args, **kwargs)
 
