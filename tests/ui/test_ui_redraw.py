@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import Parts, settle, ui_test
+from pseudo_screen import screen_lines
 
 from facilitator.ui.meeting import MeetingScreen
 from facilitator.ui.widgets.people import PeoplePanel
@@ -41,7 +42,7 @@ async def test_every_command_leaves_the_picture_a_fresh_screen_draws(
             screen.tick()
             app.clear_notifications()
             await settle(pilot)
-            seen = [s.text for s in app.screen._compositor.render_strips()]
+            seen = screen_lines(app)
             fresh_app = parts.app(live)
             async with fresh_app.run_test(size=size) as fresh_pilot:
                 await settle(fresh_pilot)
@@ -51,7 +52,7 @@ async def test_every_command_leaves_the_picture_a_fresh_screen_draws(
                 fresh.show()
                 fresh_app.clear_notifications()
                 await settle(fresh_pilot)
-                expected = [s.text for s in fresh_app.screen._compositor.render_strips()]
+                expected = screen_lines(fresh_app)
             assert seen == expected, f"after `{line}`"
 
 

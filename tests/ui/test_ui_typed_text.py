@@ -6,6 +6,7 @@ keyboard, or from a phone through the same news line)."""
 from __future__ import annotations
 
 from conftest import Parts, settle, ui_test
+from pseudo_screen import screen_lines
 
 from facilitator.ui.display import DisplayApp
 from facilitator.ui.meeting import MeetingScreen
@@ -18,7 +19,7 @@ STRANGER = "[b]Zed[/]"
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_lines(app))
 
 
 @ui_test
