@@ -293,14 +293,15 @@ def role_words(role_id: str, many: int = 1) -> str:
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 
-def _role_title(protocol: Protocol, role: str, t: Translator) -> str:
-    """A role as people read it in `t`'s language: its title, else its id in words (the
-    command that names someone keeps the id)."""
+def role_title(protocol: Protocol, role: str, t: Translator) -> str:
+    """A role of `protocol` as people read it in `t`'s language: its title, else its id in
+    words (the command that names someone keeps the id)."""
     found = protocol.roles.get(role)
     title = getattr(found, "title", None)
     if title:
         return t.text(title)
-    return t.gettext(found.display_title if found is not None else role)
+    return t.gettext(found.display_title if found is not None else
+                     role.replace("_", " ").replace("-", " "))
 
 
 def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]],
@@ -311,7 +312,7 @@ def roles_wanted(protocol: Protocol, wanted: list[tuple[str, int]],
     if t is not None and not t.english:
         roles = t.gettext(" and ").join(
             t.ngettext("someone for the role {role}", "{n} people for the role {role}", n)
-            .format(n=n, role=_role_title(protocol, r, t)) for r, n in wanted)
+            .format(n=n, role=role_title(protocol, r, t)) for r, n in wanted)
         return t.gettext("{protocol} needs {roles} before it can begin; name them: "
                          "`role {role} NAME`.").format(protocol=t.text(protocol.title),
                                                        roles=roles, role=wanted[0][0])

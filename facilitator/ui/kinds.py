@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from facilitator.engine.state import Meeting, Run
+from facilitator.engine.state import role_title as protocol_role_title
 from facilitator.engine.steps.agenda import agenda_of
 from facilitator.engine.steps.decide import result, stances_of
 from facilitator.engine.steps.discussion import stack_of
@@ -84,12 +85,9 @@ _PATTERNS = (
 def role_title(meeting: Meeting, role: str) -> str:
 
     """A role's name for people: its `title` in any running protocol, else its id in words."""
-    for protocol in [meeting.protocol, *(f.protocol for f in meeting.frames)]:
-        if role in protocol.roles:
-            found = protocol.roles[role]
-            title = getattr(found, "title", None)
-            return current().text(title) if title else _(found.display_title)
-    return _(role.replace("_", " ").replace("-", " "))
+    protocols = [meeting.protocol, *(f.protocol for f in meeting.frames)]
+    protocol = next((p for p in protocols if role in p.roles), meeting.protocol)
+    return protocol_role_title(protocol, role, current())
 
 
 _ROLE_PATTERNS = frozenset({"the {0}'s turn", "the {0} answers"})  # {0}: a role's id
