@@ -71,13 +71,13 @@ async def test_an_assembly_shows_who_fits_and_counts_the_rest(parts: Parts) -> N
         await settle(pilot)
         people = str(app.screen.query_one(PeoplePanel).render())
         shown = re.findall(r"P\d{3}", people)
-        [more] = re.findall(r"… and (\d+) more", people)
+        [more] = re.findall(r"^… and (\d+) more$", people, re.MULTILINE)  # a line of its own
         assert shown == [f"P{i:03}" for i in range(len(shown))]  # seating order, no gap
         assert 5 < len(shown) and len(shown) + int(more) == 300
         panel = app.screen.query_one(StackPanel)
         stack = str(panel.render())
         places = re.findall(r"^(\d+)\. (P\d{3})", stack, re.MULTILINE)
-        [more] = re.findall(r"… and (\d+) more", stack)
+        [more] = re.findall(r"^… and (\d+) more$", stack, re.MULTILINE)
         assert len(places) + int(more) == 100
         assert len(stack.splitlines()) <= panel.content_size.height  # nothing cut
         order = [h.name for h in live.meeting.run.state.stack]  # all first time: in order
@@ -111,3 +111,52 @@ async def test_a_key_that_changes_nobody_makes_no_list_again(
         await pilot.press("n")  # the first on the stack takes the floor: both change
         await settle(pilot)
         assert sorted(set(made)) == ["PeoplePanel", "StackPanel"]
+
+
+@ui_test
+async def test_a_hand_below_what_the_stack_shows_redraws_one_row(
+        parts: Parts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a hundred hands up, a hand raised or lowered below what the stack panel shows
+    draws again only the row that counts the rest; one raised at its top moves every row
+    under it. Either way the screen is the one a fresh app draws."""
+    live = assembly(parts, 300, 100)
+    app = parts.app(live)
+    drawn: list[int] = []
+    original = StackPanel.render_line
+
+    def render_line(self: Any, y: int) -> Any:
+        drawn.append(y)
+        return original(self, y)
+
+    monkeypatch.setattr(StackPanel, "render_line", render_line)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        panel = screen.query_one(StackPanel)
+        lines = str(panel.render()).splitlines()
+        assert lines[-1].startswith("… and ")
+        height = panel.get_content_height(panel.container_size, app.size,
+                                          panel.content_size.width)
+        assert height > len(lines)  # a reason takes a second row on the screen
+        rows = list(range(height))
+        for line in ("hand P200", "lower P099"):
+            drawn.clear()
+            assert screen.send(line, asked=True), line
+            await settle(pilot)
+            assert drawn == [rows[-1]], line
+            assert str(panel.render()).splitlines()[:-1] == lines[:-1]
+        drawn.clear()
+        assert screen.send("lower P000", asked=True)  # the top of the stack: all move up
+        await settle(pilot)
+        assert set(rows) <= set(drawn)
+        seen = screen_lines(app)
+    fresh_app = parts.app(live)
+    async with fresh_app.run_test(size=(120, 40)) as fresh_pilot:
+        await settle(fresh_pilot)
+        fresh = fresh_app.screen
+        assert isinstance(fresh, MeetingScreen)
+        fresh.news = screen.news
+        fresh.show()
+        await settle(fresh_pilot)
+        assert screen_lines(fresh_app) == seen

@@ -8,7 +8,12 @@ a panel draws again only when what it shows has changed:
   is the very same object as last time, the text is not made again;
 - a text made again that is equal to the one on the screen is not drawn again;
 - a new layout of the screen is asked for only when the panel's height changes
-  (`keeps_height`).
+  (`keeps_height`);
+- a panel draws its text line by line (`BY_LINE`): each line of the text is made into the
+  screen's cells once and kept while it is unchanged, and only the rows of the panel whose
+  cells changed are drawn again. A hand raised below what the stack shows redraws one row
+  (its "… and N more"), not the whole stack: with 200 phones in the room, a key does not
+  pay for redrawing what the phones changed (benchmarks/bench_room.py).
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -46,23 +54,39 @@ def fixed_height(widget: Widget) -> bool:
     return height is not None and not height.is_auto
 
 
-def fit(rows: Iterable[Text], total: int, room: int, width: int) -> Text:
+class Rows(Text):
+    """A text made of rows, one under the other (a row may take several lines): a panel
+    draws it row by row, without cutting it into lines again."""
+
+    rows: list[Text]
+
+    @classmethod
+    def of(cls, rows: list[Text]) -> Rows:
+        text = cls()
+        for shown, row in enumerate(rows):
+            if shown:
+                text.append("\n")
+            text.append_text(row)
+        text.rows = rows
+        return text
+
+
+def fit(rows: Iterable[Text], total: int, room: int, width: int) -> Rows:
     """`rows`, one under the other, as many as `room` lines hold (all of them when `room`
     is 0), each row's wrapped lines counted at `width`; when some of the `total` rows are
-    left out, the last line says how many. `rows` is read only as far as is shown."""
-    text = Text()
+    left out, a last line of its own says how many. `rows` is read only as far as is
+    shown."""
+    shown: list[Text] = []
     used = 0
-    for shown, row in enumerate(rows):
+    for row in rows:
         height = sum(cell_len(line) // max(width, 1) + 1 for line in row.plain.split("\n"))
-        left = total - shown
+        left = total - len(shown)
         if room and used + height + (left > 1) > room:
-            text.append(_("… and {n} more").format(n=left), style="italic")
+            shown.append(Text(_("… and {n} more").format(n=left), style="italic"))
             break
-        if shown:
-            text.append("\n")
-        text.append_text(row)
+        shown.append(row)
         used += height
-    return text
+    return Rows.of(shown)
 
 
 def keeps_height(widget: Widget, old: str, new: str) -> bool:
@@ -106,6 +130,10 @@ class MeetingPanel(Widget):
     (`lang`: one column of a bilingual projector)."""
 
     lang: str | None = None
+    # Drawn line by line (see the module's rules). A panel whose content is aligned
+    # vertically (the prompt, centred) is drawn whole, as Textual draws any widget.
+    BY_LINE = True
+    KEPT_LINES = 2000  # lines of text kept made, per panel, before starting afresh
 
     DEFAULT_CSS = """
     MeetingPanel {
@@ -119,6 +147,9 @@ class MeetingPanel(Widget):
         self._now = 0.0
         self._basis: tuple[Any, ...] | None = None
         self._text = Text("")
+        self._rows: tuple[Text, list[Strip]] | None = None  # a text and its rows, drawn
+        self._made: dict[Hashable, list[Strip]] = {}  # a line of text -> its rows
+        self._made_for: tuple[int, Any] | None = None  # width and style they fit
 
     @property
     def meeting(self) -> Meeting | None:
@@ -156,9 +187,60 @@ class MeetingPanel(Widget):
         new = self.text()
         if new is old or new == old:
             return
-        self.refresh()
+        # From here on the layout measures the new text, not the one it measured last.
+        self.refresh(repaint=False)
+        self.clear_cached_dimensions()
         if not keeps_height(self, old.plain, new.plain):
             self.refresh(layout=True)
+            return
+        drawn = self._rows
+        if drawn is None or not self.BY_LINE or not self._fits():
+            self.refresh()
+            return
+        before, after = drawn[1], self._draw(new)
+        self._rows = (new, after)
+        width = self.size.width
+        changed = [y for y in range(max(len(before), len(after)))
+                   if y >= len(before) or y >= len(after) or before[y] is not after[y]]
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
+
+    def _fits(self) -> bool:
+        """Whether the lines made so far fit the panel's width and style."""
+        made_for = self._made_for
+        return (made_for is not None and made_for[0] == self.size.width
+                and made_for[1] is self.visual_style)
+
+    def _draw(self, text: Text) -> list[Strip]:
+        """The panel's rows for `text`: each line of it made into cells once, at the
+        panel's width and in its style, and kept while that line stays the same."""
+        if not self._fits() or len(self._made) > self.KEPT_LINES:
+            self._made = {}
+            self._made_for = (self.size.width, self.visual_style)
+        width, style = self._made_for
+        rows: list[Strip] = []
+        lines = text.rows if isinstance(text, Rows) else text.split("\n", allow_blank=True)
+        for line in lines:
+            key = (line.plain, tuple(line.spans), line.style, line.justify, line.no_wrap,
+                   line.overflow)
+            made = self._made.get(key)
+            if made is None:
+                made = self._made[key] = Visual.to_strips(
+                    self, visualize(self, line, markup=False), width, None, style)
+            rows += made
+        return rows
+
+    def render_line(self, y: int) -> Strip:
+        """One row of the panel (Textual asks only for the rows that were refreshed)."""
+        if not self.BY_LINE:
+            return super().render_line(y)
+        text, drawn = self.text(), self._rows
+        if drawn is None or drawn[0] is not text or not self._fits():
+            drawn = self._rows = (text, self._draw(text))
+        rows = drawn[1]
+        if y < len(rows):
+            return rows[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
 
     def render(self) -> Text:
         return self.text()

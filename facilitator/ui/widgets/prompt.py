@@ -12,6 +12,8 @@ from facilitator.ui.widgets.panel import MeetingPanel
 class PromptPanel(MeetingPanel):
     """The step's prompt with its placeholders filled; under it, a hint when one helps."""
 
+    BY_LINE = False  # centred in its box: Textual aligns the whole text
+
     DEFAULT_CSS = """
     PromptPanel {
         text-align: center;
