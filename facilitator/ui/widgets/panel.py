@@ -214,10 +214,10 @@ class MeetingPanel(Widget):
     def _draw(self, text: Text) -> list[Strip]:
         """The panel's rows for `text`: each line of it made into cells once, at the
         panel's width and in its style, and kept while that line stays the same."""
+        width, style = self.size.width, self.visual_style
         if not self._fits() or len(self._made) > self.KEPT_LINES:
             self._made = {}
-            self._made_for = (self.size.width, self.visual_style)
-        width, style = self._made_for
+            self._made_for = (width, style)
         rows: list[Strip] = []
         lines = text.rows if isinstance(text, Rows) else text.split("\n", allow_blank=True)
         for line in lines:
