@@ -13,6 +13,10 @@ server-sent events, each raising or lowering its hand at random (on average ever
 - the journal: every acknowledged phone action is in it, from that phone, in that phone's
   order, and nothing else from phones is.
 
+The facilitator's app runs as `facilitator run --room` runs it, with the frame cap the room
+asks for (`facilitator.room.pace`); textual reads it once, at import, so the benchmark
+starts itself again with it when it is not set. `--fps 60` measures Textual's own cap.
+
 Run: python benchmarks/bench_room.py [--seconds 60] [--phones 200] [--gap 10] [--presses 40]
 """
 
@@ -22,6 +26,7 @@ import argparse
 import asyncio
 import bisect
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -316,8 +321,20 @@ if __name__ == "__main__":
     parser.add_argument("--gap", type=float, default=10.0,
                         help="seconds between one phone's actions, on average")
     parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument("--fps", type=int, default=None,
+                        help="the frame cap (default: what `run --room` sets)")
     parser.add_argument("--child", nargs=2, metavar=("ADDRESS", "OUT"), help=argparse.SUPPRESS)
     options = parser.parse_args()
+    import textual.constants
+
+    from facilitator.room import FPS
+
+    wanted = options.fps or FPS
+    if not options.child and textual.constants.MAX_FPS != wanted:
+        os.execve(sys.executable, [sys.executable, *sys.argv],
+                  {**os.environ, "TEXTUAL_FPS": str(wanted)})
+    if not options.child:
+        print(f"frame cap: {textual.constants.MAX_FPS} a second")
     if options.child:
         asyncio.run(phones(options.child[0], Path(options.child[1]), options.seconds,
                            options.phones, options.gap))

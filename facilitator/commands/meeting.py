@@ -107,6 +107,9 @@ def _room(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """What --room and its options asked for (None: no room)."""
     if not args.room:
         return None
+    from facilitator.room import pace
+
+    pace()  # before textual is imported
     from facilitator.ui.room import RoomSetup
 
     return RoomSetup(args.room_host or "", args.room_port, args.room_code or "")
