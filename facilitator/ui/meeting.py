@@ -132,14 +132,24 @@ class MeetingScreen(KeyActions, Screen[None]):
 
     # --- state down --------------------------------------------------------------------
 
-    def show(self) -> None:
+    def show(self, since: Meeting | None = None) -> None:
         """Hand the meeting as it stands to every panel; each draws again only what changed
         (`facilitator.ui.widgets.panel`), so a key costs the same at entry 100 and 30,000,
-        with twelve people or three hundred."""
+        with twelve people or three hundred.
+
+        `since`: the meeting before the facilitator's own command. While what phones did
+        is on its way to the screen (it is shown at most `ui.room.SHOW_EVERY` after it
+        came), a panel that the command itself left as it was waits for that show: a key
+        draws its own change at once, and the phones' come at their own pace."""
         meeting, now = self.live.meeting, self.clock.now()
         parts = self.parts()
         self.first_to_review(meeting)
+        pending = getattr(self.app, "room_pending", None)  # RoomActions: an app with a room
+        phones_due = pending is not None and pending()
         for panel in parts.panels:
+            if (phones_due and since is not None and panel.meeting is not None
+                    and panel.unchanged(since, meeting)):
+                continue
             panel.meeting = meeting
         for follower in (parts.records, parts.outline):  # read from where they left off
             follower.entries = self.live.entries
@@ -213,6 +223,7 @@ class MeetingScreen(KeyActions, Screen[None]):
                             no=_("Not yet")), lambda yes: yes and self.send(command, True))
                 return False
             undone = undoable(self.live.entries) if name == "undo" else ""
+            before = self.live.meeting
             events = self.live.do(command)
         except Refused as refusal:
             self.app.clear_notifications()  # the newest refusal only: they do not pile up
@@ -230,7 +241,7 @@ class MeetingScreen(KeyActions, Screen[None]):
             if isinstance(event, Reminder):
                 self.notify(engine_words(event.text, self.live.meeting), title=_("Moratorium"),
                             timeout=12)
-        self.show()
+        self.show(since=before)
         return True
 
     def on_command_line_command(self, message: CommandLine.Command) -> None:

@@ -175,6 +175,10 @@ class RoomActions:
             if self._room_shown is not None:
                 self._room_shown.set()
 
+    def room_pending(self) -> bool:
+        """Whether what phones did is waiting for its show on the screen."""
+        return self._room_shown is not None and not self._room_shown.is_set()
+
     async def room_shown(self) -> None:
         """Until what phones did so far is on the screen (tests, benchmarks)."""
         if self._room_shown is not None:

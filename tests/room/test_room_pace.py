@@ -1,7 +1,8 @@
-"""With a room, the facilitator's screen may compose up to `room.FPS` frames a second, so
-a key pressed just after a frame drawn for the phones does not wait for Textual's next
-frame slot (benchmarks/bench_room.py); a TEXTUAL_FPS the person set stands, and a meeting
-without a room keeps Textual's own cap."""
+"""The facilitator's keys are not slowed by the phones (benchmarks/bench_room.py):
+- with a room, the screen may compose up to `room.FPS` frames a second, so a key pressed
+  just after a frame drawn for the phones does not wait for Textual's next frame slot; a
+  TEXTUAL_FPS the person set stands, and a meeting without a room keeps Textual's cap;
+- a key draws what it changed at once; what phones did comes at the room's own pace."""
 
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from roomkit import open_assembly, room_parts, settle, ui_test
 
 from facilitator.room import FPS
+from facilitator.ui import view
+from facilitator.ui.meeting import MeetingScreen
+from facilitator.ui.widgets.stack import StackPanel
 
 # `run` as the command line does it, up to the app: the app itself is left out, and what
 # textual read, once, is printed.
@@ -47,3 +52,44 @@ def test_a_room_raises_the_frame_cap_unless_the_person_set_it(
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [str(cap)]
+
+
+@ui_test
+async def test_a_key_draws_its_own_change_and_the_phones_come_at_their_pace(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hand from a phone is in the meeting at once and on the screen at the room's next
+    show; a key pressed in between draws what the key changed, not the phones' part. A key
+    whose command changes the stack draws the stack as it stands, phones' hands and all."""
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana", "Ben", "Cy")
+    live.do("advance")
+    app = parts.app(live)
+    pending = [False]
+    monkeypatch.setattr(app, "room_pending", lambda: pending[0], raising=False)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        stack = screen.query_one(StackPanel)
+
+        live.do("hand Ana", source="Ana's phone")  # the room's show is due
+        pending[0] = True
+        assert screen.send("pause")
+        await settle(pilot)
+        assert live.meeting.paused_since is not None
+        assert "PAUSED" in str(screen.query_one("#where").render()).upper()
+        assert "Ana" not in str(stack.render())
+
+        pending[0] = False  # the room's show
+        screen.show()
+        await settle(pilot)
+        assert "1. Ana" in str(stack.render())
+
+        live.do("hand Cy", source="Cy's phone")
+        pending[0] = True
+        assert screen.send("hand Ben")  # the key changes the stack: drawn as it stands
+        await settle(pilot)
+        shown = [line.split()[1] for line in str(stack.render()).splitlines()
+                 if line[:1].isdigit()]
+        assert sorted(shown) == ["Ana", "Ben", "Cy"]
+        assert shown == [name for name, _why in view.stack(live.meeting)]

@@ -166,6 +166,10 @@ class MeetingPanel(Widget):
         itself: a new text after every command."""
         return (meeting,)
 
+    def unchanged(self, before: Meeting, after: Meeting) -> bool:
+        """Whether the panel shows `after` as it shows `before` (their bases are the same)."""
+        return same(self.basis(before), self.basis(after))
+
     def text(self) -> Text:
         """The panel's text, made again only when its basis changed."""
         meeting = self._meeting
