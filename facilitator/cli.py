@@ -52,9 +52,11 @@ def _empty_group(words: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line in the language chosen for it (see `commands.language`);
     the process's language is as it was afterwards."""
-    from facilitator import i18n
+    from facilitator import collect, i18n
     from facilitator.commands.language import choose, take_lang
     from facilitator.i18n import translator
+
+    collect.hold()  # until the full screen is up, or the command's words are read
 
     words, lang, wrong = take_lang(list(sys.argv[1:] if argv is None else argv))
     if wrong:  # said in the language the group or the environment chose
@@ -70,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         return _main(words)
     finally:
         i18n.use(before)
+        collect.settle()
 
 
 def _parse(words: list[str]) -> argparse.Namespace:
@@ -94,6 +97,10 @@ def _main(words: list[str]) -> int:
                 "--group out to use $FACILITATOR_GROUP or the default group."), file=sys.stderr)
         return 2
     args = _parse(words)
+    if not getattr(args, "full_screen", False) or getattr(args, "plain", False):
+        from facilitator import collect
+
+        collect.settle()
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:

@@ -154,7 +154,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                             "terminals"))
     add_room_arguments(run)
     add_library_arguments(run)
-    run.set_defaults(func=_run)
+    run.set_defaults(func=_run, full_screen=True)
 
     sim = subparsers.add_parser("simulate",
                                 help=_("run a script headless and print its minutes"))
@@ -174,7 +174,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                      help=_("replay the whole journal, ignoring its snapshots"))
     add_room_arguments(res)
     add_library_arguments(res)
-    res.set_defaults(func=_resume)
+    res.set_defaults(func=_resume, full_screen=True)
 
     check = subparsers.add_parser(
         "check", help=_("replay a meeting's journal from the start and compare its snapshots"))
@@ -191,5 +191,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     disp.add_argument("--also", metavar=_("LANG"), default=None,
                       help=_("a second language, shown beside the first (--lang, else the "
                              "group's): a bilingual room"))
-    disp.set_defaults(func=_display)
+    disp.set_defaults(func=_display, full_screen=True)
 

@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from facilitator import collect
 from facilitator.clock import Clock
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
@@ -77,6 +78,7 @@ class FacilitatorApp(RoomActions, App[int]):
             await self.start_room(self.room_setup)
         # Pushed, not the default screen: only pushed screens can be switched away from.
         self.push_screen(self.first_screen())
+        self.call_after_refresh(collect.settle)  # the first screen is up
 
     def first_screen(self) -> Screen[None]:
         if self.live is None and self.protocol is not None:

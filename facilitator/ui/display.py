@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
+from facilitator import collect
 from facilitator.clock import Clock
 from facilitator.engine.state import Meeting
 from facilitator.errors import FacilitatorError
@@ -111,6 +112,7 @@ class DisplayApp(App[int]):
         self.poll()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll)
+        self.call_after_refresh(collect.settle)  # the first screen is up
 
     def _find(self) -> Follower | None:
         meeting_id = self.meeting_id
