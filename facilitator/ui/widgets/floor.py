@@ -1,6 +1,8 @@
 """Who holds the floor, a large speaking timer, the speaker's limit and the step's timebox.
 
-Over-time is said in words ("1m 30s over the step's 10m."), never by colour alone.
+Over-time is said in words ("1m 30s over the step's 10m."), never by colour alone. On a
+terminal of fewer than 30 lines (the screen's `-short` class) the large timer gives its
+three lines to the stack, and the turn's time is said on the timebox line instead.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ class FloorPanel(Vertical):
     def on_mount(self) -> None:
         self.show(self.meeting, self.now)
 
+    def on_resize(self) -> None:
+        # The large timer came or went: the turn's time in words goes or comes with it.
+        if self.query("#speaker"):  # not while the panel is being taken down
+            self.show(self.meeting, self.now)
+
     def show(self, meeting: Meeting | None, now: float) -> None:
         """Show the floor at `now`; only what changed is drawn again."""
         self.meeting, self.now = meeting, now
@@ -86,16 +93,18 @@ class FloorPanel(Vertical):
         speaker, timebox, warning = (self.query_one(f"#{name}", Label)
                                      for name in ("speaker", "timebox", "warning"))
         digits = self.query_one(Digits)
+        parts = []
         if meeting.floor is not None and floor is not None:
             say(speaker, _("{name} has the floor ({reason})").format(
                 name=meeting.floor.name, reason=engine_words(meeting.floor.reason, meeting)))
             clock = timing.clock(floor.elapsed)
             if clock != digits.value:
                 digits.update(clock)
+            if self.screen.has_class("-short"):  # no room for the large timer
+                parts.append(_("turn {time}").format(time=clock))
         else:
             say(speaker, _("Nobody holds the floor."))
         self.set_class(meeting.floor is None, "-idle")
-        parts = []
         if floor is not None and floor.limit:
             parts.append(_("speaker limit {time}").format(time=timing.span(floor.limit)))
         if step is not None:
