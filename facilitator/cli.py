@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from facilitator import __version__
+from facilitator import __version__, collect
 from facilitator.commands.output import quiet_stdout
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
@@ -52,7 +52,7 @@ def _empty_group(words: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line in the language chosen for it (see `commands.language`);
     the process's language is as it was afterwards."""
-    from facilitator import collect, i18n
+    from facilitator import i18n
     from facilitator.commands.language import choose, take_lang
     from facilitator.i18n import translator
 
@@ -98,9 +98,7 @@ def _main(words: list[str]) -> int:
         return 2
     args = _parse(words)
     if not getattr(args, "full_screen", False) or getattr(args, "plain", False):
-        from facilitator import collect
-
-        collect.settle()
+        collect.settle()  # only a full screen starts with the collector held
     try:
         return int(args.func(args) or 0)
     except FacilitatorError as error:
