@@ -144,8 +144,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         meeting, now = self.live.meeting, self.clock.now()
         parts = self.parts()
         self.first_to_review(meeting)
-        pending = getattr(self.app, "room_pending", None)  # RoomActions: an app with a room
-        phones_due = pending is not None and pending()
+        phones_due = self.app.room_pending()  # what phones did is yet to be shown
         for panel in parts.panels:
             if (phones_due and since is not None and panel.meeting is not None
                     and panel.unchanged(since, meeting)):
