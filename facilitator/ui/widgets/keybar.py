@@ -6,14 +6,24 @@ Keys the screen hides (`check_action` returns False) are left out; every key, sh
 not, is in the help screen (`?`). When one line is short of room the bar takes two; when
 two are short of room too, the keys stand alone and only `? Help` and `E End` are spelled
 out.
+
+The bar changes with many keys (pause becomes resume, a step's keys come and go), so it
+draws its lines itself: each is a few segments, a key and its words, made straight into
+the screen's cells (`render_line`), not laid out again as a text through Textual's
+content layer: 0.2 ms of a key's 4, where it was 0.5 (benchmarks/bench_keys.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.widgets import Static
+
+KEY_STYLE = Style(bold=True, reverse=True)
 
 
 class KeyBar(Static):
@@ -34,6 +44,9 @@ class KeyBar(Static):
     _shown: tuple[int, Text] | None = None  # the bar on the screen, with its height
 
     _basis: tuple[object, ...] | None = None
+
+    # The shown bar's lines as cells, with what they were made for (bar, width, style).
+    _cells: tuple[tuple[object, ...], list[Strip]] | None = None
 
     def refresh_keys(self, basis: tuple[object, ...] | None = None) -> None:
         """Draw the bar again; not at all when the screen says what the bar is made of
@@ -69,6 +82,41 @@ class KeyBar(Static):
             self.styles.height = height
         self.update(text, layout=False)  # the bar's height is set above, never measured
 
+    def on_resize(self) -> None:
+        """A terminal made narrower or wider: the keys are fitted to it again (the bar is
+        made for a width, and a key need not come before it is right)."""
+        self.refresh_keys()
+
+    def render_line(self, y: int) -> Strip:
+        """A line of the bar: its keys (bold, reversed) and their words, in the bar's
+        style, cut at the bar's width (the rest of the line is the bar's background, as
+        for any text)."""
+        if self._shown is None:
+            return super().render_line(y)
+        width, style = self.size.width, self.visual_style
+        basis = (self._shown, width, style)
+        if self._cells is None or not all(
+                a is b for a, b in zip(self._cells[0], basis, strict=True)):
+            base = style.rich_style
+            self._cells = (basis, [Strip(self._segments(line, base)).crop(0, width)
+                                   for line in self._shown[1].split("\n")])
+        lines = self._cells[1]
+        return lines[y] if y < len(lines) else Strip.blank(width, style.rich_style)
+
+    @staticmethod
+    def _segments(line: Text, base: Style) -> list[Segment]:
+        """`line` (words, and keys marked by their spans) as segments in `base`."""
+        plain, at, segments = line.plain, 0, []
+        key = base + KEY_STYLE
+        for span in line.spans:
+            if span.start > at:
+                segments.append(Segment(plain[at:span.start], base))
+            segments.append(Segment(plain[span.start:span.end], key))
+            at = span.end
+        if at < len(plain):
+            segments.append(Segment(plain[at:], base))
+        return segments
+
     @staticmethod
     def _lines(keys: list[tuple[str, str]], room: int) -> list[list[tuple[str, str]]]:
         """The keys with their words, broken into lines of at most `room` characters."""
@@ -89,7 +137,7 @@ class KeyBar(Static):
         for key, description in keys:
             if text:
                 text.append(" ")
-            text.append(key, style="bold reverse")
+            text.append(key, style=KEY_STYLE)
             if spelled(key):
                 text.append(f" {description}")
         return text
