@@ -7,9 +7,11 @@ One key (space: pause, then resume) until the updated screen is composed for the
 against a bare App whose key updates a Label. Meetings are held in memory (no journal:
 the fsync of a key is bench_journal's business), built once; each round measures every
 app in turn (interleaved), and rounds are repeated. Bar: at most 1.5x the bare app's
-median, in every case. For the record (no bar), the same against a bare app whose key
-changes the five widgets a pause changes on the meeting screen: what a key costs in
-Textual grows with what it changes on the screen.
+median, in every case. For the record (no bar), the same against two floors, bare apps
+whose key changes the five widgets a pause changes on the meeting screen: one with those
+widgets alone, and one with the meeting screen's whole widget tree and stylesheet
+(`meeting_tree.py`, importing nothing of facilitator). What a key costs in Textual grows
+with what it changes on the screen, and with what stands around it.
 
 Run: python benchmarks/bench_keys.py [--rounds 5 --presses 20]
 """
@@ -22,6 +24,7 @@ import statistics
 import sys
 
 from bench_ui import Bare, key_latency
+from meeting_tree import MeetingTree
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Static
@@ -35,18 +38,45 @@ from facilitator.ui.app import build_app
 SOURCES = [("long.yaml", PROTOCOL)]
 
 
-class BareFive(App[None]):
-    """For the record, not the bar: a bare app whose key changes what a pause changes on
-    the meeting screen, five widgets in the same places (the top line, a bordered
-    prompt of five centred lines, a timer line, the news and the key line)."""
+class Flips:
+    """A floor's key: space changes what a pause changes on the meeting screen, five
+    widgets (the top line, the prompt, the floor's timer line, the news, the key line),
+    without asking for a new layout (none of them changes height), as the meeting screen
+    does. (Each app names the binding: Textual reads BINDINGS from its widget classes.)"""
 
+    BAR = "#bar"
+    flipped = False
+
+    def action_flip(self, layout: bool = False) -> None:
+        self.flipped = not self.flipped
+        paused = "PAUSED · " if self.flipped else ""
+        query = self.query_one  # type: ignore[attr-defined]
+        query("#where", Label).update(f"{paused}Long meeting › Talk (step 1 of 1)",
+                                      layout=layout)
+        query("#prompt", Static).update(
+            "Paused: every timer stands still. Resume when the group is back."
+            if self.flipped else "Open discussion: raise a hand to speak.", layout=layout)
+        query("#timebox", Label).update(
+            "step 1:27 of 8h" + (" · PAUSED" if self.flipped else ""), layout=layout)
+        query("#news", Label).update(
+            "Paused: every timer stands still." if self.flipped else "Resumed after 0s.",
+            layout=layout)
+        query(self.BAR, Static).update(
+            "o Propose n Next d Done h Hand space " + ("Resume" if self.flipped else "Pause"),
+            layout=layout)
+
+
+class BareFive(Flips, App[None]):
+    """For the record, not the bar: a bare app with only the five widgets a pause changes
+    on the meeting screen, in the same places."""
+
+    BINDINGS = [("space", "flip", "Flip")]
     CSS = """
+    Label { width: 1fr; }
     #prompt { border: round $accent; height: 7; content-align: center middle; }
     #floor { border: round $accent; height: 4; }
     #news, #bar { dock: bottom; height: 1; }
     """
-    BINDINGS = [("space", "flip", "Flip")]
-    flipped = False
 
     def compose(self) -> ComposeResult:
         yield Label("", id="where")
@@ -59,21 +89,19 @@ class BareFive(App[None]):
         yield Label("", id="news")
 
     def on_mount(self) -> None:
-        self.action_flip()
+        self.action_flip(layout=True)
 
-    def action_flip(self) -> None:
-        self.flipped = not self.flipped
-        paused = "PAUSED · " if self.flipped else ""
-        self.query_one("#where", Label).update(f"{paused}Long meeting › Talk (step 1 of 1)")
-        self.query_one("#prompt", Static).update(
-            "Paused: every timer stands still. Resume when the group is back."
-            if self.flipped else "Open discussion: raise a hand to speak.")
-        self.query_one("#timebox", Label).update(
-            "step 1:27 of 8h" + (" · PAUSED" if self.flipped else ""))
-        self.query_one("#news", Label).update(
-            "Paused: every timer stands still." if self.flipped else "Resumed after 0s.")
-        self.query_one("#bar", Label).update(
-            "o Propose n Next d Done h Hand space " + ("Resume" if self.flipped else "Pause"))
+
+class BareTree(Flips, MeetingTree):
+    """For the record, not the bar: the meeting screen's widget tree and stylesheet, with
+    no facilitator behind it."""
+
+    BINDINGS = [("space", "flip", "Flip")]
+    BAR = "#keys"
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.action_flip(layout=True)
 
 
 def meeting(entries: int, people: int = 12, hands: int = 0) -> LiveMeeting:
@@ -107,6 +135,7 @@ def ms(values: list[float]) -> str:
 async def main(rounds: int, presses: int) -> int:
     cases = {"bare Textual app": Bare,
              "bare app changing five widgets": BareFive,
+             "bare meeting tree, five widgets": BareTree,
              "100 entries": maker(meeting(100)),
              "30,000 entries": maker(meeting(30_000)),
              "300 present, 100 on the stack": maker(meeting(0, people=300, hands=100))}
@@ -120,10 +149,13 @@ async def main(rounds: int, presses: int) -> int:
         print(f"key to screen, {label:30} {ms(values)}")
     ok = True
     base = times["bare Textual app"]
-    for label in list(cases)[2:]:
-        five = statistics.median(times[label]) / statistics.median(times[
-            "bare app changing five widgets"])
-        print(f"  {label} / bare app changing five widgets, median: {five:.2f}x  (no bar)")
+    for floor in ("bare app changing five widgets", "bare meeting tree, five widgets"):
+        ratio = statistics.median(times[floor]) / statistics.median(base)
+        print(f"  {floor} / bare, median: {ratio:.2f}x  (a floor, no bar)")
+    for label in list(cases)[3:]:
+        for floor in ("bare app changing five widgets", "bare meeting tree, five widgets"):
+            ratio = statistics.median(times[label]) / statistics.median(times[floor])
+            print(f"  {label} / {floor}, median: {ratio:.2f}x  (no bar)")
         for pick, name in ((min, "min"), (statistics.median, "median")):
             ratio = pick(times[label]) / pick(base)
             if name == "median":
