@@ -120,11 +120,17 @@ def open_group(path: Any = None, warn: Callable[[str], None] = _warn_on_stderr) 
     return group
 
 
+def utc_offset(now: float) -> int:
+    """Seconds east of UTC in this computer's time zone at `now`."""
+    offset = dt.datetime.fromtimestamp(now).astimezone().utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
+
+
 def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                 now: float) -> Setup:
-    """What the group's memory brings to a new meeting."""
+    """What the group's memory brings to a new meeting, in this computer's time zone."""
     if group is None:
-        return Setup(meeting_id, title, protocol, now)
+        return Setup(meeting_id, title, protocol, now, utc_offset=utc_offset(now))
     record_ended(group, warn=lambda text: None)  # told when the group was opened
     today = dt.date.fromtimestamp(now)  # the computer's own "today"
     # The label (A2) is what people type; the stable id is what the journal's review names.
@@ -140,4 +146,5 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                  moratorium=current_moratorium(group),
                  principles=tuple(p.text for p in group.principles()),
                  members=len(group.roster()),
-                 suggestions=tuple(group.suggestions()))
+                 suggestions=tuple(group.suggestions()),
+                 utc_offset=utc_offset(now))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -23,6 +24,12 @@ from facilitator.session import LiveMeeting
 settings.register_profile("facilitator", derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
                           deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("facilitator")
+
+# Every test runs in UTC, whatever zone the machine is set to: dates the tests expect (an
+# agreement's review date, a meeting's day) are the same on every laptop. Tests of time
+# zones set their own (tests/engine/test_meeting_day.py).
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 
 @pytest.fixture(autouse=True, scope="session")

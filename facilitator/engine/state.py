@@ -114,6 +114,11 @@ class Setup:
     # The anonymous suggestion box: what people put in it since the group's last process
     # review (no names were ever kept), read by {suggestions}.
     suggestions: tuple[str, ...] = ()
+    # Seconds east of UTC on the computer the meeting was opened on: the meeting's calendar
+    # day (an agreement's review date) is read there, and the same wherever the journal is
+    # replayed. Journals written before there was an offset read as 0 (UTC), as they were
+    # taken.
+    utc_offset: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self, recurse=True)
@@ -133,6 +138,7 @@ class Setup:
             principles=tuple(data.get("principles", ())),
             members=int(data.get("members", 0)),
             suggestions=tuple(str(t) for t in data.get("suggestions", ())),
+            utc_offset=int(data.get("utc_offset", 0)),
         )
 
 

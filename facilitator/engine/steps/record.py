@@ -35,11 +35,12 @@ def _public(tx: Tx) -> dict[str, Any]:
 
 
 def _review_on(tx: Tx) -> str | None:
-    """The meeting's date plus the running record step's `review_after`."""
+    """The meeting's date plus the running record step's `review_after`: the date where the
+    meeting was opened (`Setup.utc_offset`), whatever computer replays it."""
     run = tx.m.run
     if run is None or run.kind is not KIND or not run.step.review_after:
         return None
-    day = dt.datetime.fromtimestamp(tx.now, dt.UTC).date()
+    day = dt.datetime.fromtimestamp(tx.now + tx.m.setup.utc_offset, dt.UTC).date()
     return (day + dt.timedelta(seconds=run.step.review_after)).isoformat()
 
 
