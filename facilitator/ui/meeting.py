@@ -62,6 +62,10 @@ class _Parts(NamedTuple):
     keys: KeyBar
 
 
+# Seconds the facilitator's own news keeps its place on the news line while phones act.
+NEWS_HOLDS = 5.0
+
+
 class MeetingScreen(KeyActions, Screen[None]):
     """One live meeting. See `facilitator.ui.keys.KEYS` for its keys."""
 
@@ -89,6 +93,8 @@ class MeetingScreen(KeyActions, Screen[None]):
             if live.entries and live.entries[-1]["command"] == "interrupted":
                 away = [from_json(e) for e in live.entries[-1]["events"]]
                 self.news += " " + " ".join(sentences(away))
+        # The facilitator's own news and when it came: phones do not take its place at once.
+        self._held = (self.news, clock.now())
 
     # --- layout ----------------------------------------------------------------------
 
@@ -199,10 +205,22 @@ class MeetingScreen(KeyActions, Screen[None]):
         parts.floor.show(meeting, now)
         parts.floor.flag(*Counsel.flags(meeting, now))
 
-    def tell(self, events: list[Event]) -> None:
+    def tell(self, events: list[Event], own: bool = True) -> None:
+        """Say what happened on the news line. What the facilitator's own command (or the
+        clock) brought keeps its place for `NEWS_HOLDS` seconds: phones' news that comes
+        meanwhile (`own=False`) follows it, so a key's answer is not gone before it is
+        read in a busy room."""
         said = sentences(events, self.live.meeting)
-        if said:
+        if not said:
+            return
+        now = self.clock.now()
+        held, since = self._held
+        if own or not held or now - since >= NEWS_HOLDS:
             self.news = " ".join(said[-3:])
+            if own:
+                self._held = (self.news, now)
+        else:
+            self.news = f"{held} {said[-1]}"
 
     # --- commands up -------------------------------------------------------------------
 
@@ -234,6 +252,7 @@ class MeetingScreen(KeyActions, Screen[None]):
         self.tell(events)
         if undone:
             self.news = _("Undone: {what}").format(what=undone)
+            self._held = (self.news, self.clock.now())
         for warning in self.counsel.after(events):
             self.notify(warning, title=_("Workload"), timeout=12)
         for event in events:

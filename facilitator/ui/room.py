@@ -162,7 +162,7 @@ class RoomActions:
         try:
             screen = self.screen  # type: ignore[attr-defined]
             if isinstance(screen, MeetingScreen) and screen.live is self.live:
-                screen.tell(news)
+                screen.tell(news, own=False)
                 screen.show()
             self.room_changed()
         except ScreenStackError:

@@ -93,3 +93,39 @@ async def test_a_key_draws_its_own_change_and_the_phones_come_at_their_pace(
                  if line[:1].isdigit()]
         assert sorted(shown) == ["Ana", "Ben", "Cy"]
         assert shown == [name for name, _why in view.stack(live.meeting)]
+
+
+@ui_test
+async def test_a_keys_news_keeps_its_place_while_phones_act_then_gives_way(
+        tmp_path: Path) -> None:
+    """In a busy room a phone acts within a tenth of a second of the facilitator's key: the
+    key's news stays on the news line, the phones' newest after it, for NEWS_HOLDS
+    seconds; then phones' news takes the line as before."""
+    from roomkit import room_app
+
+    from facilitator.ui.meeting import NEWS_HOLDS
+
+    parts = room_parts(tmp_path)
+    live = open_assembly(parts, "Ana", "Ben", "Cy")
+    live.do("advance")
+    async with room_app(parts, live) as (app, pilot, base):
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+
+        def news() -> str:
+            return str(screen.query_one("#news").render())
+
+        await pilot.press("space")
+        await settle(pilot)
+        assert news() == "Paused: every timer stands still."
+        app.room_give("hand Ben", "Ben's phone")
+        app._show_now()  # what the room's timer calls
+        await settle(pilot)
+        assert news().startswith("Paused: every timer stands still. ")
+        assert "Ben" in news()
+
+        parts.clock.advance(NEWS_HOLDS)
+        app.room_give("hand Cy", "Cy's phone")
+        app._show_now()
+        await settle(pilot)
+        assert "Cy" in news() and "Paused" not in news()
