@@ -129,8 +129,9 @@ def utc_offset(now: float) -> int:
 def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                 now: float) -> Setup:
     """What the group's memory brings to a new meeting, in this computer's time zone."""
+    offset = utc_offset(now)
     if group is None:
-        return Setup(meeting_id, title, protocol, now, utc_offset=utc_offset(now))
+        return Setup(meeting_id, title, protocol, now, utc_offset=offset)
     record_ended(group, warn=lambda text: None)  # told when the group was opened
     today = dt.date.fromtimestamp(now)  # the computer's own "today"
     # The label (A2) is what people type; the stable id is what the journal's review names.
@@ -147,4 +148,4 @@ def group_setup(group: Group | None, protocol: str, title: str, meeting_id: str,
                  principles=tuple(p.text for p in group.principles()),
                  members=len(group.roster()),
                  suggestions=tuple(group.suggestions()),
-                 utc_offset=utc_offset(now))
+                 utc_offset=offset)

@@ -94,7 +94,7 @@ class MeetingScreen(KeyActions, Screen[None]):
                 away = [from_json(e) for e in live.entries[-1]["events"]]
                 self.news += " " + " ".join(sentences(away))
         # The facilitator's own news and when it came: phones do not take its place at once.
-        self._held = (self.news, clock.now())
+        self.own_news(self.news)
 
     # --- layout ----------------------------------------------------------------------
 
@@ -213,14 +213,19 @@ class MeetingScreen(KeyActions, Screen[None]):
         said = sentences(events, self.live.meeting)
         if not said:
             return
-        now = self.clock.now()
+        if own:
+            self.own_news(" ".join(said[-3:]))
+            return
         held, since = self._held
-        if own or not held or now - since >= NEWS_HOLDS:
-            self.news = " ".join(said[-3:])
-            if own:
-                self._held = (self.news, now)
-        else:
+        if held and self.clock.now() - since < NEWS_HOLDS:
             self.news = f"{held} {said[-1]}"
+        else:
+            self.news = " ".join(said[-3:])
+
+    def own_news(self, news: str) -> None:
+        """What the facilitator's own command brought, on the news line and held there."""
+        self.news = news
+        self._held = (news, self.clock.now())
 
     # --- commands up -------------------------------------------------------------------
 
@@ -251,8 +256,7 @@ class MeetingScreen(KeyActions, Screen[None]):
             return False
         self.tell(events)
         if undone:
-            self.news = _("Undone: {what}").format(what=undone)
-            self._held = (self.news, self.clock.now())
+            self.own_news(_("Undone: {what}").format(what=undone))
         for warning in self.counsel.after(events):
             self.notify(warning, title=_("Workload"), timeout=12)
         for event in events:

@@ -56,6 +56,12 @@ async def join_from(page: Page, base: str, name: str) -> None:
     await expect(page.locator("#room")).to_be_visible(timeout=WAIT_MS)
 
 
+async def tap(page: Page, button: str, status: str) -> None:
+    """Press a button on the phone, and hear back (the page's status line) what it did."""
+    await page.get_by_role("button", name=button).click()
+    await expect(page.locator("#status")).to_have_text(status, timeout=WAIT_MS)
+
+
 def screen_text(app, widget) -> str:  # type: ignore[no-untyped-def]
     return str(app.screen.query_one(widget).render())
 
@@ -74,12 +80,8 @@ async def test_two_phones_take_part_in_a_round_a_discussion_and_a_secret_ballot(
         # A private round: each answers from their own phone.
         await expect(ana.locator("#floor")).to_contain_text("Ana has the floor",
                                                             timeout=WAIT_MS)
-        await ana.get_by_role("button", name="red").click()
-        await expect(ana.locator("#status")).to_have_text("Your capacity is in: red.",
-                                                          timeout=WAIT_MS)
-        await ben.get_by_role("button", name="green").click()
-        await expect(ben.locator("#status")).to_have_text("Your capacity is in: green.",
-                                                          timeout=WAIT_MS)
+        await tap(ana, "red", "Your capacity is in: red.")
+        await tap(ben, "green", "Your capacity is in: green.")
         await expect(ben.locator("#collect-note")).to_contain_text("You answered: green")
         assert not re.search(r"\bred\b", await ben.locator("#collect-note").inner_text())
         await shot(ana, "1-round")
@@ -95,12 +97,8 @@ async def test_two_phones_take_part_in_a_round_a_discussion_and_a_secret_ballot(
         await settle(pilot)
         await expect(ana.get_by_role("button", name="Raise my hand")).to_be_visible(
             timeout=WAIT_MS)
-        await ana.get_by_role("button", name="Raise my hand").click()
-        await expect(ana.locator("#status")).to_have_text("Your hand is up.",
-                                                          timeout=WAIT_MS)
-        await ben.get_by_role("button", name="Point of process").click()
-        await expect(ben.locator("#status")).to_have_text("Your hand is up.",
-                                                          timeout=WAIT_MS)
+        await tap(ana, "Raise my hand", "Your hand is up.")
+        await tap(ben, "Point of process", "Your hand is up.")
         await expect(ana.locator("#place")).to_have_text(
             "You are number 2 on the stack.", timeout=WAIT_MS)
         await expect(ana.locator("#stack li").first).to_contain_text("Ben")
@@ -120,13 +118,9 @@ async def test_two_phones_take_part_in_a_round_a_discussion_and_a_secret_ballot(
         await ana.get_by_label("Stand aside").check()
         await ana.get_by_label("Reason (when your choice asks for one)").fill(
             "I will not help but will not stop it")
-        await ana.get_by_role("button", name="Give my stance").click()
-        await expect(ana.locator("#status")).to_have_text("Your stance is in.",
-                                                          timeout=WAIT_MS)
+        await tap(ana, "Give my stance", "Your stance is in.")
         await ben.get_by_label("Agree", exact=True).check()
-        await ben.get_by_role("button", name="Give my stance").click()
-        await expect(ben.locator("#status")).to_have_text("Your stance is in.",
-                                                          timeout=WAIT_MS)
+        await tap(ben, "Give my stance", "Your stance is in.")
         await shot(ben, "3-secret-ballot")
         await settle(pilot)
         board = screen_text(app, "#stances")
